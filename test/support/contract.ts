@@ -1,0 +1,58 @@
+// The bundled contract, loaded once, and ajv validators for any schema in it, compiled once each.
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+export const bundle = JSON.parse(readFileSync(new URL('../../generated/openapi.json', import.meta.url), 'utf8'));
+
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+addFormats.default(ajv, { mode: 'full' });
+// OpenAPI's own schema keywords and formats, so strict mode knows them; and the document's
+// top-level fields, which ajv sees when it compiles the root that every pointer starts from.
+ajv.addVocabulary(['discriminator', 'xml', 'externalDocs', 'example']);
+ajv.addVocabulary(['openapi', 'info', 'jsonSchemaDialect', 'servers', 'paths', 'webhooks', 'components', 'security', 'tags']);
+ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
+ajv.addSchema(bundle, 'openapi.json');
+
+const validators = new Map<string, ValidateFunction>();
+
+/** The validator for the schema at `pointer` in the bundle, e.g. `#/components/schemas/authorization`. */
+export function validatorAt(pointer: string): ValidateFunction {
+  let validate = validators.get(pointer);
+  if (!validate) {
+    validate = ajv.getSchema(`openapi.json${pointer}`);
+    if (!validate) throw new Error(`no schema at ${pointer} in generated/openapi.json`);
+    validators.set(pointer, validate);
+  }
+  return validate;
+}
+
+export const schemaPointer = (name: string) => `#/components/schemas/${name}`;
+
+/** Validates and returns ajv's errors (an empty list when the value is valid). */
+export function errorsFor(pointer: string, value: unknown): ErrorObject[] {
+  const validate = validatorAt(pointer);
+  return validate(value) ? [] : [...(validate.errors ?? [])];
+}
+
+/**
+ * The fields a rejection is about: the instance paths of the errors, with a missing or an unknown
+ * property named by its own path, and without the summary errors that anyOf/oneOf add at the parent.
+ */
+export function offendingFields(errors: ErrorObject[]): string[] {
+  const fields = errors
+    .filter((error) => error.keyword !== 'anyOf' && error.keyword !== 'oneOf')
+    .map((error) => {
+      if (error.keyword === 'required') return `${error.instancePath}/${error.params.missingProperty}`;
+      if (error.keyword === 'additionalProperties') return `${error.instancePath}/${error.params.additionalProperty}`;
+      return error.instancePath;
+    });
+  return [...new Set(fields)].sort();
+}
+
+/** Follows a local `$ref` (`#/a/b`) inside the bundle. */
+export function resolve<T = any>(node: any): T {
+  if (!node || typeof node.$ref !== 'string') return node;
+  return resolve(node.$ref.slice(2).split('/').reduce((at: any, key: string) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], bundle));
+}
