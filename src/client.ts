@@ -34,7 +34,7 @@ export function createClient(options: ClientOptions): Client {
   // The messages never repeat baseUrl, which may hold a password.
   if (!/^https?:$/.test(base?.protocol!)) fail('baseUrl must be an absolute http(s) URL, e.g. https://ghes.example.com/api/v3');
   if (base!.username || base!.password) fail('put credentials in username and password, not in baseUrl');
-  if (!username !== !password) fail('username and password go together');
+  if (!username !== !password || username?.includes(':')) fail('username (without ":") and password go together');
   if (typeof fetch !== 'function') fail('fetch must be a function');
   const { origin } = base!;
 

@@ -162,8 +162,9 @@ describe('options', () => {
   });
 
   it.each<[string, Partial<ClientOptions>, string]>([
-    ['a username without a password', { username: 'octocat' }, 'createClient: username and password go together'],
-    ['a password without a username', { password: 'secret' }, 'createClient: username and password go together'],
+    ['a username without a password', { username: 'octocat' }, 'createClient: username (without ":") and password go together'],
+    ['a password without a username', { password: 'secret' }, 'createClient: username (without ":") and password go together'],
+    ['a username with a colon, which Basic cannot carry', { username: 'octo:cat', password: 'secret' }, 'createClient: username (without ":") and password go together'],
     ['a fetch that is not a function', { fetch: 'fetch' as never }, 'createClient: fetch must be a function'],
   ])('refuses %s', (_, options, message) => {
     expect(() => createClient({ baseUrl, fetch, ...options })).toThrow(new TypeError(message));
