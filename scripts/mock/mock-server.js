@@ -143,7 +143,7 @@ export async function createMockServer({ verbose = false } = {}) {
   });
   answerClientErrors(server);
   // CONNECT is not an operation of this API; without a listener Node would just drop the socket.
-  server.on('connect', (request, socket) => {
+  server.on('connect', (_request, socket) => {
     const body = JSON.stringify({ message: 'Method Not Allowed: CONNECT' });
     socket.end(`HTTP/1.1 405 Method Not Allowed\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`);
   });
