@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { generateValidators } from './generate-validators.js';
 import { redocly } from './redocly.js';
 
 const root = 'openapi/openapi.yaml';
@@ -25,6 +26,7 @@ try {
   await writeFile('generated/openapi.yaml', yamlHeader + stringify(bundled, { lineWidth: 0 }));
   await writeFile('generated/openapi.deref.json', `${JSON.stringify(dereferenced, null, 2)}\n`);
   console.log('generated/openapi.json, generated/openapi.yaml, generated/openapi.deref.json');
+  console.log(await generateValidators(bundled));
 } catch (error) {
   console.error(error.message);
   process.exitCode = 1;
