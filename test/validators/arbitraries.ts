@@ -19,7 +19,7 @@ function checkKeywords(schema: Record<string, any>): void {
 // --- formats ---------------------------------------------------------------------------------
 
 /** Valid RFC 3986 URIs: the plain URLs servers send, and the rarer forms full mode also accepts. */
-const uri = fc.oneof(
+export const uri = fc.oneof(
   {
     weight: 6,
     arbitrary: fc.constantFrom(
@@ -53,7 +53,7 @@ const isLeap = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 4
 const monthLength = (year: number, month: number) => (month === 2 ? (isLeap(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!);
 
 /** Valid RFC 3339 date-times, in all the spellings full mode accepts (but no leap second). */
-const dateTime = fc
+export const dateTime = fc
   .record({
     year: fc.oneof(fc.integer({ min: 1970, max: 2099 }), fc.integer({ min: 0, max: 9999 })),
     month: fc.integer({ min: 1, max: 12 }),

@@ -1,10 +1,11 @@
 // src/formats.ts keeps ajv-formats' full-mode verdicts: every string its fast paths accept, full mode
-// accepts too (sampled from the fast-path regexes themselves), and on strings near and far from
-// valid the two never disagree.
+// accepts too (sampled from the fast-path regexes themselves); every string its quick rejections
+// refuse, full mode refuses too; and on strings near and far from valid the two never disagree.
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { formats, plainDateTime, plainHttpUrl } from '../../src/formats.js';
+import { dateTimeShape, formats, plainDateTime, plainHttpUrl, uriCharacters } from '../../src/formats.js';
+import { dateTime as validDateTimes, uri as validUris } from './arbitraries.js';
 
 // ajv-formats' own module, as the contract tests' ajv uses it (CommonJS).
 const { fullFormats } = createRequire(import.meta.url)('ajv-formats/dist/formats.js');
@@ -30,14 +31,20 @@ describe('uri', () => {
     fc.assert(fc.property(fc.stringMatching(plainHttpUrl), (value) => fullUri(value)), { numRuns: runs });
   });
 
-  it('gives full mode’s verdict on URLs, near-URLs and noise', () => {
-    const strings = fc.oneof(
-      fc.webUrl({ withQueryParameters: true, withFragments: true }),
-      edited(fc.webUrl({ withQueryParameters: true, withFragments: true }), alphabet),
-      edited(fc.stringMatching(plainHttpUrl), alphabet),
-      near(alphabet, 30),
-      fc.string(),
-    );
+  const strings = fc.oneof(
+    validUris,
+    edited(validUris, alphabet),
+    edited(fc.webUrl({ withQueryParameters: true, withFragments: true }), alphabet),
+    edited(fc.stringMatching(plainHttpUrl), alphabet),
+    near(alphabet, 30),
+    fc.string(),
+  );
+
+  it('rejects at once only strings full mode rejects', () => {
+    fc.assert(fc.property(strings, (value) => uriCharacters.test(value) || !fullUri(value)), { numRuns: runs });
+  });
+
+  it('gives full mode’s verdict on URIs, near-URIs and noise', () => {
     fc.assert(fc.property(strings, (value) => formats.uri(value) === fullUri(value)), { numRuns: runs });
   });
 
@@ -54,7 +61,7 @@ describe('uri', () => {
 });
 
 describe('date-time', () => {
-  const alphabet = '0123456789-:.TtZz+ ';
+  const alphabet = '0123456789-:.TtZz+ \u00a0\u2028';
   const dateTimes = fc
     .date({ min: new Date(Date.UTC(0, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true })
     .map((date) => date.toISOString())
@@ -64,8 +71,20 @@ describe('date-time', () => {
     fc.assert(fc.property(fc.stringMatching(plainDateTime), (value) => fullDateTime(value)), { numRuns: runs });
   });
 
+  const strings = fc.oneof(
+    dateTimes,
+    validDateTimes,
+    edited(validDateTimes, alphabet),
+    edited(fc.stringMatching(plainDateTime), alphabet),
+    near(alphabet, 26),
+    fc.string(),
+  );
+
+  it('rejects at once only strings full mode rejects', () => {
+    fc.assert(fc.property(strings, (value) => dateTimeShape.test(value) || !fullDateTime(value)), { numRuns: runs });
+  });
+
   it('gives full mode’s verdict on date-times, near date-times and noise', () => {
-    const strings = fc.oneof(dateTimes, edited(dateTimes, alphabet), edited(fc.stringMatching(plainDateTime), alphabet), near(alphabet, 26), fc.string());
     fc.assert(fc.property(strings, (value) => formats['date-time'].validate(value) === fullDateTime(value)), { numRuns: runs });
   });
 
