@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { generateClient } from './generate-client.js';
 import { generateExamples } from './generate-examples.js';
 import { generateValidators } from './generate-validators.js';
 import { redocly } from './redocly.js';
@@ -27,6 +28,7 @@ try {
   await writeFile('generated/openapi.yaml', yamlHeader + stringify(bundled, { lineWidth: 0 }));
   await writeFile('generated/openapi.deref.json', `${JSON.stringify(dereferenced, null, 2)}\n`);
   console.log('generated/openapi.json, generated/openapi.yaml, generated/openapi.deref.json');
+  console.log((await generateClient(bundled)).join(', '));
   console.log(await generateValidators(bundled));
   console.log(await generateExamples(bundled));
 } catch (error) {
