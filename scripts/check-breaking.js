@@ -64,6 +64,6 @@ try {
     process.exitCode = 1;
   }
 } catch (error) {
-  console.error(`check:breaking: ${error.message}`);
+  console.error(`check:breaking: ${String(error.message).replace(/\s*\n\s*/g, ' ')}`);
   process.exitCode = 2;
 }

@@ -18,7 +18,7 @@ try {
   console.log(json ? JSON.stringify(report, null, 2) : formatText(report));
   process.exitCode = report.breaking.length > 0 ? 1 : 0;
 } catch (error) {
-  // Every failure here is a reason the comparison could not be made: say it, without a stack.
-  console.error(`diff: ${error.message}`);
+  // Every failure here is a reason the comparison could not be made: say it in one line, no stack.
+  console.error(`diff: ${String(error.message).replace(/\s*\n\s*/g, ' ')}`);
   process.exitCode = 2;
 }
