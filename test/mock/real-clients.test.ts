@@ -133,11 +133,16 @@ describe('@octokit/request with Basic credentials', () => {
   };
 
   describe.each(['', '/api/v3'])('baseUrl <mock>%s', (prefix) => {
-    const octokit = () => request.defaults({ baseUrl: `${mockUrl()}${prefix}`, headers: { authorization: basic } });
+    // Octokit warns when an answer carries `Deprecation` (Prism sends it for deprecated operations).
+    const warnings: string[] = [];
+    const log = { debug: () => {}, info: () => {}, warn: (message: string) => warnings.push(message), error: () => {} };
+    const octokit = () => request.defaults({ baseUrl: `${mockUrl()}${prefix}`, headers: { authorization: basic }, request: { log } });
 
-    it.each(calls)('$operation succeeds with $status', async ({ operation, status }) => {
+    it.each(calls)('$operation succeeds with $status, and octokit sees it is deprecated', async ({ operation, status }) => {
       const [route, parameters] = routes[operation]!;
+      warnings.length = 0;
       const response = await octokit()(route, parameters);
+      expect(warnings).toEqual([expect.stringMatching(/^\[@octokit\/request\] ".*" is deprecated/)]);
       expect(response.status).toBe(callFor(operation).status);
       if (status === 204) return expect(response.data ?? '').toBe('');
       expect(contractErrors(operation, status, response.data)).toEqual([]);
@@ -150,6 +155,7 @@ describe('@octokit/request with Basic credentials', () => {
       baseUrl: mockUrl(),
       headers: { authorization: basic },
       request: {
+        log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
         fetch: (url: string, init: RequestInit) => {
           sent.push(new Request(url, init));
           return fetch(url, init);
@@ -165,7 +171,7 @@ describe('@octokit/request with Basic credentials', () => {
   });
 
   it('gets a RequestError whose 422 names the offending field', async () => {
-    const octokit = request.defaults({ baseUrl: mockUrl(), headers: { authorization: basic } });
+    const octokit = request.defaults({ baseUrl: mockUrl(), headers: { authorization: basic }, request: { log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} } } });
     const failure = await octokit('PUT /authorizations/clients/{client_id}', { client_id: 'abcde12345fghij67890', note: 'no secret' }).catch((error) => error);
     expect(failure.status).toBe(422);
     expect(failure.response.data.errors).toEqual([expect.objectContaining({ field: 'client_secret', code: 'missing_field' })]);
