@@ -116,6 +116,20 @@ export function parseJson(buffer) {
   }
 }
 
+// Node's parser (llhttp) says what is wrong in `error.reason`, e.g. "Invalid character in chunk
+// size" or "Duplicate Content-Length"; where that alone would leave a client guessing, say more.
+const parseProblems = {
+  HPE_INVALID_URL: (reason) => `${reason}: percent-encode spaces, control characters and non-ASCII bytes (as UTF-8) in the URL`,
+  HPE_INVALID_EOF_STATE: () => 'the connection was closed before the request was complete (its request line, headers or body were cut short)',
+  HPE_PAUSED_H2_UPGRADE: () => 'this server speaks HTTP/1.1, not HTTP/2 (the request began with the HTTP/2 preface, PRI * HTTP/2.0)',
+};
+
+/** What a parse error says is wrong, for a person: `Invalid method encountered (HPE_INVALID_METHOD)`. */
+export function describeParseError(error) {
+  const reason = error.reason || error.message || 'unparseable';
+  return `${parseProblems[error.code]?.(reason) ?? reason} (${error.code ?? 'no code'})`;
+}
+
 /**
  * Requests Node's HTTP parser refuses (a malformed request line or header, an oversized header,
  * a timeout) never reach the handler; answer them in JSON too, then close the connection.
@@ -128,7 +142,7 @@ export function answerClientErrors(server) {
         ? [431, 'Request Header Fields Too Large', 'Request headers too large']
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? [408, 'Request Timeout', `Request incomplete after ${requestTimeoutMs / 1000} s`]
-          : [400, 'Bad Request', `Malformed HTTP request (${error.code ?? 'unparseable'})`];
+          : [400, 'Bad Request', `Malformed HTTP request: ${describeParseError(error)}`];
     const body = JSON.stringify({ message });
     socket.end(
       `HTTP/1.1 ${status} ${reason}\r\ncontent-type: ${jsonContentType}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
