@@ -1,6 +1,7 @@
 // What the mock and the validating proxy share at the HTTP level: JSON answers, CORS, the real
 // server's /api/v3 prefix, bounded body reading, and a JSON answer for requests Node's own parser
 // rejects. Bad input always gets a 4xx JSON answer, never a crash or a hang.
+import { maxHeaderSize } from 'node:http';
 
 export const jsonContentType = 'application/json; charset=utf-8';
 export const apiPrefix = '/api/v3';
@@ -139,7 +140,7 @@ export function answerClientErrors(server) {
     if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
     const [status, reason, message] =
       error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'Request Header Fields Too Large', 'Request headers too large']
+        ? [431, 'Request Header Fields Too Large', `Request headers too large: the request line (with the URL) and the headers must fit in ${maxHeaderSize / 1024} KiB`]
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? [408, 'Request Timeout', `Request incomplete after ${requestTimeoutMs / 1000} s`]
           : [400, 'Bad Request', `Malformed HTTP request: ${describeParseError(error)}`];

@@ -24,7 +24,7 @@ describe('malformed requests', () => {
   it('headers over 16 KiB → 431 JSON', async () => {
     const answer = await raw(`GET /authorizations HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
     expect(answer.status).toBe(431);
-    expect(JSON.parse(answer.body).message).toBe('Request headers too large');
+    expect(JSON.parse(answer.body).message).toBe('Request headers too large: the request line (with the URL) and the headers must fit in 16 KiB');
   });
 
   it('a request target that is neither a path nor a URL → 400 JSON', async () => {
