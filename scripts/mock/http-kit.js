@@ -9,8 +9,17 @@ export const apiPrefix = '/api/v3';
 export const bodyLimit = 1024 * 1024;
 /** A request still incomplete after this long gets 408 (Node's default is 5 minutes). */
 export const requestTimeoutMs = 10_000;
-/** Options for `http.createServer`: incomplete requests are checked every second, not every 30. */
-export const serverOptions = { requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000 };
+/**
+ * Options for `http.createServer`: incomplete requests are checked every second, not every 30.
+ * Node would answer an HTTP/1.1 request without Host itself, with an empty 400: `missingHost` instead.
+ */
+export const serverOptions = { requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000, requireHostHeader: false };
+
+/** The 400 for an HTTP/1.1 request without the Host header HTTP/1.1 requires; undefined when it has one. */
+export function missingHost(request) {
+  if (request.httpVersion !== '1.1' || request.headers.host !== undefined) return undefined;
+  return { message: 'Bad Request: an HTTP/1.1 request needs a Host header' };
+}
 
 // Headers a browser app may read besides the CORS-safelisted ones.
 const exposedHeaders = 'Link, Location, X-GitHub-OTP, WWW-Authenticate, Deprecation, X-GitHub-Media-Type, Preference-Applied';

@@ -7,7 +7,7 @@ import { hasBasicCredentials } from './authentication.js';
 import { acceptsJson, githubMediaType } from './content-negotiation.js';
 import { bundleFile, loadContract } from './contract-routes.js';
 import { createDocsHandler, docsPaths } from './docs.js';
-import { answerClientErrors, answerPreflight, applyCors, parseJson, readBody, sendJson, sendTooLarge, serverOptions, splitTarget, stripApiPrefix } from './http-kit.js';
+import { answerClientErrors, answerPreflight, applyCors, missingHost, parseJson, readBody, sendJson, sendTooLarge, serverOptions, splitTarget, stripApiPrefix } from './http-kit.js';
 import { coerce, describeErrors } from './parameter-values.js';
 import { chooseResponse } from './prefer.js';
 import { createPrismMock, prismOperations } from './prism-engine.js';
@@ -70,6 +70,8 @@ export async function createMockServer({ verbose = false } = {}) {
     const rawBody = await readBody(request);
     if (rawBody === 'aborted') return;
     if (rawBody === 'too large') return sendTooLarge(response);
+    const noHost = missingHost(request);
+    if (noHost) return sendJson(response, 400, noHost);
 
     const target = splitTarget(request.url ?? '');
     if (!target) return sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` });

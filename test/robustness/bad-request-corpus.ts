@@ -154,6 +154,7 @@ export const corpus: Record<string, BadRequest[]> = {
   ],
 
   'headers': [
+    { name: 'no Host header (HTTP/1.1 requires one)', send: raw('GET /authorizations HTTP/1.1', [], '', { host: false }), status: 400, mentions: /needs a Host header/ },
     { name: 'a bare LF ending a header (injection)', send: raw('GET /authorizations HTTP/1.1', ['X-Note: a\nSet-Cookie: session=evil']), status: 400, mentions: /CR/ },
     { name: 'a folded header line (obs-fold)', send: raw('GET /authorizations HTTP/1.1', ['X-Note: a', ' folded']), status: 400, mentions: /whitespace after header value/ },
     { name: 'a space before the colon', send: raw('GET /authorizations HTTP/1.1', ['Prefer : code=404']), status: 400, mentions: /header token/ },
