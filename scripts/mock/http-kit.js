@@ -142,9 +142,14 @@ export function describeParseError(error) {
 
 /**
  * Requests Node's HTTP parser refuses (a malformed request line or header, an oversized header,
- * a timeout) never reach the handler; answer them in JSON too, then close the connection.
+ * a timeout) never reach the handler; answer them in JSON too, then close the connection. So do
+ * requests with an Expect header other than 100-continue, which Node would answer with an empty 417.
  */
 export function answerClientErrors(server) {
+  server.on('checkExpectation', (request, response) => {
+    response.setHeader('connection', 'close');
+    sendJson(response, 417, { message: `Expectation Failed: Expect ${JSON.stringify(request.headers.expect)} cannot be met; the only expectation served is 100-continue` });
+  });
   server.on('clientError', (error, socket) => {
     if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
     const [status, reason, message] =

@@ -154,6 +154,7 @@ export const corpus: Record<string, BadRequest[]> = {
   ],
 
   'headers': [
+    { name: 'an Expect other than 100-continue', send: raw('POST /authorizations HTTP/1.1', ['Expect: 200-ok', 'Content-Length: 2'], '{}'), status: 417, mentions: /Expect "200-ok" cannot be met; the only expectation served is 100-continue/ },
     { name: 'no Host header (HTTP/1.1 requires one)', send: raw('GET /authorizations HTTP/1.1', [], '', { host: false }), status: 400, mentions: /needs a Host header/ },
     { name: 'a bare LF ending a header (injection)', send: raw('GET /authorizations HTTP/1.1', ['X-Note: a\nSet-Cookie: session=evil']), status: 400, mentions: /CR/ },
     { name: 'a folded header line (obs-fold)', send: raw('GET /authorizations HTTP/1.1', ['X-Note: a', ' folded']), status: 400, mentions: /whitespace after header value/ },
