@@ -109,6 +109,23 @@ export function sendTooLarge(response) {
   sendJson(response, 413, { message: `Request body too large: the limit is ${bodyLimit} bytes` });
 }
 
+/**
+ * Node undoes chunked framing and no other coding, so a body compressed in transit
+ * (`Transfer-Encoding: gzip, chunked`) or as content (`Content-Encoding: gzip`) would be read as
+ * bytes that are no JSON; name the coding instead. @returns {{ status, message, headers } | undefined}
+ */
+export function unsupportedCoding(request, body) {
+  const transfer = request.headers['transfer-encoding'];
+  if (transfer !== undefined && transfer.trim().toLowerCase() !== 'chunked') {
+    return { status: 400, message: `Transfer-Encoding ${JSON.stringify(transfer)} is not supported: send the body chunked alone, or with a Content-Length`, headers: { connection: 'close' } };
+  }
+  const content = request.headers['content-encoding'];
+  if (body.length > 0 && content !== undefined && content.trim().toLowerCase() !== 'identity') {
+    return { status: 415, message: `Unsupported Content-Encoding ${JSON.stringify(content)}: send the body uncompressed`, headers: { 'accept-encoding': 'identity' } };
+  }
+  return undefined;
+}
+
 /** Decodes a body as UTF-8 JSON. @returns {{ value: unknown } | { problem: string } | undefined} (undefined: no body) */
 export function parseJson(buffer) {
   if (buffer.length === 0) return undefined;

@@ -7,7 +7,20 @@ import { hasBasicCredentials } from './authentication.js';
 import { acceptsJson, githubMediaType } from './content-negotiation.js';
 import { bundleFile, loadContract } from './contract-routes.js';
 import { createDocsHandler, docsPaths } from './docs.js';
-import { answerClientErrors, answerPreflight, applyCors, missingHost, parseJson, readBody, sendJson, sendTooLarge, serverOptions, splitTarget, stripApiPrefix } from './http-kit.js';
+import {
+  answerClientErrors,
+  answerPreflight,
+  applyCors,
+  missingHost,
+  parseJson,
+  readBody,
+  sendJson,
+  sendTooLarge,
+  serverOptions,
+  splitTarget,
+  stripApiPrefix,
+  unsupportedCoding,
+} from './http-kit.js';
 import { coerce, describeErrors } from './parameter-values.js';
 import { chooseResponse } from './prefer.js';
 import { createPrismMock, prismOperations } from './prism-engine.js';
@@ -72,6 +85,8 @@ export async function createMockServer({ verbose = false } = {}) {
     if (rawBody === 'too large') return sendTooLarge(response);
     const noHost = missingHost(request);
     if (noHost) return sendJson(response, 400, noHost);
+    const coding = unsupportedCoding(request, rawBody);
+    if (coding) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
 
     const target = splitTarget(request.url ?? '');
     if (!target) return sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` });

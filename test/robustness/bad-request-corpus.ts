@@ -3,6 +3,8 @@
 // vague "Bad Request" fails. Cases fetch can express are sent with fetch (with valid credentials
 // and GitHub's headers, so only the named problem is wrong); the rest go over a raw socket.
 // test/mock/errors.test.ts and test/mock/malformed.test.ts hold the cases this corpus leaves out.
+import { gzipSync } from 'node:zlib';
+import { expect } from 'vitest';
 import { basic } from '../mock/support/calls.js';
 import type { RawAnswer } from '../support/raw-http.js';
 
@@ -89,6 +91,8 @@ export const corpus: Record<string, BadRequest[]> = {
     { name: 'an overlong UTF-8 encoding (C0 AF)', send: post('/authorizations', bytes(...utf8('{"note":"'), 0xc0, 0xaf, ...utf8('"}'))), status: 400, mentions: /not valid UTF-8/ },
     { name: 'a UTF-8-encoded surrogate (ED A0 80)', send: post('/authorizations', bytes(...utf8('{"note":"'), 0xed, 0xa0, 0x80, ...utf8('"}'))), status: 400, mentions: /not valid UTF-8/ },
     { name: 'a body cut inside a multi-byte character', send: post('/authorizations', bytes(...utf8('{"note":"€"}').slice(0, 11))), status: 400, mentions: /not valid UTF-8/ },
+    { name: 'a gzip body (Content-Encoding: gzip)', send: post('/authorizations', gzipSync('{"note":"x"}'), { 'content-encoding': 'gzip' }), status: 415, mentions: /Unsupported Content-Encoding "gzip": send the body uncompressed/, check: (answer) => expect(answer.headers['accept-encoding']).toBe('identity') },
+    { name: 'plain JSON labelled Content-Encoding: br', send: post('/authorizations', '{"note":"x"}', { 'content-encoding': 'br' }), status: 415, mentions: /Unsupported Content-Encoding "br"/ },
     { name: 'a UTF-16 body with its byte-order mark', send: post('/authorizations', bytes(0xff, 0xfe, ...[...'{}'].flatMap((c) => [c.charCodeAt(0), 0]))), status: 400, mentions: /not valid UTF-8/ },
   ],
 
@@ -175,6 +179,7 @@ export const corpus: Record<string, BadRequest[]> = {
     { name: 'Content-Length and Transfer-Encoding together (smuggling)', send: raw('POST /authorizations HTTP/1.1', ['Content-Length: 5', 'Transfer-Encoding: chunked'], '0\r\n\r\n'), status: 400, mentions: /Transfer-Encoding can't be present with Content-Length/ },
     { name: 'a declared 5 GB body, not sent', send: raw('POST /authorizations HTTP/1.1', ['Content-Length: 5000000000']), status: 413, mentions: /Request body too large/ },
     { name: 'chunked twice', send: raw('POST /authorizations HTTP/1.1', ['Transfer-Encoding: chunked, chunked'], '2\r\n{}\r\n0\r\n\r\n'), status: 400, mentions: /Transfer-Encoding/ },
+    { name: 'gzip before chunked (Transfer-Encoding: gzip, chunked)', send: raw('POST /authorizations HTTP/1.1', ['Transfer-Encoding: gzip, chunked'], '2\r\n{}\r\n0\r\n\r\n'), status: 400, mentions: /Transfer-Encoding "gzip, chunked" is not supported/ },
     { name: 'an unknown transfer coding alone', send: raw('POST /authorizations HTTP/1.1', ['Transfer-Encoding: foo'], '{}'), status: 400, mentions: /Transfer-Encoding/ },
     { name: 'a chunk size that is not hexadecimal', send: raw('POST /authorizations HTTP/1.1', ['Transfer-Encoding: chunked'], 'zz\r\n{}\r\n0\r\n\r\n'), status: 400, mentions: /chunk size/ },
     { name: 'a chunk size past 64 bits', send: raw('POST /authorizations HTTP/1.1', ['Transfer-Encoding: chunked'], 'ffffffffffffffffffff\r\n{}\r\n0\r\n\r\n'), status: 400, mentions: /[Cc]hunk size overflow/ },
