@@ -100,6 +100,8 @@ export const corpus: Record<string, BadRequest[]> = {
     { name: 'a negative authorization_id', send: call('GET', '/authorizations/-1'), status: 404, mentions: /authorization_id "-1" must be >= 1/ },
     { name: 'a negative grant_id', send: call('DELETE', '/applications/grants/-7'), status: 404, mentions: /grant_id "-7" must be >= 1/ },
     { name: 'a decimal authorization_id', send: call('GET', '/authorizations/1.5'), status: 404, mentions: /authorization_id "1.5" must be integer/ },
+    { name: 'an authorization_id of 2.0 (a whole number, but not digits only)', send: call('GET', '/authorizations/2.0'), status: 404, mentions: /authorization_id "2.0" must be integer/ },
+    { name: 'a grant_id of 1.000', send: call('DELETE', '/applications/grants/1.000'), status: 404, mentions: /grant_id "1.000" must be integer/ },
     { name: 'an exponent authorization_id', send: call('PATCH', '/authorizations/1e3'), status: 404, mentions: /authorization_id "1e3" must be integer/ },
     { name: 'a hexadecimal authorization_id', send: call('DELETE', '/authorizations/0x10'), status: 404, mentions: /authorization_id "0x10" must be integer/ },
     { name: 'NaN as authorization_id', send: call('GET', '/authorizations/NaN'), status: 404, mentions: /authorization_id "NaN" must be integer/ },
@@ -124,6 +126,7 @@ export const corpus: Record<string, BadRequest[]> = {
   'query parameters': [
     { name: 'an empty per_page', send: call('GET', '/authorizations?per_page='), status: 422, mentions: /per_page must be integer/ },
     { name: 'a per_page of bad percent-encoding', send: call('GET', '/applications/grants?per_page=%FF'), status: 422, mentions: /per_page must be integer/ },
+    { name: 'a per_page of 10.0', send: call('GET', '/authorizations?per_page=10.0'), status: 422, mentions: /per_page must be integer/ },
     { name: 'a per_page in exponent notation', send: call('GET', '/authorizations?per_page=1e2'), status: 422, mentions: /per_page must be integer/ },
     { name: 'a negative page', send: call('GET', '/applications/grants?page=-3'), status: 422, mentions: /page must be >= 1/ },
     { name: 'page and per_page both zero', send: call('GET', '/authorizations?page=0&per_page=0'), status: 422, mentions: /per_page must be >= 1.*page must be >= 1|page must be >= 1.*per_page must be >= 1/ },
