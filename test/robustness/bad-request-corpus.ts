@@ -51,6 +51,15 @@ function raw(requestLine: string, headerLines: string[] = [], body = '', { host 
   return { raw: { bytes: `${head.join('\r\n')}\r\n\r\n${body}`, halfClose } };
 }
 
+/** A 422 for thousands of problems lists the first 20 and says there are more, in a small answer. */
+function firstTwentyAndMore(answer: RawAnswer) {
+  const { errors } = JSON.parse(answer.body);
+  expect(errors).toHaveLength(21);
+  expect(errors.slice(0, 20).every((error: { field?: string }) => error.field)).toBe(true);
+  expect(errors[20]).toEqual({ resource: 'OauthAccess', code: 'custom', message: 'and more problems, not listed: a 422 lists the first 20' });
+  expect(answer.body.length).toBeLessThan(5000);
+}
+
 export const corpus: Record<string, BadRequest[]> = {
   'request body fields': [
     { name: 'client_secret over 40 characters (create)', send: post('/authorizations', json({ client_secret: 's'.repeat(41) })), status: 422, mentions: /client_secret must NOT have more than 40 characters/ },
@@ -195,8 +204,9 @@ export const corpus: Record<string, BadRequest[]> = {
   'absurd lengths': [
     { name: 'a path of 20,000 characters', send: raw(`GET /authorizations/${'1'.repeat(20_000)} HTTP/1.1`), status: 431, mentions: /request line \(with the URL\) .* must fit in 16 KiB/ },
     { name: 'a query of 20,000 characters', send: raw(`GET /authorizations?per_page=1&q=${'q'.repeat(20_000)} HTTP/1.1`), status: 431, mentions: /request line \(with the URL\) .* must fit in 16 KiB/ },
-    { name: '40,000 unknown fields', send: post('/authorizations', json(Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`field${i}`, 1])))), status: 422, mentions: /field0 is not a field of this request/ },
-    { name: '100,000 scopes that are not strings', send: post('/authorizations', json({ scopes: Array.from({ length: 100_000 }, (_, i) => i) })), status: 422, mentions: /scopes\.0 must be string/ },
+    { name: '40,000 unknown fields', send: post('/authorizations', json(Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`field${i}`, 1])))), status: 422, mentions: /field0 is not a field of this request/, check: firstTwentyAndMore },
+    { name: '100,000 scopes that are not strings', send: post('/authorizations', json({ scopes: Array.from({ length: 100_000 }, (_, i) => i) })), status: 422, mentions: /scopes\.0 must be string/, check: firstTwentyAndMore },
+    { name: 'exactly 20 unknown fields: all listed', send: patch('/authorizations/1', json(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`field${i}`, 1])))), status: 422, mentions: /field19 is not a field of this request/, check: (answer) => expect(JSON.parse(answer.body).errors).toHaveLength(20) },
   ],
 
   'truncated requests (the client closes its side)': [
