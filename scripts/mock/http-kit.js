@@ -45,6 +45,11 @@ export function splitTarget(target) {
   }
 }
 
+/** The request target for a log line, without the user and password an absolute-form target can carry. */
+export function targetForLog(target = '') {
+  return target.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#]*@/i, '$1');
+}
+
 /** `/api/v3/authorizations` → `/authorizations`, so apps can switch between mock and server by host alone. */
 export function stripApiPrefix(path) {
   if (path === apiPrefix) return '/';

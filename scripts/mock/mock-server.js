@@ -19,6 +19,7 @@ import {
   serverOptions,
   splitTarget,
   stripApiPrefix,
+  targetForLog,
   unsupportedCoding,
 } from './http-kit.js';
 import { coerce, describeErrors } from './parameter-values.js';
@@ -149,11 +150,11 @@ export async function createMockServer({ verbose = false } = {}) {
   const server = createServer(serverOptions, (request, response) => {
     const started = verbose ? performance.now() : 0;
     if (verbose) {
-      response.on('finish', () => console.log(`${request.method} ${request.url} → ${response.statusCode} (${(performance.now() - started).toFixed(1)} ms)`));
+      response.on('finish', () => console.log(`${request.method} ${targetForLog(request.url)} → ${response.statusCode} (${(performance.now() - started).toFixed(1)} ms)`));
     }
     handle(request, response).catch((error) => {
       // A bug in the mock, not in the request: say so, once, and keep serving.
-      console.error(`mock error on ${request.method} ${request.url}: ${error.stack ?? error}`);
+      console.error(`mock error on ${request.method} ${targetForLog(request.url)}: ${error.stack ?? error}`);
       if (!response.headersSent) sendJson(response, 500, { message: `Mock error: ${error.message}` });
       else response.destroy();
     });
