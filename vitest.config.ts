@@ -34,6 +34,12 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
+      // The load test (30 s at 50 connections) starts its own mock and runs alone, after all the
+      // others: load on a 2-core machine would slow their tests past their time limits.
+      {
+        extends: true,
+        test: { name: 'load', include: ['test/robustness/load.test.ts'], testTimeout: 120_000, hookTimeout: 30_000, sequence: { groupOrder: 1 } },
+      },
     ],
   },
 });
