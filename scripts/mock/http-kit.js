@@ -11,14 +11,23 @@ export const bodyLimit = 1024 * 1024;
 export const requestTimeoutMs = 10_000;
 /**
  * Options for `http.createServer`: incomplete requests are checked every second, not every 30.
- * Node would answer an HTTP/1.1 request without Host itself, with an empty 400: `missingHost` instead.
+ * Node would answer an HTTP/1.1 request without Host itself, with an empty 400: `hostProblem` instead.
  */
 export const serverOptions = { requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000, requireHostHeader: false };
 
-/** The 400 for an HTTP/1.1 request without the Host header HTTP/1.1 requires; undefined when it has one. */
-export function missingHost(request) {
-  if (request.httpVersion !== '1.1' || request.headers.host !== undefined) return undefined;
-  return { message: 'Bad Request: an HTTP/1.1 request needs a Host header' };
+// RFC 9110's uri-host (a bracketed IP literal, or a name or IPv4 address) and an optional port.
+const hostValue = /^(\[[\dA-Fa-f:.]+\]|[\w.~!$&'()*+,;=%-]*)(:\d*)?$/;
+
+/**
+ * The 400 body RFC 9112 requires for an HTTP/1.1 request without Host, and for any request with
+ * two Host headers or a Host that is no host (Node accepts all three); undefined when Host is fine.
+ */
+export function hostProblem(request) {
+  const hosts = request.headersDistinct.host ?? [];
+  if (hosts.length === 0) return request.httpVersion === '1.1' ? { message: 'Bad Request: an HTTP/1.1 request needs a Host header' } : undefined;
+  if (hosts.length > 1) return { message: `Bad Request: ${hosts.length} Host headers (${hosts.map((host) => JSON.stringify(host)).join(', ')}); a request has one` };
+  if (!hostValue.test(hosts[0])) return { message: `Bad Request: Host ${JSON.stringify(hosts[0])} is not a host name or address with an optional port` };
+  return undefined;
 }
 
 // Headers a browser app may read besides the CORS-safelisted ones.

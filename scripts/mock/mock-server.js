@@ -11,7 +11,7 @@ import {
   answerClientErrors,
   answerPreflight,
   applyCors,
-  missingHost,
+  hostProblem,
   parseJson,
   readBody,
   sendJson,
@@ -84,8 +84,8 @@ export async function createMockServer({ verbose = false } = {}) {
     const rawBody = await readBody(request);
     if (rawBody === 'aborted') return;
     if (rawBody === 'too large') return sendTooLarge(response);
-    const noHost = missingHost(request);
-    if (noHost) return sendJson(response, 400, noHost);
+    const badHost = hostProblem(request);
+    if (badHost) return sendJson(response, 400, badHost);
     const coding = unsupportedCoding(request, rawBody);
     if (coding) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
 

@@ -172,6 +172,9 @@ export const corpus: Record<string, BadRequest[]> = {
   'headers': [
     { name: 'an Expect other than 100-continue', send: raw('POST /authorizations HTTP/1.1', ['Expect: 200-ok', 'Content-Length: 2'], '{}'), status: 417, mentions: /Expect "200-ok" cannot be met; the only expectation served is 100-continue/ },
     { name: 'no Host header (HTTP/1.1 requires one)', send: raw('GET /authorizations HTTP/1.1', [], '', { host: false }), status: 400, mentions: /needs a Host header/ },
+    { name: 'two Host headers', send: raw('GET /authorizations HTTP/1.1', ['Host: ghes.example.com', 'Host: attacker.example'], '', { host: false }), status: 400, mentions: /2 Host headers \("ghes.example.com", "attacker.example"\); a request has one/ },
+    { name: 'a Host with a space', send: raw('GET /authorizations HTTP/1.1', ['Host: ghes example.com'], '', { host: false }), status: 400, mentions: /Host "ghes example.com" is not a host name/ },
+    { name: 'a Host with a user and a path', send: raw('GET /authorizations HTTP/1.1', ['Host: user@ghes.example.com/api'], '', { host: false }), status: 400, mentions: /Host "user@ghes.example.com\/api" is not a host name/ },
     { name: 'a bare LF ending a header (injection)', send: raw('GET /authorizations HTTP/1.1', ['X-Note: a\nSet-Cookie: session=evil']), status: 400, mentions: /CR/ },
     { name: 'a folded header line (obs-fold)', send: raw('GET /authorizations HTTP/1.1', ['X-Note: a', ' folded']), status: 400, mentions: /whitespace after header value/ },
     { name: 'a space before the colon', send: raw('GET /authorizations HTTP/1.1', ['Prefer : code=404']), status: 400, mentions: /header token/ },
