@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { generateClient } from './generate-client.js';
+import { generateDocs } from './generate-docs.js';
 import { redocly } from './redocly.js';
 
 const root = 'openapi/openapi.yaml';
@@ -27,6 +28,7 @@ try {
   await writeFile('generated/openapi.deref.json', `${JSON.stringify(dereferenced, null, 2)}\n`);
   console.log('generated/openapi.json, generated/openapi.yaml, generated/openapi.deref.json');
   console.log((await generateClient(bundled)).join(', '));
+  console.log(await generateDocs());
 } catch (error) {
   console.error(error.message);
   process.exitCode = 1;

@@ -1,0 +1,87 @@
+// Renders the bundled contract into one self-contained page, generated/docs/index.html, that
+// opens from disk with no network: Redoc is inlined (`--inlineBundle`; without it the page loads
+// Redoc from a CDN and shows nothing offline), the template declares no remote asset, and the
+// one asset Redoc still fetches at run time, the Redocly logo, is replaced by an inline image.
+// Output is byte-identical from run to run.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { redocly } from './redocly.js';
+
+const template = 'scripts/docs-template.hbs';
+
+// Redoc's sidebar says "API docs by <logo>" and loads the logo from cdn.redoc.ly once the page
+// runs; no option turns that off (Redocly/redoc#2141). A text wordmark, inline, takes its place.
+const wordmark = (width) =>
+  'data:image/svg+xml,' +
+  encodeURIComponent(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">` +
+      '<text x="0" y="12" font-family="sans-serif" font-size="12" font-weight="bold" fill="#0044D4">' +
+      `${width > 20 ? 'Redocly' : 'R'}</text></svg>`,
+  );
+const remoteLogos = new Map([
+  ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', wordmark(48)],
+  ['https://cdn.redoc.ly/redoc/logo-mini.svg', wordmark(10)],
+]);
+
+// Redoc 3.0.1 throws on a property whose schema is `false` ("Cannot use 'in' operator to search
+// for 'title' in false") and shows "Something went wrong" instead of the operation: the update
+// request forbids a second scope key that way. `{ not: {} }` is the same schema (nothing matches
+// it) and renders, so the page gets that; the contract keeps `false`.
+function withFalsePropertiesSpelledOut(node) {
+  if (Array.isArray(node)) return node.map(withFalsePropertiesSpelledOut);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => {
+      if (key === 'example' || key === 'examples') return [key, value]; // payloads, not schemas
+      if (key === 'properties' && value && typeof value === 'object') {
+        const spelledOut = Object.entries(value).map(([name, schema]) => [name, schema === false ? { not: {} } : schema]);
+        return [key, withFalsePropertiesSpelledOut(Object.fromEntries(spelledOut))];
+      }
+      return [key, withFalsePropertiesSpelledOut(value)];
+    }),
+  );
+}
+
+/** Replaces each remote logo URL in the page by its inline image; fails when one is not there. */
+function inlineLogos(html) {
+  let page = html;
+  for (const [url, inline] of remoteLogos) {
+    const count = page.split(url).length - 1;
+    if (count !== 1) {
+      throw new Error(
+        `expected the Redoc bundle to reference ${url} once, found ${count}: Redoc changed how it loads its logo; update scripts/generate-docs.js`,
+      );
+    }
+    page = page.replace(url, inline);
+  }
+  return page;
+}
+
+/** Writes the docs page for `contract` (the bundled OpenAPI document) to `output`. */
+export async function generateDocs(contract = 'generated/openapi.json', output = 'generated/docs/index.html') {
+  const scratch = await mkdtemp(join(tmpdir(), 'ghes-oauth-docs-'));
+  try {
+    const renderable = join(scratch, 'openapi.json');
+    const rendered = join(scratch, 'index.html');
+    await writeFile(renderable, JSON.stringify(withFalsePropertiesSpelledOut(JSON.parse(await readFile(contract, 'utf8')))));
+    await redocly(['build-docs', renderable, '--inlineBundle', '--template', template, '--output', rendered]);
+    const page = inlineLogos(await readFile(rendered, 'utf8'));
+    await mkdir(dirname(output), { recursive: true });
+    await writeFile(output, page);
+    return output;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+// `npm run docs`: re-render the page from the committed bundle, without linting or re-bundling.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  generateDocs().then(
+    (output) => console.log(output),
+    (error) => {
+      console.error(error.message);
+      process.exit(1);
+    },
+  );
+}
