@@ -1,0 +1,95 @@
+// The consumer check: packs the package, installs the tarball into a fresh project outside the
+// repository, type-checks a consumer that uses every export (NodeNext and Bundler resolution, with
+// TypeScript 5.9 and 7), runs it against the mock, lints the package (attw, publint), and holds
+// the sizes to a budget.
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+// Budgets, in bytes: raise one only with a reason in the commit message.
+const budgets = { tarball: 160_000, clientMinGzip: 4_400 };
+
+const run = promisify(execFile);
+const repo = resolve(import.meta.dirname, '..');
+const bin = (path) => join(repo, 'node_modules', path);
+const compilers = { 'TypeScript 5.9': bin('typescript/bin/tsc'), 'TypeScript 7': bin('typescript7/bin/tsc') };
+
+async function step(name, action) {
+  const started = Date.now();
+  try {
+    const detail = await action();
+    console.log(`ok   ${name}${detail ? `: ${detail}` : ''} (${Date.now() - started} ms)`);
+  } catch (error) {
+    console.error(`FAIL ${name}\n${[error.stdout, error.stderr, error.message].filter(Boolean).join('\n').trim()}`);
+    process.exitCode = 1;
+    throw error;
+  }
+}
+
+const work = await mkdtemp(join(tmpdir(), 'ghes-oauth-consumer-'));
+const consumer = join(work, 'consumer');
+const installed = join(consumer, 'node_modules', 'ghes-oauth-authorizations');
+let tarball;
+try {
+  await step('npm pack', async () => {
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: repo, maxBuffer: 1 << 26 });
+    const [packed] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+    tarball = join(work, packed.filename);
+    return `${packed.filename}, ${packed.entryCount} files`;
+  });
+
+  await step('install the tarball into a fresh project', async () => {
+    await cp(join(repo, 'test/package/consumer'), consumer, { recursive: true });
+    await writeFile(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', tarball], { cwd: consumer });
+    return consumer;
+  });
+
+  for (const [compiler, tsc] of Object.entries(compilers)) {
+    for (const resolution of ['nodenext', 'bundler']) {
+      await step(`type-check the consumer with ${compiler}, ${resolution} resolution`, () =>
+        run(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`, ...(resolution === 'nodenext' && compiler === 'TypeScript 5.9' ? [] : ['--noEmit'])], { cwd: consumer }).then(() => ''),
+      );
+    }
+  }
+
+  await step('are the types wrong (attw)', async () => {
+    // ESM only, by design; ./openapi.yaml is a data file, not a module attw could resolve (README).
+    const options = ['--profile', 'esm-only', '--exclude-entrypoints', 'openapi.yaml', '--format', 'ascii'];
+    // attw exits non-zero on any problem in the resolutions it checks.
+    await run(process.execPath, [bin('@arethetypeswrong/cli/dist/index.js'), tarball, ...options], { cwd: work });
+    return 'no problems with node16 (ESM) or bundler resolution';
+  });
+
+  await step('publint', async () => {
+    const { stdout } = await run(process.execPath, [bin('publint/src/cli.js'), '--strict', installed], { cwd: work });
+    return stdout.trim().split('\n').at(-1);
+  });
+
+  await step('size budget', async () => {
+    const tarballBytes = (await stat(tarball)).size;
+    const { outputFiles } = await build({
+      entryPoints: [join(installed, 'dist/src/index.js')],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+    });
+    const clientBytes = gzipSync(outputFiles[0].contents, { level: 9 }).length;
+    const over = [
+      tarballBytes > budgets.tarball && `packed tarball ${tarballBytes} B > ${budgets.tarball} B`,
+      clientBytes > budgets.clientMinGzip && `client min+gzip ${clientBytes} B > ${budgets.clientMinGzip} B`,
+    ].filter(Boolean);
+    if (over.length) throw new Error(`over budget: ${over.join('; ')}`);
+    return `packed tarball ${tarballBytes} B (budget ${budgets.tarball}), client min+gzip ${clientBytes} B (budget ${budgets.clientMinGzip})`;
+  });
+} catch {
+  // step() has reported it.
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
