@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { generateClient } from './generate-client.js';
 import { generateDocs } from './generate-docs.js';
+import { generateExamples } from './generate-examples.js';
+import { generateValidators } from './generate-validators.js';
 import { redocly } from './redocly.js';
 
 const root = 'openapi/openapi.yaml';
@@ -29,6 +31,8 @@ try {
   console.log('generated/openapi.json, generated/openapi.yaml, generated/openapi.deref.json');
   console.log((await generateClient(bundled)).join(', '));
   console.log(await generateDocs());
+  console.log(await generateValidators(bundled));
+  console.log(await generateExamples(bundled));
 } catch (error) {
   console.error(error.message);
   process.exitCode = 1;
