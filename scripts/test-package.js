@@ -3,7 +3,7 @@
 // TypeScript 5.9 and 7), runs it against the mock, lints the package (attw, publint), and holds
 // the sizes to a budget.
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -47,6 +47,24 @@ try {
     await writeFile(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', tarball], { cwd: consumer });
     return consumer;
+  });
+
+  await step('the shipped code imports nothing but openapi-fetch', async () => {
+    const files = (await readdir(join(installed, 'dist'), { recursive: true })).filter((file) => file.endsWith('.js'));
+    const specifiers = new Set();
+    for (const file of files) {
+      const code = await readFile(join(installed, 'dist', file), 'utf8');
+      // `… from 'x'`, `import 'x'` and `import('x')`.
+      for (const [, from, bare] of code.matchAll(/\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(?\s*['"]([^'"]+)['"]/g)) {
+        const specifier = from ?? bare;
+        if (!specifier.startsWith('.')) specifiers.add(specifier);
+      }
+    }
+    const stray = [...specifiers].filter((specifier) => specifier !== 'openapi-fetch');
+    if (stray.length) throw new Error(`dist/ imports ${stray.join(', ')}, which the package does not depend on`);
+    const { dependencies } = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8'));
+    if (Object.keys(dependencies).join() !== 'openapi-fetch') throw new Error(`runtime dependencies: ${Object.keys(dependencies).join(', ')}`);
+    return `${files.length} files, imports: ${[...specifiers].join(', ')}`;
   });
 
   for (const [compiler, tsc] of Object.entries(compilers)) {
