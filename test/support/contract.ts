@@ -1,19 +1,11 @@
 // The bundled contract, loaded once, and ajv validators for any schema in it, compiled once each.
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { createContractAjv } from '../../scripts/contract-ajv.js';
 
 export const bundle = JSON.parse(readFileSync(new URL('../../generated/openapi.json', import.meta.url), 'utf8'));
 
-const ajv = new Ajv2020({ strict: true, allErrors: true });
-addFormats.default(ajv, { mode: 'full' });
-// OpenAPI's own schema keywords and formats, so strict mode knows them; and the document's
-// top-level fields, which ajv sees when it compiles the root that every pointer starts from.
-ajv.addVocabulary(['discriminator', 'xml', 'externalDocs', 'example']);
-ajv.addVocabulary(['openapi', 'info', 'jsonSchemaDialect', 'servers', 'paths', 'webhooks', 'components', 'security', 'tags']);
-ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
-ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
-ajv.addSchema(bundle, 'openapi.json');
+const ajv = createContractAjv(bundle);
 
 const validators = new Map<string, ValidateFunction>();
 

@@ -1,0 +1,137 @@
+// What the mock and the validating proxy share at the HTTP level: JSON answers, CORS, the real
+// server's /api/v3 prefix, bounded body reading, and a JSON answer for requests Node's own parser
+// rejects. Bad input always gets a 4xx JSON answer, never a crash or a hang.
+
+export const jsonContentType = 'application/json; charset=utf-8';
+export const apiPrefix = '/api/v3';
+/** Larger request bodies get 413: the largest valid body of this API is well under 1 KiB. */
+export const bodyLimit = 1024 * 1024;
+/** A request still incomplete after this long gets 408 (Node's default is 5 minutes). */
+export const requestTimeoutMs = 10_000;
+/** Options for `http.createServer`: incomplete requests are checked every second, not every 30. */
+export const serverOptions = { requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000 };
+
+// Headers a browser app may read besides the CORS-safelisted ones.
+const exposedHeaders = 'Link, Location, X-GitHub-OTP, WWW-Authenticate, Deprecation, X-GitHub-Media-Type, Preference-Applied';
+const headerList = /^[!#$%&'*+.^_`|~\w-]+( *, *[!#$%&'*+.^_`|~\w-]+)*$/;
+
+export function sendJson(response, status, body, headers = {}) {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { ...headers, 'content-type': jsonContentType, 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+/** Splits a request target into path and query; `undefined` when it is neither origin- nor absolute-form. */
+export function splitTarget(target) {
+  if (target.startsWith('/')) {
+    const query = target.indexOf('?');
+    return query < 0 ? { path: target, search: '' } : { path: target.slice(0, query), search: target.slice(query + 1) };
+  }
+  try {
+    const url = new URL(target);
+    return { path: url.pathname, search: url.search.slice(1) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** `/api/v3/authorizations` → `/authorizations`, so apps can switch between mock and server by host alone. */
+export function stripApiPrefix(path) {
+  if (path === apiPrefix) return '/';
+  return path.startsWith(`${apiPrefix}/`) ? path.slice(apiPrefix.length) : path;
+}
+
+/**
+ * CORS for any origin, with credentials, on every answer. The origin is echoed rather than `*` so
+ * that apps using `credentials: 'include'` work too; the mock holds nothing worth protecting.
+ */
+export function applyCors(request, response) {
+  const origin = request.headers.origin;
+  if (!origin) return;
+  response.setHeader('access-control-allow-origin', /^[\x21-\x7e]{1,2048}$/.test(origin) ? origin : '*');
+  response.setHeader('access-control-allow-credentials', 'true');
+  response.setHeader('access-control-expose-headers', exposedHeaders);
+  response.setHeader('vary', 'Origin');
+}
+
+/** Answers a CORS preflight (OPTIONS with Origin and Access-Control-Request-Method); false if it is none. */
+export function answerPreflight(request, response) {
+  if (request.method !== 'OPTIONS' || !request.headers.origin || !request.headers['access-control-request-method']) return false;
+  const requested = request.headers['access-control-request-headers'];
+  // `*` does not cover Authorization, so the requested headers are echoed by name.
+  const allowHeaders = requested && headerList.test(requested) ? requested : 'Authorization, Content-Type, Accept, Prefer, X-GitHub-OTP, X-GitHub-Api-Version';
+  response.writeHead(204, {
+    'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+    'access-control-allow-headers': allowHeaders,
+    'access-control-max-age': '86400',
+    vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
+  });
+  response.end();
+  return true;
+}
+
+/**
+ * Reads the whole body. Resolves with a Buffer; with 'too large' past `bodyLimit` (the caller
+ * answers 413 and the connection is closed rather than reading the rest); with 'aborted' when the
+ * client went away or timed out first (there is no one left to answer).
+ */
+export function readBody(request) {
+  return new Promise((resolve) => {
+    const declared = Number(request.headers['content-length']);
+    if (declared > bodyLimit) return resolve('too large');
+    const chunks = [];
+    let size = 0;
+    request.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > bodyLimit) {
+        request.removeAllListeners('data');
+        request.pause();
+        resolve('too large');
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', () => resolve('aborted'));
+  });
+}
+
+export function sendTooLarge(response) {
+  response.setHeader('connection', 'close');
+  sendJson(response, 413, { message: `Request body too large: the limit is ${bodyLimit} bytes` });
+}
+
+/** Decodes a body as UTF-8 JSON. @returns {{ value: unknown } | { problem: string } | undefined} (undefined: no body) */
+export function parseJson(buffer) {
+  if (buffer.length === 0) return undefined;
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    return { problem: 'Problems parsing JSON: the body is not valid UTF-8' };
+  }
+  if (text.trim() === '') return undefined;
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    return { problem: `Problems parsing JSON: ${error.message}` };
+  }
+}
+
+/**
+ * Requests Node's HTTP parser refuses (a malformed request line or header, an oversized header,
+ * a timeout) never reach the handler; answer them in JSON too, then close the connection.
+ */
+export function answerClientErrors(server) {
+  server.on('clientError', (error, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    const [status, reason, message] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'Request headers too large']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'Request Timeout', `Request incomplete after ${requestTimeoutMs / 1000} s`]
+          : [400, 'Bad Request', `Malformed HTTP request (${error.code ?? 'unparseable'})`];
+    const body = JSON.stringify({ message });
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\ncontent-type: ${jsonContentType}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
+}

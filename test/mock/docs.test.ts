@@ -1,0 +1,58 @@
+// /docs on the mock's port serves generated/docs/index.html (written by `npm run docs`), or a 404
+// that says how to build it.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDocsHandler, docsFile } from '../../scripts/mock/docs.js';
+import { mockUrl, readJson } from './support/calls.js';
+
+describe('/docs on the running mock', () => {
+  it.each(['/docs', '/docs/'])('%s serves the built docs, or says to run `npm run docs`', async (path) => {
+    const response = await fetch(`${mockUrl()}${path}`);
+    if (existsSync(docsFile)) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await response.text()).toBe(readFileSync(docsFile, 'utf8'));
+    } else {
+      expect(response.status).toBe(404);
+      expect((await readJson(response)).message).toBe('The docs are not built yet: run `npm run docs`, then reload /docs');
+    }
+  });
+});
+
+describe('the docs handler', () => {
+  let server: Server | undefined;
+  let dir: string | undefined;
+  afterEach(async () => {
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  async function serve(file: URL) {
+    server = createServer(createDocsHandler(file));
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  }
+
+  it('serves the file when it exists, read on each request', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ghes-mock-docs-'));
+    const file = join(dir, 'index.html');
+    const url = await serve(pathToFileURL(file));
+    expect((await fetch(url)).status).toBe(404);
+    await writeFile(file, '<!doctype html><title>docs</title>');
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('<!doctype html><title>docs</title>');
+  });
+
+  it('answers 405 to anything but GET and HEAD', async () => {
+    const url = await serve(pathToFileURL('/nonexistent/index.html'));
+    const response = await fetch(url, { method: 'POST' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+});

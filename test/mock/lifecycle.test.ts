@@ -1,0 +1,98 @@
+// `npm start` as a process: what it prints once ready, how it stops (exit 0, nothing left
+// running), and the one-line errors for a busy port or a bad option. Each test runs its own mock.
+import { createServer, type Server } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { basic } from './support/calls.js';
+import { descendantsOf, freePort, isAlive, pollUntil, type Started, startNpm, startScript, stop, waitUntilReady } from './support/processes.js';
+
+const running: Started[] = [];
+const start = (options: Parameters<typeof startScript>[1]) => {
+  const started = startScript('start', options);
+  running.push(started);
+  return started;
+};
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((started) => (started.child.exitCode === null ? stop(started, 'SIGKILL') : undefined)));
+});
+
+const portIsClosed = (url: string) => fetch(url).then(() => undefined, () => true);
+
+describe('npm start', () => {
+  it('prints, once ready: the URL, the ten routes, Basic, Prefer and the docs', async () => {
+    const mock = start({ port: await freePort() });
+    await waitUntilReady(mock);
+    const banner = await pollUntil('the banner', () => (mock.output().includes('Ctrl-C stops') ? mock.output() : undefined));
+    expect(banner).toContain(mock.url);
+    expect(banner).toContain(`${mock.url}/api/v3`);
+    const routes = banner.split('\n').filter((line) => /^\s+(GET|POST|PUT|PATCH|DELETE)\s+\//.test(line));
+    expect(routes).toHaveLength(10);
+    expect(banner).toMatch(/Basic credentials/);
+    expect(banner).toContain('Prefer: code=201');
+    expect(banner).toContain('Prefer: example=otp-required');
+    expect(banner).toContain(`${mock.url}/docs`);
+    expect(banner.match(/Ctrl-C stops/g)).toHaveLength(1);
+  });
+
+  it('stops on SIGTERM: exit 0, the port closed, no process of it left', async () => {
+    const mock = start({ port: await freePort() });
+    await waitUntilReady(mock);
+    const family = descendantsOf(mock.child.pid!);
+    expect(await stop(mock, 'SIGTERM')).toEqual({ code: 0, signal: null });
+    expect(await portIsClosed(mock.url)).toBe(true);
+    expect([mock.child.pid!, ...family].filter(isAlive)).toEqual([]);
+  });
+
+  it('stops on Ctrl-C (SIGINT) with exit 0; --verbose logs each request', async () => {
+    const mock = start({ port: await freePort(), args: ['--verbose'] });
+    await waitUntilReady(mock);
+    await fetch(`${mock.url}/authorizations`, { headers: { authorization: basic } });
+    await pollUntil('the request log line', () => (/GET \/authorizations → 200 \(\d+\.\d ms\)/.test(mock.output()) ? true : undefined));
+    expect(await stop(mock, 'SIGINT')).toEqual({ code: 0, signal: null });
+  });
+
+  it('MOCK_VERBOSE=1 turns logging up too; quiet by default', async () => {
+    const loud = start({ port: await freePort(), env: { MOCK_VERBOSE: '1' } });
+    const quiet = start({ port: await freePort() });
+    await Promise.all([waitUntilReady(loud), waitUntilReady(quiet)]);
+    await Promise.all([loud, quiet].map((mock) => fetch(`${mock.url}/authorizations`, { headers: { authorization: basic } })));
+    await pollUntil('the request log line', () => (loud.output().includes('GET /authorizations → 200') ? true : undefined));
+    expect(quiet.output()).not.toContain('GET /authorizations →');
+    expect(quiet.output()).toContain('--verbose or MOCK_VERBOSE=1');
+  });
+
+  it('SIGTERM to npm itself leaves no mock behind (npm runs it under sh, which does not pass the signal on)', async () => {
+    const npm = startNpm(['start'], { port: await freePort() });
+    running.push(npm);
+    await waitUntilReady(npm);
+    const family = descendantsOf(npm.child.pid!);
+    expect(family.length).toBeGreaterThan(0);
+    await stop(npm, 'SIGTERM');
+    await pollUntil('every process under npm to exit', () => (family.filter(isAlive).length === 0 ? true : undefined), 10_000);
+    expect(await portIsClosed(npm.url)).toBe(true);
+  });
+});
+
+describe('one-line errors, no stack trace', () => {
+  let blocker: Server | undefined;
+  afterEach(() => new Promise<void>((resolve) => (blocker ? blocker.close(() => resolve()) : resolve())));
+
+  it('a port already in use names the port', async () => {
+    const port = await freePort();
+    blocker = createServer();
+    await new Promise<void>((resolve) => blocker!.listen(port, '127.0.0.1', resolve));
+    const mock = start({ port });
+    expect((await mock.exited).code).toBe(1);
+    const lines = mock.stderr().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toBe(`error: Port ${port} is already in use on 127.0.0.1: stop what is using it, or choose another port with PORT=${port + 1}`);
+  });
+
+  it.each([
+    [{ env: { PORT: 'abc' } }, 'error: PORT must be a port number (0-65535), not "abc"'],
+    [{ args: ['--port=1'] }, 'error: unknown option --port=1: the only option is --verbose'],
+  ])('%j', async (options, message) => {
+    const mock = start({ port: 0, ...options });
+    expect((await mock.exited).code).toBe(1);
+    expect(mock.stderr().trim()).toBe(message);
+  });
+});
