@@ -2,11 +2,12 @@
 // repository, type-checks a consumer that uses every export (NodeNext and Bundler resolution, with
 // TypeScript 5.9 and 7), runs it against the mock, lints the package (attw, publint), and holds
 // the sizes to a budget.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -75,6 +76,21 @@ try {
     }
   }
 
+  await step('run the consumer against the mock: all ten operations, responses validated', async () => {
+    const lines = await withMock((url) =>
+      run(process.execPath, ['--input-type=module', '-e', `const { main } = await import('./out/index.js'); console.log(JSON.stringify(await main('${url}')));`], {
+        cwd: consumer,
+      }).then(({ stdout }) => JSON.parse(stdout)),
+    );
+    const expected = [
+      'listGrants 1', 'getGrant 200', 'deleteGrant 204', 'listAuthorizations 1', 'createAuthorization 201',
+      'getOrCreateAuthorizationForApp 200', 'getOrCreateAuthorizationForAppAndFingerprint 200', 'getAuthorization 200',
+      'updateAuthorization 200', 'deleteAuthorization 204', '422 client_secret', 'examples 1,1', 'contract 3.1.0 2 next',
+    ];
+    if (JSON.stringify(lines) !== JSON.stringify(expected)) throw new Error(`the consumer saw:\n${lines.join('\n')}\nexpected:\n${expected.join('\n')}`);
+    return `${lines.length} checks`;
+  });
+
   await step('are the types wrong (attw)', async () => {
     // ESM only, by design; ./openapi.yaml is a data file, not a module attw could resolve (README).
     const options = ['--profile', 'esm-only', '--exclude-entrypoints', 'openapi.yaml', '--format', 'ascii'];
@@ -110,4 +126,34 @@ try {
   // step() has reported it.
 } finally {
   await rm(work, { recursive: true, force: true });
+}
+
+/** Runs `use(url)` with the mock started as `npm start` starts it, on a free port; stops it after. */
+async function withMock(use) {
+  const port = await new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+  const mock = spawn(process.execPath, ['scripts/mock/start.js'], { cwd: repo, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' } });
+  let output = '';
+  mock.stdout.on('data', (chunk) => (output += chunk));
+  mock.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => mock.once('exit', resolve));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    // Ready when it answers anything; give up after 20 s or when it exits.
+    for (const deadline = Date.now() + 20_000; ; ) {
+      if (mock.exitCode !== null) throw new Error(`the mock exited:\n${output}`);
+      if (await fetch(url).then(() => true, () => false)) break;
+      if (Date.now() > deadline) throw new Error(`the mock did not answer within 20 s:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return await use(url);
+  } finally {
+    mock.kill('SIGTERM');
+    await exited;
+  }
 }
