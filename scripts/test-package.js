@@ -1,0 +1,159 @@
+// The consumer check: packs the package, installs the tarball into a fresh project outside the
+// repository, type-checks a consumer that uses every export (NodeNext and Bundler resolution, with
+// TypeScript 5.9 and 7), runs it against the mock, lints the package (attw, publint), and holds
+// the sizes to a budget.
+import { execFile, spawn } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { createServer } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+// Budgets, in bytes: raise one only with a reason in the commit message.
+const budgets = { tarball: 160_000, clientMinGzip: 4_400 };
+
+const run = promisify(execFile);
+const repo = resolve(import.meta.dirname, '..');
+const bin = (path) => join(repo, 'node_modules', path);
+const compilers = { 'TypeScript 5.9': bin('typescript/bin/tsc'), 'TypeScript 7': bin('typescript7/bin/tsc') };
+
+async function step(name, action) {
+  const started = Date.now();
+  try {
+    const detail = await action();
+    console.log(`ok   ${name}${detail ? `: ${detail}` : ''} (${Date.now() - started} ms)`);
+  } catch (error) {
+    console.error(`FAIL ${name}\n${[error.stdout, error.stderr, error.message].filter(Boolean).join('\n').trim()}`);
+    process.exitCode = 1;
+    throw error;
+  }
+}
+
+const work = await mkdtemp(join(tmpdir(), 'ghes-oauth-consumer-'));
+const consumer = join(work, 'consumer');
+const installed = join(consumer, 'node_modules', 'ghes-oauth-authorizations');
+let tarball;
+try {
+  await step('npm pack', async () => {
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: repo, maxBuffer: 1 << 26 });
+    const [packed] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+    tarball = join(work, packed.filename);
+    return `${packed.filename}, ${packed.entryCount} files`;
+  });
+
+  await step('install the tarball into a fresh project', async () => {
+    await cp(join(repo, 'test/package/consumer'), consumer, { recursive: true });
+    await writeFile(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', tarball], { cwd: consumer });
+    return consumer;
+  });
+
+  await step('the shipped code imports nothing but openapi-fetch', async () => {
+    const files = (await readdir(join(installed, 'dist'), { recursive: true })).filter((file) => file.endsWith('.js'));
+    const specifiers = new Set();
+    for (const file of files) {
+      const code = await readFile(join(installed, 'dist', file), 'utf8');
+      // `… from 'x'`, `import 'x'` and `import('x')`.
+      for (const [, from, bare] of code.matchAll(/\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(?\s*['"]([^'"]+)['"]/g)) {
+        const specifier = from ?? bare;
+        if (!specifier.startsWith('.')) specifiers.add(specifier);
+      }
+    }
+    const stray = [...specifiers].filter((specifier) => specifier !== 'openapi-fetch');
+    if (stray.length) throw new Error(`dist/ imports ${stray.join(', ')}, which the package does not depend on`);
+    const { dependencies } = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8'));
+    if (Object.keys(dependencies).join() !== 'openapi-fetch') throw new Error(`runtime dependencies: ${Object.keys(dependencies).join(', ')}`);
+    return `${files.length} files, imports: ${[...specifiers].join(', ')}`;
+  });
+
+  for (const [compiler, tsc] of Object.entries(compilers)) {
+    for (const resolution of ['nodenext', 'bundler']) {
+      await step(`type-check the consumer with ${compiler}, ${resolution} resolution`, () =>
+        run(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`, ...(resolution === 'nodenext' && compiler === 'TypeScript 5.9' ? [] : ['--noEmit'])], { cwd: consumer }).then(() => ''),
+      );
+    }
+  }
+
+  await step('run the consumer against the mock: all ten operations, responses validated', async () => {
+    const lines = await withMock((url) =>
+      run(process.execPath, ['--input-type=module', '-e', `const { main } = await import('./out/index.js'); console.log(JSON.stringify(await main('${url}')));`], {
+        cwd: consumer,
+      }).then(({ stdout }) => JSON.parse(stdout)),
+    );
+    const expected = [
+      'listGrants 1', 'getGrant 200', 'deleteGrant 204', 'listAuthorizations 1', 'createAuthorization 201',
+      'getOrCreateAuthorizationForApp 200', 'getOrCreateAuthorizationForAppAndFingerprint 200', 'getAuthorization 200',
+      'updateAuthorization 200', 'deleteAuthorization 204', '422 client_secret', 'examples 1,1', 'contract 3.1.0 2 next',
+    ];
+    if (JSON.stringify(lines) !== JSON.stringify(expected)) throw new Error(`the consumer saw:\n${lines.join('\n')}\nexpected:\n${expected.join('\n')}`);
+    return `${lines.length} checks`;
+  });
+
+  await step('are the types wrong (attw)', async () => {
+    // ESM only, by design; ./openapi.yaml is a data file, not a module attw could resolve (README).
+    const options = ['--profile', 'esm-only', '--exclude-entrypoints', 'openapi.yaml', '--format', 'ascii'];
+    // attw exits non-zero on any problem in the resolutions it checks.
+    await run(process.execPath, [bin('@arethetypeswrong/cli/dist/index.js'), tarball, ...options], { cwd: work });
+    return 'no problems with node16 (ESM) or bundler resolution';
+  });
+
+  await step('publint', async () => {
+    const { stdout } = await run(process.execPath, [bin('publint/src/cli.js'), '--strict', installed], { cwd: work });
+    return stdout.trim().split('\n').at(-1);
+  });
+
+  await step('size budget', async () => {
+    const tarballBytes = (await stat(tarball)).size;
+    const { outputFiles } = await build({
+      entryPoints: [join(installed, 'dist/src/index.js')],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+    });
+    const clientBytes = gzipSync(outputFiles[0].contents, { level: 9 }).length;
+    const over = [
+      tarballBytes > budgets.tarball && `packed tarball ${tarballBytes} B > ${budgets.tarball} B`,
+      clientBytes > budgets.clientMinGzip && `client min+gzip ${clientBytes} B > ${budgets.clientMinGzip} B`,
+    ].filter(Boolean);
+    if (over.length) throw new Error(`over budget: ${over.join('; ')}`);
+    return `packed tarball ${tarballBytes} B (budget ${budgets.tarball}), client min+gzip ${clientBytes} B (budget ${budgets.clientMinGzip})`;
+  });
+} catch {
+  // step() has reported it.
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
+
+/** Runs `use(url)` with the mock started as `npm start` starts it, on a free port; stops it after. */
+async function withMock(use) {
+  const port = await new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+  const mock = spawn(process.execPath, ['scripts/mock/start.js'], { cwd: repo, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' } });
+  let output = '';
+  mock.stdout.on('data', (chunk) => (output += chunk));
+  mock.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => mock.once('exit', resolve));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    // Ready when it answers anything; give up after 20 s or when it exits.
+    for (const deadline = Date.now() + 20_000; ; ) {
+      if (mock.exitCode !== null) throw new Error(`the mock exited:\n${output}`);
+      if (await fetch(url).then(() => true, () => false)) break;
+      if (Date.now() > deadline) throw new Error(`the mock did not answer within 20 s:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return await use(url);
+  } finally {
+    mock.kill('SIGTERM');
+    await exited;
+  }
+}
