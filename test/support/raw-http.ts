@@ -34,13 +34,22 @@ export function rawExchange(url: string, request: string | Buffer, { halfClose =
       outcome();
     };
     const timer = setTimeout(() => finish(() => reject(new Error(`no complete answer within ${timeoutMs} ms; got ${JSON.stringify(received.toString('latin1'))}`))), timeoutMs);
+    /** The answer once complete (a parse error rejects); undefined until then. */
+    const complete = (closed: boolean) => {
+      try {
+        return parseAnswer(received, closed);
+      } catch (error) {
+        finish(() => reject(error));
+        return undefined;
+      }
+    };
     socket.on('data', (chunk) => {
       received = Buffer.concat([received, chunk]);
-      const answer = parseAnswer(received, false);
+      const answer = complete(false);
       if (answer) finish(() => resolve(answer));
     });
     socket.on('close', () => {
-      const answer = parseAnswer(received, true);
+      const answer = complete(true);
       finish(() => (answer ? resolve(answer) : reject(new Error(`the server closed the connection without a complete answer: ${JSON.stringify(received.toString('latin1'))}`))));
     });
     // A reset after the answer is how some refusals end; the answer counts, the reset does not.
