@@ -1,5 +1,7 @@
 // createClient(): one function per operation of the contract, on openapi-fetch. Credentials go only
-// to the origin of `baseUrl`: redirects are not followed, and a request anywhere else is refused.
+// to the origin of `baseUrl`: redirects are not followed, a request anywhere else is refused, and
+// the credentials are added by the client's own fetch, after that check, so that no other fetch
+// (one a caller of `raw` passes) ever sees them.
 import createOpenApiFetchClient from 'openapi-fetch';
 import { operationTable } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
@@ -37,22 +39,22 @@ export function createClient(options: ClientOptions): Client {
   if (!username !== !password || username?.includes(':')) fail('username (without ":") and password go together');
   if (typeof fetch !== 'function') fail('fetch must be a function');
   const { origin } = base!;
+  const credentials: Array<[string, string]> = [];
+  if (username) credentials.push(['Authorization', basic(`${username}:${password}`)]);
+  if (typeof otp === 'string') credentials.push(['X-GitHub-OTP', otp]);
 
   const raw = createOpenApiFetchClient<paths>({
     baseUrl,
     redirect: 'manual',
-    headers: {
-      ...defaultHeaders,
-      // openapi-fetch leaves out headers whose value is undefined.
-      'User-Agent': userAgent,
-      Authorization: username ? basic(`${username}:${password}`) : undefined,
-      'X-GitHub-OTP': typeof otp === 'string' ? otp : undefined,
-      ...headers,
-    },
+    // openapi-fetch leaves out headers whose value is undefined.
+    headers: { ...defaultHeaders, 'User-Agent': userAgent, ...headers },
     // The last word on where requests go, whatever baseUrl a caller of `raw` or a next link names.
     fetch: (request) => {
       if (!request.url.startsWith(`${origin}/`)) throw new Error(`refused to send to ${request.url}: this client sends only to ${origin}, its baseUrl's origin`);
-      return fetch(request);
+      // Headers given for the request (the code the otp callback gave) win over the client's.
+      for (const [name, value] of credentials) if (!request.headers.has(name)) request.headers.set(name, value);
+      // Never followed, even when a caller of `raw` asks: fetch would carry X-GitHub-OTP to any origin.
+      return fetch(request.redirect === 'manual' ? request : new Request(request, { redirect: 'manual' }));
     },
   });
   const request = raw.request as unknown as (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;

@@ -69,6 +69,9 @@ export type OperationFunction<Name extends OperationName> = {} extends RequestOf
 
 /** The client: one function per operation of the contract, and the openapi-fetch client under it. */
 export type Client = { readonly [Name in keyof Table]: OperationFunction<Name> } & {
-  /** The openapi-fetch client the functions use, with the same base URL, headers and credentials, for full control (no OTP retry, no thrown errors). */
+  /**
+   * The openapi-fetch client the functions use, with the same base URL, headers and credentials, for full control (no OTP retry, no thrown errors).
+   * Its requests, too, go only to the baseUrl's origin and never follow a redirect; a `fetch` passed to one of them gets no credentials.
+   */
   readonly raw: OpenApiFetchClient<paths>;
 };

@@ -1,6 +1,7 @@
 // What the mock and the validating proxy share at the HTTP level: JSON answers, CORS, the real
 // server's /api/v3 prefix, bounded body reading, and a JSON answer for requests Node's own parser
 // rejects. Bad input always gets a 4xx JSON answer, never a crash or a hang.
+import { maxHeaderSize } from 'node:http';
 
 export const jsonContentType = 'application/json; charset=utf-8';
 export const apiPrefix = '/api/v3';
@@ -8,8 +9,26 @@ export const apiPrefix = '/api/v3';
 export const bodyLimit = 1024 * 1024;
 /** A request still incomplete after this long gets 408 (Node's default is 5 minutes). */
 export const requestTimeoutMs = 10_000;
-/** Options for `http.createServer`: incomplete requests are checked every second, not every 30. */
-export const serverOptions = { requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000 };
+/**
+ * Options for `http.createServer`: incomplete requests are checked every second, not every 30.
+ * Node would answer an HTTP/1.1 request without Host itself, with an empty 400: `hostProblem` instead.
+ */
+export const serverOptions = { requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000, requireHostHeader: false };
+
+// RFC 9110's uri-host (a bracketed IP literal, or a name or IPv4 address) and an optional port.
+const hostValue = /^(\[[\dA-Fa-f:.]+\]|[\w.~!$&'()*+,;=%-]*)(:\d*)?$/;
+
+/**
+ * The 400 body RFC 9112 requires for an HTTP/1.1 request without Host, and for any request with
+ * two Host headers or a Host that is no host (Node accepts all three); undefined when Host is fine.
+ */
+export function hostProblem(request) {
+  const hosts = request.headersDistinct.host ?? [];
+  if (hosts.length === 0) return request.httpVersion === '1.1' ? { message: 'Bad Request: an HTTP/1.1 request needs a Host header' } : undefined;
+  if (hosts.length > 1) return { message: `Bad Request: ${hosts.length} Host headers (${hosts.map((host) => JSON.stringify(host)).join(', ')}); a request has one` };
+  if (!hostValue.test(hosts[0])) return { message: `Bad Request: Host ${JSON.stringify(hosts[0])} is not a host name or address with an optional port` };
+  return undefined;
+}
 
 // Headers a browser app may read besides the CORS-safelisted ones.
 const exposedHeaders = 'Link, Location, X-GitHub-OTP, WWW-Authenticate, Deprecation, X-GitHub-Media-Type, Preference-Applied';
@@ -33,6 +52,11 @@ export function splitTarget(target) {
   } catch {
     return undefined;
   }
+}
+
+/** The request target for a log line, without the user and password an absolute-form target can carry. */
+export function targetForLog(target = '') {
+  return target.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#]*@/i, '$1');
 }
 
 /** `/api/v3/authorizations` → `/authorizations`, so apps can switch between mock and server by host alone. */
@@ -99,6 +123,23 @@ export function sendTooLarge(response) {
   sendJson(response, 413, { message: `Request body too large: the limit is ${bodyLimit} bytes` });
 }
 
+/**
+ * Node undoes chunked framing and no other coding, so a body compressed in transit
+ * (`Transfer-Encoding: gzip, chunked`) or as content (`Content-Encoding: gzip`) would be read as
+ * bytes that are no JSON; name the coding instead. @returns {{ status, message, headers } | undefined}
+ */
+export function unsupportedCoding(request, body) {
+  const transfer = request.headers['transfer-encoding'];
+  if (transfer !== undefined && transfer.trim().toLowerCase() !== 'chunked') {
+    return { status: 400, message: `Transfer-Encoding ${JSON.stringify(transfer)} is not supported: send the body chunked alone, or with a Content-Length`, headers: { connection: 'close' } };
+  }
+  const content = request.headers['content-encoding'];
+  if (body.length > 0 && content !== undefined && content.trim().toLowerCase() !== 'identity') {
+    return { status: 415, message: `Unsupported Content-Encoding ${JSON.stringify(content)}: send the body uncompressed`, headers: { 'accept-encoding': 'identity' } };
+  }
+  return undefined;
+}
+
 /** Decodes a body as UTF-8 JSON. @returns {{ value: unknown } | { problem: string } | undefined} (undefined: no body) */
 export function parseJson(buffer) {
   if (buffer.length === 0) return undefined;
@@ -116,19 +157,38 @@ export function parseJson(buffer) {
   }
 }
 
+// Node's parser (llhttp) says what is wrong in `error.reason`, e.g. "Invalid character in chunk
+// size" or "Duplicate Content-Length"; where that alone would leave a client guessing, say more.
+const parseProblems = {
+  HPE_INVALID_URL: (reason) => `${reason}: percent-encode spaces, control characters and non-ASCII bytes (as UTF-8) in the URL`,
+  HPE_INVALID_EOF_STATE: () => 'the connection was closed before the request was complete (its request line, headers or body were cut short)',
+  HPE_PAUSED_H2_UPGRADE: () => 'this server speaks HTTP/1.1, not HTTP/2 (the request began with the HTTP/2 preface, PRI * HTTP/2.0)',
+};
+
+/** What a parse error says is wrong, for a person: `Invalid method encountered (HPE_INVALID_METHOD)`. */
+export function describeParseError(error) {
+  const reason = error.reason || error.message || 'unparseable';
+  return `${parseProblems[error.code]?.(reason) ?? reason} (${error.code ?? 'no code'})`;
+}
+
 /**
  * Requests Node's HTTP parser refuses (a malformed request line or header, an oversized header,
- * a timeout) never reach the handler; answer them in JSON too, then close the connection.
+ * a timeout) never reach the handler; answer them in JSON too, then close the connection. So do
+ * requests with an Expect header other than 100-continue, which Node would answer with an empty 417.
  */
 export function answerClientErrors(server) {
+  server.on('checkExpectation', (request, response) => {
+    response.setHeader('connection', 'close');
+    sendJson(response, 417, { message: `Expectation Failed: Expect ${JSON.stringify(request.headers.expect)} cannot be met; the only expectation served is 100-continue` });
+  });
   server.on('clientError', (error, socket) => {
     if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
     const [status, reason, message] =
       error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'Request Header Fields Too Large', 'Request headers too large']
+        ? [431, 'Request Header Fields Too Large', `Request headers too large: the request line (with the URL) and the headers must fit in ${maxHeaderSize / 1024} KiB`]
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? [408, 'Request Timeout', `Request incomplete after ${requestTimeoutMs / 1000} s`]
-          : [400, 'Bad Request', `Malformed HTTP request (${error.code ?? 'unparseable'})`];
+          : [400, 'Bad Request', `Malformed HTTP request: ${describeParseError(error)}`];
     const body = JSON.stringify({ message });
     socket.end(
       `HTTP/1.1 ${status} ${reason}\r\ncontent-type: ${jsonContentType}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,

@@ -7,7 +7,21 @@ import { hasBasicCredentials } from './authentication.js';
 import { acceptsJson, githubMediaType } from './content-negotiation.js';
 import { bundleFile, loadContract } from './contract-routes.js';
 import { createDocsHandler, docsPaths } from './docs.js';
-import { answerClientErrors, answerPreflight, applyCors, parseJson, readBody, sendJson, sendTooLarge, serverOptions, splitTarget, stripApiPrefix } from './http-kit.js';
+import {
+  answerClientErrors,
+  answerPreflight,
+  applyCors,
+  hostProblem,
+  parseJson,
+  readBody,
+  sendJson,
+  sendTooLarge,
+  serverOptions,
+  splitTarget,
+  stripApiPrefix,
+  targetForLog,
+  unsupportedCoding,
+} from './http-kit.js';
 import { coerce, describeErrors } from './parameter-values.js';
 import { chooseResponse } from './prefer.js';
 import { createPrismMock, prismOperations } from './prism-engine.js';
@@ -70,6 +84,10 @@ export async function createMockServer({ verbose = false } = {}) {
     const rawBody = await readBody(request);
     if (rawBody === 'aborted') return;
     if (rawBody === 'too large') return sendTooLarge(response);
+    const badHost = hostProblem(request);
+    if (badHost) return sendJson(response, 400, badHost);
+    const coding = unsupportedCoding(request, rawBody);
+    if (coding) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
 
     const target = splitTarget(request.url ?? '');
     if (!target) return sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` });
@@ -132,11 +150,11 @@ export async function createMockServer({ verbose = false } = {}) {
   const server = createServer(serverOptions, (request, response) => {
     const started = verbose ? performance.now() : 0;
     if (verbose) {
-      response.on('finish', () => console.log(`${request.method} ${request.url} → ${response.statusCode} (${(performance.now() - started).toFixed(1)} ms)`));
+      response.on('finish', () => console.log(`${request.method} ${targetForLog(request.url)} → ${response.statusCode} (${(performance.now() - started).toFixed(1)} ms)`));
     }
     handle(request, response).catch((error) => {
       // A bug in the mock, not in the request: say so, once, and keep serving.
-      console.error(`mock error on ${request.method} ${request.url}: ${error.stack ?? error}`);
+      console.error(`mock error on ${request.method} ${targetForLog(request.url)}: ${error.stack ?? error}`);
       if (!response.headersSent) sendJson(response, 500, { message: `Mock error: ${error.message}` });
       else response.destroy();
     });

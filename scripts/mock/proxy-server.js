@@ -4,7 +4,7 @@
 // violation. The app gets the upstream's answer unchanged, so it keeps working while you read.
 import { createServer } from 'node:http';
 import { bundleFile } from './contract-routes.js';
-import { answerClientErrors, answerPreflight, applyCors, readBody, sendJson, sendTooLarge, serverOptions, splitTarget, stripApiPrefix } from './http-kit.js';
+import { answerClientErrors, answerPreflight, applyCors, hostProblem, readBody, sendJson, sendTooLarge, serverOptions, splitTarget, stripApiPrefix, targetForLog } from './http-kit.js';
 import { createPrismProxy, prismOperations } from './prism-engine.js';
 
 const severities = ['error', 'warning', 'info', 'hint'];
@@ -38,6 +38,8 @@ export async function createProxyServer({ upstream, verbose = false, report = co
     const rawBody = await readBody(request);
     if (rawBody === 'aborted') return;
     if (rawBody === 'too large') return sendTooLarge(response);
+    const badHost = hostProblem(request);
+    if (badHost) return sendJson(response, 400, badHost);
     const target = splitTarget(request.url ?? '');
     if (!target) return sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` });
     const path = stripApiPrefix(target.path);
@@ -77,7 +79,7 @@ export async function createProxyServer({ upstream, verbose = false, report = co
 
   const server = createServer(serverOptions, (request, response) => {
     handle(request, response).catch((error) => {
-      console.error(`proxy error on ${request.method} ${request.url}: ${error.stack ?? error}`);
+      console.error(`proxy error on ${request.method} ${targetForLog(request.url)}: ${error.stack ?? error}`);
       if (!response.headersSent) sendJson(response, 500, { message: `Proxy error: ${error.message}` });
       else response.destroy();
     });

@@ -3,6 +3,7 @@
 // reported, naming the fields.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawExchange } from '../support/raw-http.js';
 import { basic, example, githubHeaders } from './support/calls.js';
 import { freePort, pollUntil, type Started, startScript, stop, waitUntilReady } from './support/processes.js';
 
@@ -77,6 +78,14 @@ describe('the validating proxy', () => {
     await get('/authorizations/3', { authorization: 'token ghp_x' });
     const report = await pollUntil('the report', () => reportOf('GET /authorizations/3'));
     expect(report.join('\n')).toMatch(/request.*(Basic|security|Invalid)/i);
+  });
+
+  it('answers an HTTP/1.1 request without Host itself, with a 400 naming the header, and forwards nothing', async () => {
+    const forwarded = received.length;
+    const answer = await rawExchange(proxy.url, `GET /authorizations/1 HTTP/1.1\r\nAuthorization: ${basic}\r\n\r\n`);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toEqual({ message: 'Bad Request: an HTTP/1.1 request needs a Host header' });
+    expect(received.length).toBe(forwarded);
   });
 
   it('the valid exchange was never reported', () => {
