@@ -195,3 +195,22 @@ export function answerClientErrors(server) {
     );
   });
 }
+
+/**
+ * What every request gets before routing, in the mock and the proxy alike: CORS and preflight, the
+ * body (size limit, abort), the Host header and the request target. When one of them fails the
+ * request is answered here and the result is undefined; otherwise it is what routing needs.
+ * @returns {Promise<{ rawBody: Buffer, target: { path: string, search: string }, path: string } | undefined>}
+ */
+export async function receive(request, response) {
+  applyCors(request, response);
+  if (answerPreflight(request, response)) return undefined;
+  const rawBody = await readBody(request);
+  if (rawBody === 'aborted') return undefined;
+  if (rawBody === 'too large') return void sendTooLarge(response);
+  const badHost = hostProblem(request);
+  if (badHost) return void sendJson(response, 400, badHost);
+  const target = splitTarget(request.url ?? '');
+  if (!target) return void sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` });
+  return { rawBody, target, path: stripApiPrefix(target.path) };
+}

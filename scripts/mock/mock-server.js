@@ -9,16 +9,10 @@ import { bundleFile, loadContract } from './contract-routes.js';
 import { createDocsHandler, docsPaths } from './docs.js';
 import {
   answerClientErrors,
-  answerPreflight,
-  applyCors,
-  hostProblem,
   parseJson,
-  readBody,
+  receive,
   sendJson,
-  sendTooLarge,
   serverOptions,
-  splitTarget,
-  stripApiPrefix,
   targetForLog,
   unsupportedCoding,
 } from './http-kit.js';
@@ -79,19 +73,11 @@ export async function createMockServer({ verbose = false } = {}) {
   const routeList = contract.routes.map((route) => `${route.method.toUpperCase()} ${route.path}`).join(', ');
 
   async function handle(request, response) {
-    applyCors(request, response);
-    if (answerPreflight(request, response)) return;
-    const rawBody = await readBody(request);
-    if (rawBody === 'aborted') return;
-    if (rawBody === 'too large') return sendTooLarge(response);
-    const badHost = hostProblem(request);
-    if (badHost) return sendJson(response, 400, badHost);
+    const received = await receive(request, response);
+    if (!received) return;
+    const { rawBody, target, path } = received;
     const coding = unsupportedCoding(request, rawBody);
     if (coding) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
-
-    const target = splitTarget(request.url ?? '');
-    if (!target) return sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` });
-    const path = stripApiPrefix(target.path);
     if (docsPaths.has(path)) return serveDocs(request, response);
 
     // 404 and 405 with a body that says what is wrong (plain Prism: a problem+json about routing).

@@ -4,7 +4,7 @@
 // violation. The app gets the upstream's answer unchanged, so it keeps working while you read.
 import { createServer } from 'node:http';
 import { bundleFile } from './contract-routes.js';
-import { answerClientErrors, answerPreflight, applyCors, hostProblem, readBody, sendJson, sendTooLarge, serverOptions, splitTarget, stripApiPrefix, targetForLog } from './http-kit.js';
+import { answerClientErrors, receive, sendJson, serverOptions, targetForLog } from './http-kit.js';
 import { createPrismProxy, prismOperations } from './prism-engine.js';
 
 const severities = ['error', 'warning', 'info', 'hint'];
@@ -33,16 +33,9 @@ export async function createProxyServer({ upstream, verbose = false, report = co
   const proxy = createPrismProxy(upstream, verbose);
 
   async function handle(request, response) {
-    applyCors(request, response);
-    if (answerPreflight(request, response)) return;
-    const rawBody = await readBody(request);
-    if (rawBody === 'aborted') return;
-    if (rawBody === 'too large') return sendTooLarge(response);
-    const badHost = hostProblem(request);
-    if (badHost) return sendJson(response, 400, badHost);
-    const target = splitTarget(request.url ?? '');
-    if (!target) return sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` });
-    const path = stripApiPrefix(target.path);
+    const received = await receive(request, response);
+    if (!received) return;
+    const { rawBody, target, path } = received;
 
     const query = {};
     for (const [name, value] of new URLSearchParams(target.search)) query[name] = name in query ? [query[name], value].flat() : value;
