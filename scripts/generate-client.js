@@ -56,12 +56,24 @@ export function operationTableOf(bundle) {
   return table;
 }
 
-/** The TypeScript module: one entry per operation, its summary and deprecation as JSDoc for editors. */
+/**
+ * The TypeScript module: the table the runtime reads, one entry per operation with only what a
+ * request needs (method and path; its summary and deprecation as JSDoc, for editors), and the
+ * operationIds, which only the types need, as a type: they would add bytes to every browser bundle.
+ */
 export function renderOperationTable(table) {
-  const entries = table.map(({ name, method, path, operationId, summary, deprecated }) => {
+  const entries = table.map(({ name, method, path, summary, deprecated }) => {
     const doc = [summary?.replace(/\*\//g, '*\\/'), deprecated && '@deprecated'].filter(Boolean);
     const comment = doc.length ? `  /**\n${doc.map((line) => `   * ${line}\n`).join('')}   */\n` : '';
-    return `${comment}  ${name}: { method: ${JSON.stringify(method)}, path: ${JSON.stringify(path)}, operationId: ${JSON.stringify(operationId)} },\n`;
+    return `${comment}  ${name}: { method: ${JSON.stringify(method)}, path: ${JSON.stringify(path)} },\n`;
   });
-  return `${header}// The client's operations: createClient() makes one function of each entry, named after its operationId.\nexport const operationTable = {\n${entries.join('')}} as const;\n`;
+  const operationIds = table.map(({ name, operationId }) => `  ${name}: ${JSON.stringify(operationId)};\n`);
+  return `${header}// The client's operations: createClient() makes one function of each entry, named after its operationId.
+export const operationTable = {
+${entries.join('')}} as const;
+
+/** The contract's operationId of each function of the table. */
+export interface OperationIds {
+${operationIds.join('')}}
+`;
 }
