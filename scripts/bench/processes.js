@@ -1,6 +1,7 @@
 // Child processes for the benchmarks: a free port, a process whose output is read (a full pipe
 // would stall it) and kept, readiness by polling, and a stop that waits for the exit.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** `count` different ports nothing listens on right now (all held open at once, so none repeats). */
@@ -59,4 +60,18 @@ export async function stop(started, graceMs = 5000) {
   const timer = setTimeout(() => started.child.kill('SIGKILL'), graceMs);
   await started.exited;
   clearTimeout(timer);
+}
+
+/**
+ * The CPU time (user + system, in seconds) of every child process this one has waited for, so far:
+ * with their own children. Linux only (/proc; clock ticks of 1/100 s); undefined elsewhere.
+ */
+export function childrenCpuSeconds() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    // Fields 16 and 17 of proc(5), cutime and cstime, counted from the state (field 3).
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
 }
