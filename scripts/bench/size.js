@@ -61,6 +61,12 @@ export async function benchSize() {
       columns: ["this client's part", 'adds min+gzip B'],
       rows: breakdown,
     },
+    notes: [
+      `minified bytes by file: ${Object.entries(ours.inputs)
+        .filter(([, bytes]) => bytes > 0)
+        .map(([file, bytes]) => `${file.replace('node_modules/', '')} ${bytes.toLocaleString('en-US')}`)
+        .join('; ')}`,
+    ],
     minifiedBytesByFile: ours.inputs,
   };
 }
