@@ -18,6 +18,7 @@ const bundle = JSON.parse(readFileSync(new URL('../../generated/openapi.json', i
 const seeds = JSON.parse(readFileSync(new URL('../../test/fixtures/seed-payloads.json', import.meta.url), 'utf8'));
 const schema = 'authorization';
 const goalRatio = 5;
+const count = (number) => number.toLocaleString('en-US');
 
 /** The payloads timed, each with the verdict both must give. */
 async function payloads() {
@@ -83,7 +84,7 @@ export async function benchValidation({ quick }) {
     rows,
     goal: { text: `≥ ${goalRatio}× ajv on the realistic payload, with identical verdicts`, met: realistic >= goalRatio },
     notes: [
-      `identical verdicts on ${verdicts.payloads} generated payloads (${verdicts.valid} valid, ${verdicts.invalid} invalid) and on each payload above`,
+      `identical verdicts on ${count(verdicts.payloads)} generated payloads (${count(verdicts.valid)} valid, ${count(verdicts.invalid)} invalid) and on each payload above`,
       `each payload timed in a fresh worker thread; ajv compiled the schema in ${compileMs.toFixed(0)} ms at run time, isAuthorization compiles nothing`,
     ],
     verdicts,
