@@ -5,50 +5,64 @@ export const operationTable = {
    * List your grants
    * @deprecated
    */
-  listGrants: { method: "get", path: "/applications/grants", operationId: "oauth-authorizations/list-grants" },
+  listGrants: { method: "get", path: "/applications/grants" },
   /**
    * Get a single grant
    * @deprecated
    */
-  getGrant: { method: "get", path: "/applications/grants/{grant_id}", operationId: "oauth-authorizations/get-grant" },
+  getGrant: { method: "get", path: "/applications/grants/{grant_id}" },
   /**
    * Delete a grant
    * @deprecated
    */
-  deleteGrant: { method: "delete", path: "/applications/grants/{grant_id}", operationId: "oauth-authorizations/delete-grant" },
+  deleteGrant: { method: "delete", path: "/applications/grants/{grant_id}" },
   /**
    * List your authorizations
    * @deprecated
    */
-  listAuthorizations: { method: "get", path: "/authorizations", operationId: "oauth-authorizations/list-authorizations" },
+  listAuthorizations: { method: "get", path: "/authorizations" },
   /**
    * Create a new authorization
    * @deprecated
    */
-  createAuthorization: { method: "post", path: "/authorizations", operationId: "oauth-authorizations/create-authorization" },
+  createAuthorization: { method: "post", path: "/authorizations" },
   /**
    * Get-or-create an authorization for a specific app
    * @deprecated
    */
-  getOrCreateAuthorizationForApp: { method: "put", path: "/authorizations/clients/{client_id}", operationId: "oauth-authorizations/get-or-create-authorization-for-app" },
+  getOrCreateAuthorizationForApp: { method: "put", path: "/authorizations/clients/{client_id}" },
   /**
    * Get-or-create an authorization for a specific app and fingerprint
    * @deprecated
    */
-  getOrCreateAuthorizationForAppAndFingerprint: { method: "put", path: "/authorizations/clients/{client_id}/{fingerprint}", operationId: "oauth-authorizations/get-or-create-authorization-for-app-and-fingerprint" },
+  getOrCreateAuthorizationForAppAndFingerprint: { method: "put", path: "/authorizations/clients/{client_id}/{fingerprint}" },
   /**
    * Get a single authorization
    * @deprecated
    */
-  getAuthorization: { method: "get", path: "/authorizations/{authorization_id}", operationId: "oauth-authorizations/get-authorization" },
+  getAuthorization: { method: "get", path: "/authorizations/{authorization_id}" },
   /**
    * Update an existing authorization
    * @deprecated
    */
-  updateAuthorization: { method: "patch", path: "/authorizations/{authorization_id}", operationId: "oauth-authorizations/update-authorization" },
+  updateAuthorization: { method: "patch", path: "/authorizations/{authorization_id}" },
   /**
    * Delete an authorization
    * @deprecated
    */
-  deleteAuthorization: { method: "delete", path: "/authorizations/{authorization_id}", operationId: "oauth-authorizations/delete-authorization" },
+  deleteAuthorization: { method: "delete", path: "/authorizations/{authorization_id}" },
 } as const;
+
+/** The contract's operationId of each function of the table. */
+export interface OperationIds {
+  listGrants: "oauth-authorizations/list-grants";
+  getGrant: "oauth-authorizations/get-grant";
+  deleteGrant: "oauth-authorizations/delete-grant";
+  listAuthorizations: "oauth-authorizations/list-authorizations";
+  createAuthorization: "oauth-authorizations/create-authorization";
+  getOrCreateAuthorizationForApp: "oauth-authorizations/get-or-create-authorization-for-app";
+  getOrCreateAuthorizationForAppAndFingerprint: "oauth-authorizations/get-or-create-authorization-for-app-and-fingerprint";
+  getAuthorization: "oauth-authorizations/get-authorization";
+  updateAuthorization: "oauth-authorizations/update-authorization";
+  deleteAuthorization: "oauth-authorizations/delete-authorization";
+}

@@ -58,21 +58,26 @@ function inlineLogos(html) {
   return page;
 }
 
-/** Writes the docs page for `contract` (the bundled OpenAPI document) to `output`. */
-export async function generateDocs(contract = 'generated/openapi.json', output = 'generated/docs/index.html') {
+/** The docs page for `document` (the bundled OpenAPI document, parsed), as HTML. */
+export async function renderDocs(document) {
   const scratch = await mkdtemp(join(tmpdir(), 'ghes-oauth-docs-'));
   try {
     const renderable = join(scratch, 'openapi.json');
     const rendered = join(scratch, 'index.html');
-    await writeFile(renderable, JSON.stringify(withFalsePropertiesSpelledOut(JSON.parse(await readFile(contract, 'utf8')))));
+    await writeFile(renderable, JSON.stringify(withFalsePropertiesSpelledOut(document)));
     await redocly(['build-docs', renderable, '--inlineBundle', '--template', template, '--output', rendered]);
-    const page = inlineLogos(await readFile(rendered, 'utf8'));
-    await mkdir(dirname(output), { recursive: true });
-    await writeFile(output, page);
-    return output;
+    return inlineLogos(await readFile(rendered, 'utf8'));
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** Writes the docs page for `contract` (the bundled OpenAPI document's file) to `output`. */
+export async function generateDocs(contract = 'generated/openapi.json', output = 'generated/docs/index.html') {
+  const page = await renderDocs(JSON.parse(await readFile(contract, 'utf8')));
+  await mkdir(dirname(output), { recursive: true });
+  await writeFile(output, page);
+  return output;
 }
 
 // `npm run docs`: re-render the page from the committed bundle, without linting or re-bundling.

@@ -5,4 +5,5 @@ export { paginate, paginateAll, parseLink } from './paginate.js';
 export type { ItemOf, ListFunction, PaginateOptions } from './paginate.js';
 export type { Client, ClientOptions, ErrorOf, OperationFunction, OperationName, OperationOf, RequestExtras, RequestOf, ResultOf } from './types.js';
 export { operationTable } from '../generated/operations.js';
+export type { OperationIds } from '../generated/operations.js';
 export type * from '../generated/schema.js';

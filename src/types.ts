@@ -1,7 +1,7 @@
 // The client's types, all derived from the generated contract: an operation added to openapi/
 // gets its function, request, result and error types from `npm run build`, with no edits here.
 import type { Client as OpenApiFetchClient, HeadersOptions, ParamsOption, RequestBodyOption } from 'openapi-fetch';
-import type { operationTable } from '../generated/operations.js';
+import type { OperationIds, operationTable } from '../generated/operations.js';
 import type { BasicError, operations, paths } from '../generated/schema.js';
 import type { GitHubApiError } from './errors.js';
 
@@ -31,7 +31,7 @@ type Table = typeof operationTable;
 /** The name of a client function: `listGrants`, `createAuthorization`, …. */
 export type OperationName = keyof Table;
 /** The generated `operations` entry of a client function. */
-export type OperationOf<Name extends OperationName> = operations[Table[Name]['operationId']];
+export type OperationOf<Name extends OperationName> = operations[OperationIds[Name]];
 
 /** What every operation function accepts besides its parameters and body. */
 export interface RequestExtras {

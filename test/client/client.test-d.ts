@@ -8,7 +8,10 @@ import type {
   BasicError,
   Client,
   ErrorOf,
+  OperationIds,
   OperationName,
+  OperationOf,
+  operations,
   ResultOf,
   SimpleUser,
   ValidationError,
@@ -32,6 +35,12 @@ describe('createClient', () => {
     expectTypeOf<keyof Client>().toEqualTypeOf<OperationName | 'raw'>();
     expectTypeOf(client.raw.GET).toBeFunction();
     expectTypeOf(client.raw.GET('/authorizations')).resolves.toHaveProperty('data').toEqualTypeOf<Authorization[] | undefined>();
+  });
+
+  it("knows each function's operationId, as a type only", () => {
+    expectTypeOf<keyof OperationIds>().toEqualTypeOf<OperationName>();
+    expectTypeOf<OperationIds['getOrCreateAuthorizationForApp']>().toEqualTypeOf<'oauth-authorizations/get-or-create-authorization-for-app'>();
+    expectTypeOf<OperationOf<'getGrant'>>().toEqualTypeOf<operations['oauth-authorizations/get-grant']>();
   });
 });
 

@@ -27,8 +27,8 @@ const calls = {
   deleteAuthorization: (ghes) => ghes.deleteAuthorization({ params: { path: { authorization_id: 1 } } }),
 } satisfies Record<keyof typeof operationTable, (ghes: Client) => Promise<{ status: number; data: unknown; headers: Headers }>>;
 
-/** The raw call of the same operation (its expected status and example). */
-const rawCallOf = (name: keyof typeof operationTable): Call => callFor(operationTable[name].operationId.split('/')[1]!);
+/** The raw call of the same operation (its expected status and example): `getGrant` → `get-grant`. */
+const rawCallOf = (name: keyof typeof operationTable): Call => callFor(name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`));
 
 describe.each(['', '/api/v3'])('createClient({ baseUrl: <mock>%s })', (prefix) => {
   const ghes = () => createClient({ baseUrl: `${mockUrl()}${prefix}`, username: 'octocat', password: 'secret' });

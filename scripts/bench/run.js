@@ -1,0 +1,65 @@
+// `npm run bench`: the five comparisons of issue 7 in one process run (client, client size,
+// validation, mock, build), each against what a user would pick instead, with warm-up, interleaved
+// rounds, medians and ratios. Prints a table per comparison; saves scripts/bench/results.json and
+// rewrites the README's table.
+//
+// `npm run bench -- --quick`: the same code with shorter samples and fewer rounds, in under a
+// minute (CI runs it so the benchmarks cannot rot); saves scripts/bench/results.quick.json
+// (git-ignored) and leaves the README alone. `-- --only client,size` runs some and saves nothing.
+//
+// A goal not met is reported, not a failure: the numbers depend on the machine. A failure is a
+// comparison that cannot be made honestly: a contender that answers wrongly, verdicts that differ,
+// a build whose output differs.
+import { readFile, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { benchBuild } from './build.js';
+import { benchClient } from './client.js';
+import { benchMock } from './mock.js';
+import { markdownReport, textReport } from './report.js';
+import { machine } from './rounds.js';
+import { benchSize } from './size.js';
+import { benchValidation } from './validation.js';
+
+const benchmarks = { client: benchClient, size: benchSize, validation: benchValidation, mock: benchMock, build: benchBuild };
+const readme = new URL('../../README.md', import.meta.url);
+const readmeStart = '<!-- bench:start (written by npm run bench) -->';
+const readmeEnd = '<!-- bench:end -->';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const only = values.only?.split(',') ?? Object.keys(benchmarks);
+const unknown = only.filter((name) => !(name in benchmarks));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(', ')}: choose from ${Object.keys(benchmarks).join(', ')}`);
+  process.exit(2);
+}
+
+const started = performance.now();
+const results = { quick: values.quick, machine: machine(), benchmarks: [] };
+console.log(`${values.quick ? 'Quick run' : 'Full run'} on ${results.machine.cores} cores, Node ${results.machine.node}, load average ${results.machine.loadAverageAtStart.join(' ')}\n`);
+try {
+  for (const name of only) {
+    const result = await benchmarks[name]({ quick: values.quick });
+    results.benchmarks.push(result);
+    console.log(`${textReport(result, Object.keys(benchmarks).indexOf(name) + 1)}\n`);
+  }
+} catch (error) {
+  console.error(`the benchmark failed: ${error.stack ?? error}`);
+  process.exit(1);
+}
+results.durationSeconds = (performance.now() - started) / 1000;
+results.machine.loadAverageAtEnd = loadavg().map((load) => Number(load.toFixed(2)));
+console.log(`${Math.round(results.durationSeconds)} s; load average at the end ${results.machine.loadAverageAtEnd.join(' ')}`);
+
+if (values.only) process.exit(0);
+const file = new URL(values.quick ? 'results.quick.json' : 'results.json', import.meta.url);
+await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`saved ${file.pathname}`);
+if (!values.quick) {
+  const text = await readFile(readme, 'utf8');
+  const [before, rest] = text.split(readmeStart);
+  const after = rest?.split(readmeEnd)[1];
+  if (after === undefined) throw new Error(`README.md has no ${readmeStart} … ${readmeEnd} block for the table`);
+  await writeFile(readme, `${before}${readmeStart}\n${markdownReport(results)}\n${readmeEnd}${after}`);
+  console.log('updated the table in README.md');
+}
