@@ -1,9 +1,11 @@
 // Every payload of both seed pages against the contract. Most must validate; the few the contract
-// rejects are listed in `decisions`, each with the exact fields it fails on and why.
+// rejects are listed in `decisions`, each with the exact fields it fails on and why. And the
+// response schemas require exactly the fields that every payload of theirs has.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractAll, seedPages } from '../../scripts/extract-seed-payloads.js';
-import { errorsFor, offendingFields } from '../support/contract.js';
+import { extractAll, extractAllOperations, seedPages } from '../../scripts/extract-seed-payloads.js';
+import { schemaNameOf } from '../../scripts/lib/contract-helpers.js';
+import { errorsFor, offendingFields, resolve } from '../support/contract.js';
 import { bodyOf } from '../support/media-types.js';
 
 interface SeedPayload {
@@ -52,6 +54,11 @@ describe('seed fixtures', () => {
     expect(requests + responses).toBe(12);
   });
 
+  it('hold every operation of both pages, unchanged', () => {
+    const operations = JSON.parse(readFileSync(new URL('../fixtures/seed-operations.json', import.meta.url), 'utf8'));
+    expect(operations).toEqual(extractAllOperations(seeds.pathname));
+  });
+
   it('name only payloads that exist', () => {
     expect(Object.keys(decisions).filter((key) => !fixtures.some((f) => keyOf(f) === key))).toEqual([]);
   });
@@ -70,4 +77,48 @@ describe.each(fixtures.map((fixture) => ({ ...fixture, key: keyOf(fixture) })))(
       expect(errorsFor(schemaPointer, fixture.payload)).toEqual([]);
     });
   }
+});
+
+/** `schema`, or the branch of its anyOf/oneOf that the value picks (an object the one with a $ref). */
+function branchFor(schema: any, value: unknown): any {
+  const branches = resolve(schema)?.anyOf ?? resolve(schema)?.oneOf;
+  if (!branches) return schema;
+  const isObject = typeof value === 'object' && value !== null;
+  return branches.find((branch: any) => isObject === '$ref' in branch) ?? schema;
+}
+
+/** Every object in `value`, grouped by the component schema it is an instance of. */
+function collectInstances(schema: any, value: unknown, into: Map<string, Array<Record<string, unknown>>>): void {
+  if (typeof value !== 'object' || value === null) return;
+  const node = resolve(schema);
+  if (Array.isArray(value)) {
+    for (const item of value) collectInstances(branchFor(node.items, item), item, into);
+    return;
+  }
+  const name = schemaNameOf(schema?.$ref);
+  if (name) into.set(name, [...(into.get(name) ?? []), value as Record<string, unknown>]);
+  for (const [key, field] of Object.entries(value)) {
+    if (node.properties?.[key]) collectInstances(branchFor(node.properties[key], field), field, into);
+  }
+}
+
+describe('the response schemas of the payloads', () => {
+  const instances = new Map<string, Array<Record<string, unknown>>>();
+  for (const fixture of fixtures.filter(({ body }) => body !== 'request')) collectInstances({ $ref: bodyOf(fixture.operation, fixture.body).schemaPointer }, fixture.payload, instances);
+  const schemas = [...instances.keys()].sort();
+
+  it('cover the objects of every response payload', () => {
+    expect(schemas).toEqual(['application-grant', 'authorization', 'authorization-app']);
+  });
+
+  it.each(schemas)('%s requires exactly the fields that every payload of it has', (name) => {
+    const everywhere = Object.keys(instances.get(name)![0]!).filter((key) => instances.get(name)!.every((instance) => key in instance));
+    expect([...(resolve({ $ref: `#/components/schemas/${name}` }).required ?? [])].sort()).toEqual(everywhere.sort());
+  });
+
+  it.each(schemas)('%s declares every field its payloads have', (name) => {
+    const { properties } = resolve({ $ref: `#/components/schemas/${name}` });
+    const fields = new Set(instances.get(name)!.flatMap((instance) => Object.keys(instance)));
+    expect([...fields].filter((field) => !(field in properties))).toEqual([]);
+  });
 });
