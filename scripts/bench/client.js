@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { request as octokitRequest } from '@octokit/request';
 import createOpenApiFetchClient from 'openapi-fetch';
 import { functionNameOf } from '../lib/contract-helpers.js';
-import { contractOperations } from './contract-examples.js';
+import { contractOperations } from '../lib/example-exchanges.js';
 import { importSource } from './load-source.js';
 import { interleave, median, pairedRatio } from './rounds.js';
 

@@ -1,7 +1,7 @@
 // What the client benchmark's server answers and its contenders send: every operation of the
 // contract, with a request and an answer that the contract accepts.
 import { describe, expect, it } from 'vitest';
-import { contractOperations } from '../../scripts/bench/contract-examples.js';
+import { contractOperations } from '../../scripts/lib/example-exchanges.js';
 import { bundle, errorsFor } from '../support/contract.js';
 
 const operations = contractOperations();
