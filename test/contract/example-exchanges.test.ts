@@ -1,26 +1,32 @@
-// What the client benchmark's server answers and its contenders send: every operation of the
-// contract, with a request and an answer that the contract accepts.
+// The contract's example exchanges (what the client tests send, the client benchmark's server
+// answers and its contenders send): every operation of the contract, with a request and an answer
+// that the contract accepts.
 import { describe, expect, it } from 'vitest';
-import { contractOperations } from '../../scripts/lib/example-exchanges.js';
-import { bundle, errorsFor } from '../support/contract.js';
+import { exampleExchanges } from '../../scripts/lib/example-exchanges.js';
+import { operationsOf, pointerOf } from '../../scripts/lib/contract-helpers.js';
+import { bundle, errorsFor, resolve } from '../support/contract.js';
 
-const operations = contractOperations();
-const pointerOf = (...keys: string[]) => `#/${keys.map((key) => key.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+const exchanges = exampleExchanges(bundle);
 
-describe('contractOperations', () => {
+describe('exampleExchanges', () => {
   it('lists every operation of the contract once, in its order', () => {
-    const expected = Object.values<any>(bundle.paths).flatMap((item) => Object.values<any>(item).flatMap((operation) => operation.operationId ?? []));
-    expect(operations.map((operation) => operation.operationId)).toEqual(expected);
+    expect(exchanges.map(({ method, path }) => `${method} ${path}`)).toEqual(operationsOf(bundle).map(({ method, path }) => `${method} ${path}`));
   });
 
-  it.each(operations.map((operation) => [operation.operationId, operation]))('%s: its answer and request body match the contract', (_, operation) => {
-    expect(operation.url).not.toContain('{');
-    const response = pointerOf('paths', operation.path, operation.method, 'responses', String(operation.status));
-    if (operation.status === 204) expect(operation.answer).toBeUndefined();
-    else expect(errorsFor(`${response}/content/application~1json/schema`, operation.answer)).toEqual([]);
-    if (operation.body !== undefined) {
-      const request = pointerOf('paths', operation.path, operation.method, 'requestBody', 'content', 'application/json', 'schema');
-      expect(errorsFor(request, operation.body)).toEqual([]);
+  it.each(exchanges.map((exchange) => [exchange.operationId, exchange]))('%s: its answer, path parameters and request body match the contract', (_, exchange) => {
+    expect(exchange.url).not.toContain('{');
+    const at = (...keys: string[]) => pointerOf('paths', exchange.path, exchange.method, ...keys);
+    if (exchange.status === 204) expect(exchange.answer).toBeUndefined();
+    else expect(errorsFor(at('responses', String(exchange.status), 'content', 'application/json', 'schema'), exchange.answer)).toEqual([]);
+    const item = bundle.paths[exchange.path];
+    const declared = [
+      ...(item.parameters ?? []).map((parameter: any, index: number) => parameter.$ref ?? pointerOf('paths', exchange.path, 'parameters', index)),
+      ...(item[exchange.method].parameters ?? []).map((parameter: any, index: number) => parameter.$ref ?? at('parameters', String(index))),
+    ].map((pointer: string) => ({ pointer, ...resolve({ $ref: pointer }) }));
+    for (const [name, value] of Object.entries(exchange.pathParameters)) {
+      const parameter = declared.find((each) => each.in === 'path' && each.name === name);
+      expect(errorsFor(`${parameter?.pointer}/schema`, value), name).toEqual([]);
     }
+    if (exchange.body !== undefined) expect(errorsFor(at('requestBody', 'content', 'application/json', 'schema'), exchange.body)).toEqual([]);
   });
 });

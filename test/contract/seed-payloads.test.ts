@@ -4,8 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractAll, extractAllOperations, seedPages } from '../../scripts/extract-seed-payloads.js';
-import { schemaNameOf } from '../../scripts/lib/contract-helpers.js';
 import { errorsFor, offendingFields, resolve } from '../support/contract.js';
+import { collectInstances, type Instances } from '../support/instances.js';
 import { bodyOf } from '../support/media-types.js';
 
 interface SeedPayload {
@@ -79,32 +79,13 @@ describe.each(fixtures.map((fixture) => ({ ...fixture, key: keyOf(fixture) })))(
   }
 });
 
-/** `schema`, or the branch of its anyOf/oneOf that the value picks (an object the one with a $ref). */
-function branchFor(schema: any, value: unknown): any {
-  const branches = resolve(schema)?.anyOf ?? resolve(schema)?.oneOf;
-  if (!branches) return schema;
-  const isObject = typeof value === 'object' && value !== null;
-  return branches.find((branch: any) => isObject === '$ref' in branch) ?? schema;
-}
-
-/** Every object in `value`, grouped by the component schema it is an instance of. */
-function collectInstances(schema: any, value: unknown, into: Map<string, Array<Record<string, unknown>>>): void {
-  if (typeof value !== 'object' || value === null) return;
-  const node = resolve(schema);
-  if (Array.isArray(value)) {
-    for (const item of value) collectInstances(branchFor(node.items, item), item, into);
-    return;
-  }
-  const name = schemaNameOf(schema?.$ref);
-  if (name) into.set(name, [...(into.get(name) ?? []), value as Record<string, unknown>]);
-  for (const [key, field] of Object.entries(value)) {
-    if (node.properties?.[key]) collectInstances(branchFor(node.properties[key], field), field, into);
-  }
-}
-
 describe('the response schemas of the payloads', () => {
-  const instances = new Map<string, Array<Record<string, unknown>>>();
-  for (const fixture of fixtures.filter(({ body }) => body !== 'request')) collectInstances({ $ref: bodyOf(fixture.operation, fixture.body).schemaPointer }, fixture.payload, instances);
+  const all: Instances = new Map();
+  for (const fixture of fixtures.filter(({ body }) => body !== 'request')) collectInstances({ $ref: bodyOf(fixture.operation, fixture.body).schemaPointer }, fixture.payload, all);
+  // The objects, by schema (a list body is an instance of its array schema too, when that is a component).
+  const instances = new Map(
+    [...all].map(([name, values]) => [name, values.filter((value): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value))] as const).filter(([, objects]) => objects.length > 0),
+  );
   const schemas = [...instances.keys()].sort();
 
   it('cover the objects of every response payload', () => {

@@ -6,7 +6,7 @@ import * as api from '../../src/validators.js';
 import { assertAuthorization, assertValid, InvalidPayloadError, isAuthorization, isValid, validationIssues, type SchemaName } from '../../src/validators.js';
 import { validators } from '../../generated/validators.js';
 import { guardsModule } from '../../scripts/generate-guards.js';
-import { validPayloads } from '../fixtures/valid-payloads.js';
+import { validPayloads } from '../support/payloads.js';
 import { bundle, errorsFor, resolve } from '../support/contract.js';
 import { bodyOf } from '../support/media-types.js';
 
