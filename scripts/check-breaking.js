@@ -1,6 +1,6 @@
 // Fails when the contract breaks a client of the latest release and package.json's major version
 // was not raised above that release's. Each published version's contract is kept, as released, in
-// generated/releases/<version>/openapi.json; the latest is the highest version there.
+// openapi/releases/<version>/openapi.json; the latest is the highest version there.
 // Usage: node scripts/check-breaking.js [--releases DIR] [--contract FILE] [--package FILE]
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -47,7 +47,7 @@ async function packageVersion(file) {
 }
 
 try {
-  const releases = option('--releases', 'generated/releases');
+  const releases = option('--releases', 'openapi/releases');
   const contract = option('--contract', 'generated/openapi.json');
   const version = await packageVersion(option('--package', 'package.json'));
   const release = await latestRelease(releases);

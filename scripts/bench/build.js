@@ -67,11 +67,11 @@ async function scratchCopy() {
   return dir;
 }
 
-/** Every file of generated/ the build writes (releases/ it does not), path → content. */
+/** Every file of generated/, path → content. */
 async function generatedFiles(dir) {
   const entries = await readdir(join(dir, 'generated'), { recursive: true, withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)));
-  const built = files.filter((file) => !file.startsWith('generated/releases/')).sort();
+  const built = files.sort();
   return new Map(await Promise.all(built.map(async (file) => [file, await readFile(join(dir, file))])));
 }
 
