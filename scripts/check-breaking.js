@@ -29,10 +29,12 @@ async function latestRelease(releases) {
   } catch {
     throw new InputError(`${releases}: no releases folder; keep each published contract as ${releases}/<version>/openapi.json`);
   }
-  const stray = entries.find((entry) => !entry.isDirectory() || !parts(entry.name));
+  // The folder's README.md states its rule; everything else must be a release.
+  const folders = entries.filter((entry) => !(entry.isFile() && entry.name === 'README.md'));
+  const stray = folders.find((entry) => !entry.isDirectory() || !parts(entry.name));
   if (stray) throw new InputError(`${join(releases, stray.name)}: not a release folder (expected a folder named x.y.z)`);
-  if (entries.length === 0) throw new InputError(`${releases}: holds no release`);
-  return entries.map((entry) => entry.name).reduce((latest, version) => (newer(version, latest) ? version : latest));
+  if (folders.length === 0) throw new InputError(`${releases}: holds no release`);
+  return folders.map((entry) => entry.name).reduce((latest, version) => (newer(version, latest) ? version : latest));
 }
 
 async function packageVersion(file) {
