@@ -1,7 +1,6 @@
 // Pagination: following Link rel="next" on the client's origin only, with a page limit.
 import { describe, expect, it } from 'vitest';
-import { createClient, paginate, paginateAll, parseLink } from '../../src/index.js';
-import { defaultMaxPages } from '../../src/paginate.js';
+import { createClient, defaultMaxPages, paginate, paginateAll, parseLink } from '../../src/index.js';
 import { bodyOf } from '../support/media-types.js';
 import { baseUrl, createObservedClient, json } from '../support/observed-client.js';
 
