@@ -99,7 +99,7 @@ export const operations: readonly OperationFact[] = [
           "list-grants-200"
         ],
         "headers": {
-          "Link": "<https://HOSTNAME/api/v3/authorizations?page=2>; rel=\"next\", <https://HOSTNAME/api/v3/authorizations?page=5>; rel=\"last\""
+          "Link": "<https://HOSTNAME/api/v3/applications/grants?page=2>; rel=\"next\", <https://HOSTNAME/api/v3/applications/grants?page=3>; rel=\"last\""
         }
       },
       "304": {
@@ -197,6 +197,14 @@ export const operations: readonly OperationFact[] = [
           "forbidden"
         ],
         "headers": {}
+      },
+      "404": {
+        "schema": "basic-error",
+        "array": false,
+        "examples": [
+          "not-found"
+        ],
+        "headers": {}
       }
     }
   },
@@ -255,6 +263,14 @@ export const operations: readonly OperationFact[] = [
         "array": false,
         "examples": [
           "forbidden"
+        ],
+        "headers": {}
+      },
+      "404": {
+        "schema": "basic-error",
+        "array": false,
+        "examples": [
+          "not-found"
         ],
         "headers": {}
       }
@@ -383,7 +399,7 @@ export const operations: readonly OperationFact[] = [
           "create-authorization-201"
         ],
         "headers": {
-          "Location": "https://HOSTNAME/api/v3/authorizations/1"
+          "Location": "https://HOSTNAME/authorizations/1"
         }
       },
       "304": {
@@ -480,7 +496,7 @@ export const operations: readonly OperationFact[] = [
           "get-or-create-authorization-for-app-201"
         ],
         "headers": {
-          "Location": "https://HOSTNAME/api/v3/authorizations/1"
+          "Location": "https://HOSTNAME/authorizations/2"
         }
       },
       "304": {
@@ -576,7 +592,19 @@ export const operations: readonly OperationFact[] = [
           "get-or-create-authorization-for-app-and-fingerprint-201"
         ],
         "headers": {
-          "Location": "https://HOSTNAME/api/v3/authorizations/1"
+          "Location": "https://HOSTNAME/authorizations/2"
+        }
+      },
+      "401": {
+        "schema": "basic-error",
+        "array": false,
+        "examples": [
+          "requires-authentication",
+          "otp-required"
+        ],
+        "headers": {
+          "X-GitHub-OTP": "required; app",
+          "WWW-Authenticate": "Basic realm=\"GitHub\""
         }
       },
       "422": {
@@ -652,6 +680,14 @@ export const operations: readonly OperationFact[] = [
           "forbidden"
         ],
         "headers": {}
+      },
+      "404": {
+        "schema": "basic-error",
+        "array": false,
+        "examples": [
+          "not-found"
+        ],
+        "headers": {}
       }
     }
   },
@@ -712,6 +748,14 @@ export const operations: readonly OperationFact[] = [
           "forbidden"
         ],
         "headers": {}
+      },
+      "404": {
+        "schema": "basic-error",
+        "array": false,
+        "examples": [
+          "not-found"
+        ],
+        "headers": {}
       }
     }
   },
@@ -755,6 +799,26 @@ export const operations: readonly OperationFact[] = [
         "array": false,
         "examples": [
           "update-authorization-200"
+        ],
+        "headers": {}
+      },
+      "401": {
+        "schema": "basic-error",
+        "array": false,
+        "examples": [
+          "requires-authentication",
+          "otp-required"
+        ],
+        "headers": {
+          "X-GitHub-OTP": "required; app",
+          "WWW-Authenticate": "Basic realm=\"GitHub\""
+        }
+      },
+      "404": {
+        "schema": "basic-error",
+        "array": false,
+        "examples": [
+          "not-found"
         ],
         "headers": {}
       },
