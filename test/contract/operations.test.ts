@@ -2,6 +2,10 @@
 // (method, path, title, status codes, parameters and body fields, from test/fixtures/
 // seed-operations.json), and every operation of the contract, however many, follows the rules the
 // whole API follows (deprecation, Basic credentials, the OTP header, its path parameters).
+//
+// Status codes: the 3.15 page's list, plus what the contract adds by rule (docs/decisions.md): 401
+// wherever the page leaves it out, since every operation needs Basic credentials and the one-time
+// password; 404 for an operation on one grant or authorization by its (integer) id.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { operationsOf } from '../../scripts/lib/contract-helpers.js';
@@ -69,8 +73,10 @@ describe('the operations of the docs pages', () => {
       expect(operation.tags).toEqual([path.startsWith('/applications/grants') ? 'grants' : 'authorizations']);
     });
 
-    it(`answers exactly the status codes of the page: ${page.statuses.join(', ')}`, () => {
-      expect(Object.keys(find(method, path).operation.responses).sort()).toEqual([...page.statuses].sort());
+    it(`answers exactly the status codes of the page (${page.statuses.join(', ')}), plus the additions by rule`, () => {
+      const byId = page.parameters.some((parameter) => parameter.in === 'path' && parameter.type === 'integer');
+      const expected = new Set([...page.statuses, '401', ...(byId ? ['404'] : [])]);
+      expect(Object.keys(find(method, path).operation.responses).sort()).toEqual([...expected].sort());
     });
 
     it('takes exactly the path and query parameters of the page, with their types, defaults and requiredness', () => {
@@ -142,9 +148,10 @@ describe.each(contractOperations)('$operationId', ({ method, path, item, operati
 describe('error and empty answers', () => {
   const answering = (status: string) => contractOperations.filter(({ operation }) => status in operation.responses);
 
-  it.each(answering('401'))('$operationId answers 401 with the X-GitHub-OTP and WWW-Authenticate headers', ({ operation }) => {
-    const { headers } = resolve(operation.responses['401']);
-    expect(Object.keys(headers).sort()).toEqual(['WWW-Authenticate', 'X-GitHub-OTP']);
+  it.each(contractOperations)('$operationId answers 401, with the X-GitHub-OTP and WWW-Authenticate headers and the otp-required example', ({ operation }) => {
+    const unauthorized = resolve(operation.responses['401']);
+    expect(Object.keys(unauthorized.headers).sort()).toEqual(['WWW-Authenticate', 'X-GitHub-OTP']);
+    expect(Object.keys(unauthorized.content['application/json'].examples)).toEqual(['requires-authentication', 'otp-required']);
   });
 
   it.each(answering('304'))('$operationId answers 304 without a body', ({ operation }) => {
@@ -203,8 +210,19 @@ describe('response headers', () => {
     expect(find(method!, path!).operation.responses['200'].headers.Link).toBeDefined();
   });
 
-  it.each(contractOperations.filter(({ operation }) => '201' in operation.responses))('$operationId returns Location on 201', ({ operation }) => {
-    expect(resolve(operation.responses['201']).headers.Location).toBeDefined();
+  it.each(complete.filter(({ parameters }) => parameters.some((p) => p.name === 'per_page')))('$path: its Link example pages that list, not another', ({ method, path }) => {
+    const link: string = resolve(find(method!, path!).operation.responses['200'].headers.Link).example;
+    const urls = [...link.matchAll(/<([^>]+)>/g)].map((match) => new URL(match[1]!));
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(`${url.pathname}?${url.searchParams.has('page')}`).toBe(`/api/v3${path}?true`);
+  });
+
+  it.each(contractOperations.filter(({ operation }) => '201' in operation.responses))("$operationId returns Location on 201: its example is the 201 example's url", ({ operation }) => {
+    const created = resolve(operation.responses['201']);
+    const location = resolve(created.headers.Location);
+    const [body, ...others] = Object.values<any>(created.content['application/json'].examples).map((example) => resolve(example).value);
+    expect(others).toEqual([]);
+    expect(location.example).toBe(body.url);
   });
 
   it('documents the two OTP delivery methods on 401', () => {
