@@ -52,8 +52,8 @@ function typesOfExamples(bundled) {
   return types;
 }
 
-/** Writes generated/examples.ts from the bundled contract. */
-export async function generateExamples(bundled) {
+/** The text of generated/examples.ts for the bundled contract. */
+export function examplesModule(bundled) {
   const types = typesOfExamples(bundled);
   const constants = Object.entries(bundled.components.examples).map(([name, example]) => {
     const [type, ...others] = types.get(name) ?? [];
@@ -62,7 +62,7 @@ export async function generateExamples(bundled) {
     return { name, type, summary: example.summary, value: example.value };
   });
   const typeNames = [...new Set(constants.map(({ type }) => type.replace(/\[\]$/, '')))].sort();
-  const code = [
+  return [
     header,
     `import type { ${typeNames.join(', ')} } from './schema.js';\n`,
     ...constants.map(
@@ -70,6 +70,10 @@ export async function generateExamples(bundled) {
         `\n/** ${(summary ?? name).replace(/\*\//g, '*\\/')} (\`${name}\`) */\nexport const ${camelCase(name)} = ${JSON.stringify(value, null, 2)} satisfies ${type};\n`,
     ),
   ].join('');
-  await writeFile(output, code);
+}
+
+/** Writes generated/examples.ts from the bundled contract. */
+export async function generateExamples(bundled) {
+  await writeFile(output, examplesModule(bundled));
   return output;
 }
