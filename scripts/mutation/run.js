@@ -26,10 +26,10 @@ const goal = 0.95;
  */
 export const contractTests = [
   'test/contract/operations.test.ts',
-  'test/contract/negative.test.ts',
-  'test/contract/examples.test.ts',
   'test/contract/seed-payloads.test.ts',
+  'test/contract/examples.test.ts',
   'test/contract/example-exchanges.test.ts',
+  'test/contract/negative.test.ts',
 ];
 export const releaseTest = 'test/contract/release.test.ts';
 
@@ -101,7 +101,8 @@ export async function runMutationTest({ sampleSize, seed = 1, only, log = consol
   const { createVitest } = await import('vitest/node');
   const vitest = await createVitest(
     'test',
-    { root, watch: false, project: ['default'], isolate: true, typecheck: { enabled: false }, reporters: [{}], silent: true, passWithNoTests: false },
+    // One fresh module graph per test file (each reads the mutant's bundle); the first failure ends the run.
+    { root, watch: false, project: ['default'], isolate: true, bail: 1, typecheck: { enabled: false }, reporters: [{}], silent: true, passWithNoTests: false },
     {},
     { stdout: process.stdout, stderr: process.stderr },
   );
@@ -129,6 +130,7 @@ export async function runMutationTest({ sampleSize, seed = 1, only, log = consol
     let killed = 0;
     const killedBy = { build: 0, facts: 0, release: 0 };
     for (const [index, mutant] of mutants.entries()) {
+      const started = performance.now();
       const target = join(scratch, mutant.file);
       await writeFile(target, mutant.apply(parsed.get(mutant.file)));
       let verdict;
@@ -151,7 +153,8 @@ export async function runMutationTest({ sampleSize, seed = 1, only, log = consol
       }
       if (verdict) killed++;
       else survivors.push(mutant);
-      log(`[${index + 1}/${mutants.length}] ${verdict ? '✓' : '✗ SURVIVED'} ${mutant.name}${verdict ? `: ${verdict.slice(0, 160)}` : ''}`);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      log(`[${index + 1}/${mutants.length}, ${seconds} s] ${verdict ? '✓' : '✗ SURVIVED'} ${mutant.name}${verdict ? `: ${verdict.slice(0, 160)}` : ''}`);
     }
     return { total: mutants.length, killed, killedBy, survivors };
   } finally {

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { createContractAjv } from '../../scripts/contract-ajv.js';
+import { resolveRef } from '../../scripts/lib/contract-helpers.js';
 
 export const bundleFile = process.env.GHES_CONTRACT_BUNDLE || new URL('../../generated/openapi.json', import.meta.url).pathname;
 export const bundle = JSON.parse(readFileSync(bundleFile, 'utf8'));
@@ -47,7 +48,4 @@ export function offendingFields(errors: ErrorObject[]): string[] {
 }
 
 /** Follows a local `$ref` (`#/a/b`) inside the bundle. */
-export function resolve<T = any>(node: any): T {
-  if (!node || typeof node.$ref !== 'string') return node;
-  return resolve(node.$ref.slice(2).split('/').reduce((at: any, key: string) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], bundle));
-}
+export const resolve = <T = any>(node: any): T => resolveRef(bundle, node);
