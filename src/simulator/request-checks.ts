@@ -136,9 +136,21 @@ function checkParameters(route: Route, headers: ApiCall['headers'], query: URLSe
 
 // --- utils -----------------------------------------------------------------------------------
 
+// A client sends the same Authorization header with every request: decoded once.
+const decoded = new Map<string, Credentials | undefined>();
+const decodedLimit = 1000;
+
 /** `Authorization: Basic base64(user:password)` → the user and password; undefined for none, a token or malformed Basic. */
 export function basicCredentials(header: string | null): Credentials | undefined {
   if (header === null) return undefined;
+  if (decoded.has(header)) return decoded.get(header);
+  const credentials = decodeBasic(header);
+  if (decoded.size >= decodedLimit) decoded.clear();
+  if (header.length <= 1024) decoded.set(header, credentials);
+  return credentials;
+}
+
+function decodeBasic(header: string): Credentials | undefined {
   const [scheme = '', ...rest] = header.trim().split(' ').filter((part) => part !== '');
   if (scheme.toLowerCase() !== 'basic' || rest.length !== 1) return undefined;
   const encoded = rest[0]!;
