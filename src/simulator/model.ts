@@ -19,7 +19,7 @@
 import type { ApplicationGrant, Authorization, AuthorizationApp } from '../../generated/schema.js';
 import { exampleValues, operations } from '../../generated/simulator-contract.js';
 import { validators } from '../../generated/validators.js';
-import { NotFound, ValidationFailed } from './errors.js';
+import { documentationUrl, NotFound, SimulatorError, ValidationFailed } from './errors.js';
 import { errorItems } from './validation-items.js';
 
 /** The state of every user: `{ [user]: { authorizations } }`, as plain JSON. */
@@ -62,6 +62,11 @@ interface UserState {
 export const personalTokenClientId = '00000000000000000000';
 /** Tokens for the same user, app and scopes an app may hold before the oldest is revoked. */
 export const tokensPerAppAndScopes = 10;
+/**
+ * What the simulator holds at most, so that no client can make it grow without bound (a user is
+ * about 2 kB, an authorization under 1 kB): past these, a new user or authorization is refused.
+ */
+export const limits = { users: 10_000, authorizations: 100_000 };
 
 const tokenAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -136,6 +141,7 @@ export class AuthorizationsBackend {
   private stateOf(user: string, base: string): UserState {
     let state = this.users.get(user);
     if (!state) {
+      if (this.users.size >= limits.users) throw full(`it holds ${limits.users} users`);
       state = stateFrom(seedAuthorizations(base));
       this.users.set(user, state);
     }
@@ -250,6 +256,9 @@ export class AuthorizationsBackend {
   // --- rules ---
 
   private insert(state: UserState, base: string, input: NewAuthorization, issued: IssuedToken): Authorization {
+    let held = 0;
+    for (const { authorizations } of this.users.values()) held += authorizations.size;
+    if (held >= limits.authorizations) throw full(`it holds ${limits.authorizations} authorizations`);
     const now = timestamp();
     const clientId = input.client_id ?? personalTokenClientId;
     const app: AuthorizationApp =
@@ -343,6 +352,10 @@ function checkStored(authorization: Authorization): void {
   const items = errorItems(validate.errors);
   throw new ValidationFailed(items, `the authorization would break the contract: ${items.map((item) => item.message).join('; ')}`);
 }
+
+/** The simulator is full: a 403 that says how to make room (the message is the simulator's own: GitHub has no such answer). */
+const full = (what: string) =>
+  new SimulatorError(403, { message: `The simulator is full: ${what}. POST /_simulator/reset (or {"user": …}) makes room.`, documentation_url: documentationUrl }, `full: ${what}`);
 
 const missing = (field: string, reason: string) => new ValidationFailed([{ field, code: 'missing_field' }], reason);
 const alreadyExists = (field: string, reason: string) => new ValidationFailed([{ field, code: 'already_exists' }], reason);
