@@ -96,12 +96,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       if (fault.drop) return { drop: true };
       if (fault.status) return toReply({ status: fault.status, body: bodies.serverFailure(fault.status), reason: `injected fault ${fault.status}` }, method);
 
-      const checked = checkRequest(api);
+      // Credentials first, as on the server: a two-factor account without its code gets the 401
+      // whatever else is wrong with the request.
+      const checked = checkRequest(api, ({ user, password }, headers) => accountRefusal(accounts.get(user), password, headers.get('x-github-otp')));
       if ('refusal' in checked) return toReply(checked.refusal, method);
       const { operation } = checked.route;
       const deprecated = operation.deprecated ? { deprecation: 'true' } : {};
-      const refused = accountRefusal(accounts.get(checked.credentials.user), checked.credentials.password, call.headers.get('x-github-otp'));
-      if (refused) return toReply(refused, method, deprecated);
       const forced = preferredAnswer(operation, call.headers.get('prefer'), base);
       if (forced) return toReply(forced, method, deprecated);
       const answer = await operationAnswer(backend, checked, { base, path, search: call.search, headers: call.headers });
