@@ -12,7 +12,8 @@ export default defineConfig({
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
           // The browser test needs Chromium: `npm run test:browser` (vitest.browser.config.ts).
           // The mock and robustness tests are the next projects.
-          exclude: [...configDefaults.exclude, 'test/browser/**', 'test/mock/**', 'test/robustness/**'],
+          // `*.slow.test.ts` run under `npm run test:slow` (vitest.slow.config.ts).
+          exclude: [...configDefaults.exclude, 'test/browser/**', 'test/mock/**', 'test/robustness/**', '**/*.slow.test.ts'],
         },
       },
       // The mock tests share one running mock, started by their own global setup; some start more
