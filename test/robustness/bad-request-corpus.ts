@@ -6,7 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { maxPipelined } from '../../scripts/mock/http-kit.js';
-import { maxPreferLength } from '../../scripts/mock/prefer.js';
+import { maxPreferLength } from '../../src/simulator/prefer.js';
 import { basic } from '../mock/support/calls.js';
 import type { RawAnswer } from '../support/raw-http.js';
 

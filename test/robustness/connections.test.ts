@@ -8,7 +8,7 @@ import type { RawAnswer } from '../support/raw-http.js';
 import { basic, githubHeaders, mockUrl } from '../mock/support/calls.js';
 import { type ExpectedAnswer, hostilePrefer, nonReadingClients, pipelines } from './bad-request-corpus.js';
 import { converse } from './support/conversation.js';
-import { maxPreferLength } from '../../scripts/mock/prefer.js';
+import { maxPreferLength } from '../../src/simulator/prefer.js';
 
 /** Far above a loopback answer's few milliseconds, far below the seconds the defects took. */
 const promptlyMs = 1000;
