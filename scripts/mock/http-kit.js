@@ -200,8 +200,8 @@ export function describeParseError(error) {
 }
 
 // Per connection: the answers not yet sent (in request order, as Node sends them) with their
-// requests; how many answers were handed to its socket and how many went out, and the timer that
-// watches them; whether it was told to close because it pipelined too deep, and how many requests
+// requests; how many answers were handed to its socket and how many went out, when one last went
+// out (or began to wait), and the timer that watches them; whether it was told to close because it pipelined too deep, and how many requests
 // came after that.
 const connections = new WeakMap();
 
@@ -209,7 +209,7 @@ const connections = new WeakMap();
 function connectionOf(socket) {
   let connection = connections.get(socket);
   if (!connection) {
-    connection = { unsent: new Map(), handedOver: 0, sent: 0, stall: undefined, closing: false, behindRefusal: 0, answeredError: false };
+    connection = { unsent: new Map(), handedOver: 0, sent: 0, progressAt: 0, stall: undefined, closing: false, behindRefusal: 0, answeredError: false };
     connections.set(socket, connection);
     socket.once('close', () => clearTimeout(connection.stall));
   }
@@ -222,23 +222,28 @@ function track(request, response) {
   const connection = connectionOf(socket);
   connection.unsent.set(response, request);
   response.once('prefinish', () => {
+    // The first answer waiting to go out starts the clock.
+    if (connection.sent === connection.handedOver) connection.progressAt = performance.now();
     connection.handedOver++;
     watchStall(socket, connection);
   });
-  response.once('finish', () => connection.sent++);
+  response.once('finish', () => {
+    connection.sent++;
+    connection.progressAt = performance.now();
+  });
   response.once('close', () => connection.unsent.delete(response));
 }
 
-/** Closes the connection when answers handed to its socket have not gone out and none went out for `stallTimeoutMs`. */
-function watchStall(socket, connection) {
+/** Closes the connection when answers handed to its socket wait and none has gone out for `stallTimeoutMs`. */
+function watchStall(socket, connection, delay = stallTimeoutMs) {
   if (connection.stall || socket.destroyed) return;
-  const sentBefore = connection.sent;
   connection.stall = setTimeout(() => {
     connection.stall = undefined;
     if (connection.sent === connection.handedOver) return undefined;
-    if (connection.sent === sentBefore) return socket.destroy();
-    return watchStall(socket, connection);
-  }, stallTimeoutMs);
+    const idle = performance.now() - connection.progressAt;
+    if (idle >= stallTimeoutMs) return socket.destroy();
+    return watchStall(socket, connection, stallTimeoutMs - idle);
+  }, delay);
   connection.stall.unref();
 }
 
