@@ -658,11 +658,11 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description Pagination links: the URLs of the `next`, `last`, `first` and `prev` pages, as
-         *     `<url>; rel="next", <url>; rel="last"`. Absent when everything fits on one page.
-         * @example <https://HOSTNAME/api/v3/authorizations?page=2>; rel="next", <https://HOSTNAME/api/v3/authorizations?page=5>; rel="last"
+         * @description Pagination links of the grants list: the URLs of the `next`, `last`, `first` and `prev` pages,
+         *     as `<url>; rel="next", <url>; rel="last"`. Absent when everything fits on one page.
+         * @example <https://HOSTNAME/api/v3/applications/grants?page=2>; rel="next", <https://HOSTNAME/api/v3/applications/grants?page=3>; rel="last"
          */
-        link: string;
+        "link-grants": string;
         /**
          * @description Present when the account has two-factor authentication and the request had no valid one-time
          *     password: `required; app` (authenticator app) or `required; sms` (a code was sent by text).
@@ -675,10 +675,21 @@ export interface components {
          */
         "www-authenticate": string;
         /**
-         * @description The API URL of the authorization that was created.
-         * @example https://HOSTNAME/api/v3/authorizations/1
+         * @description Pagination links of the authorizations list: the URLs of the `next`, `last`, `first` and `prev`
+         *     pages, as `<url>; rel="next", <url>; rel="last"`. Absent when everything fits on one page.
+         * @example <https://HOSTNAME/api/v3/authorizations?page=2>; rel="next", <https://HOSTNAME/api/v3/authorizations?page=5>; rel="last"
+         */
+        link: string;
+        /**
+         * @description The API URL of the authorization that was created, the same as its `url`.
+         * @example https://HOSTNAME/authorizations/1
          */
         location: string;
+        /**
+         * @description The API URL of the authorization that was created, the same as its `url`.
+         * @example https://HOSTNAME/authorizations/2
+         */
+        "location-get-or-create": string;
     };
     pathItems: never;
 }
@@ -711,10 +722,12 @@ export type ParameterGrantId = components['parameters']['grant-id'];
 export type ParameterClientId = components['parameters']['client-id'];
 export type ParameterFingerprint = components['parameters']['fingerprint'];
 export type ParameterAuthorizationId = components['parameters']['authorization-id'];
-export type HeaderLink = components['headers']['link'];
+export type HeaderLinkGrants = components['headers']['link-grants'];
 export type HeaderXGithubOtp = components['headers']['x-github-otp'];
 export type HeaderWwwAuthenticate = components['headers']['www-authenticate'];
+export type HeaderLink = components['headers']['link'];
 export type HeaderLocation = components['headers']['location'];
+export type HeaderLocationGetOrCreate = components['headers']['location-get-or-create'];
 export type $defs = Record<string, never>;
 export interface operations {
     "oauth-authorizations/list-grants": {
@@ -745,7 +758,7 @@ export interface operations {
             /** @description OK. One page of grants. */
             200: {
                 headers: {
-                    Link: components["headers"]["link"];
+                    Link: components["headers"]["link-grants"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -791,6 +804,7 @@ export interface operations {
             304: components["responses"]["not-modified"];
             401: components["responses"]["requires-authentication"];
             403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
         };
     };
     "oauth-authorizations/delete-grant": {
@@ -824,6 +838,7 @@ export interface operations {
             304: components["responses"]["not-modified"];
             401: components["responses"]["requires-authentication"];
             403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
         };
     };
     "oauth-authorizations/list-authorizations": {
@@ -946,7 +961,7 @@ export interface operations {
             /** @description Created. There was none, so a new authorization was created; `Location` is its URL. */
             201: {
                 headers: {
-                    Location: components["headers"]["location"];
+                    Location: components["headers"]["location-get-or-create"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1004,13 +1019,14 @@ export interface operations {
             /** @description Created. There was none, so a new authorization was created; `Location` is its URL. */
             201: {
                 headers: {
-                    Location: components["headers"]["location"];
+                    Location: components["headers"]["location-get-or-create"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["authorization"];
                 };
             };
+            401: components["responses"]["requires-authentication"];
             422: components["responses"]["validation-failed"];
         };
     };
@@ -1047,6 +1063,7 @@ export interface operations {
             304: components["responses"]["not-modified"];
             401: components["responses"]["requires-authentication"];
             403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
         };
     };
     "oauth-authorizations/delete-authorization": {
@@ -1080,6 +1097,7 @@ export interface operations {
             304: components["responses"]["not-modified"];
             401: components["responses"]["requires-authentication"];
             403: components["responses"]["forbidden"];
+            404: components["responses"]["not-found"];
         };
     };
     "oauth-authorizations/update-authorization": {
@@ -1116,6 +1134,8 @@ export interface operations {
                     "application/json": components["schemas"]["authorization"];
                 };
             };
+            401: components["responses"]["requires-authentication"];
+            404: components["responses"]["not-found"];
             422: components["responses"]["validation-failed"];
         };
     };

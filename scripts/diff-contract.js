@@ -1,6 +1,6 @@
 // `npm run diff -- <old bundled JSON> [<new>] [--json]`: the changes from one contract to another,
 // breaking ones first. Exit code 1 when something breaks, 0 otherwise, 2 when the input is bad.
-// <new> defaults to generated/openapi.json. See README "Breaking changes".
+// <new> defaults to generated/openapi.json. See docs/breaking-changes.md.
 import { diffContracts } from './diff/diff-contracts.js';
 import { formatText } from './diff/report.js';
 

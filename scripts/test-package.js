@@ -92,7 +92,7 @@ try {
   });
 
   await step('are the types wrong (attw)', async () => {
-    // ESM only, by design; ./openapi.yaml is a data file, not a module attw could resolve (README).
+    // ESM only, by design; ./openapi.yaml is a data file, not a module attw could resolve (docs/testing.md).
     const options = ['--profile', 'esm-only', '--exclude-entrypoints', 'openapi.yaml', '--format', 'ascii'];
     // attw exits non-zero on any problem in the resolutions it checks.
     await run(process.execPath, [bin('@arethetypeswrong/cli/dist/index.js'), tarball, ...options], { cwd: work });

@@ -1,5 +1,5 @@
-// The benchmarks' results as text: a table per comparison for the terminal, and the README's
-// section (Markdown) with the machine they ran on.
+// The benchmarks' results as text: a table per comparison for the terminal, and the tables of
+// docs/benchmarks.md (Markdown) with the machine they ran on.
 
 /** A cell as people read it: ratios as `2.31×`, counts with thousands separators, the rest to two decimals. */
 function cell(value, column) {
@@ -37,10 +37,10 @@ function markdownTable(table) {
 
 const machineLine = ({ machine, durationSeconds }) =>
   `${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}; ` +
-  `${machine.date.slice(0, 10)}; load average ${machine.loadAverageAtStart.join(' / ')} (1, 5, 15 min) at the start, ` +
+  `load average ${machine.loadAverageAtStart.join(' / ')} (1, 5, 15 min) at the start, ` +
   `shared with other work; the whole run took ${Math.round(durationSeconds)} s.`;
 
-/** The README's block: every comparison's table, notes and goal, and the machine. */
+/** The tables of docs/benchmarks.md: every comparison's table, notes and goal, and the machine. */
 export function markdownReport(results) {
   const sections = results.benchmarks.map((result, index) => {
     const parts = [`**${index + 1}. ${result.title}**`, markdownTable(result)];
@@ -49,4 +49,19 @@ export function markdownReport(results) {
     return [...parts, [...notes, `- ${goalLine(result)}`].join('\n')].join('\n\n');
   });
   return [`Measured on ${machineLine(results)}`, ...sections].join('\n\n');
+}
+
+export const blockStart = '<!-- bench:start (written by npm run bench) -->';
+export const blockEnd = '<!-- bench:end -->';
+
+/** `page` with the text between its bench markers replaced by `markdown`; the rest is kept as it is. */
+export function replaceBlock(page, markdown) {
+  const starts = page.split(blockStart).length - 1;
+  const ends = page.split(blockEnd).length - 1;
+  if (starts !== 1 || ends !== 1 || page.indexOf(blockEnd) < page.indexOf(blockStart)) {
+    throw new Error(`expected one ${blockStart} … ${blockEnd} block, found ${starts} start and ${ends} end markers`);
+  }
+  const [before, rest] = page.split(blockStart);
+  const after = rest.split(blockEnd)[1];
+  return `${before}${blockStart}\n${markdown}\n${blockEnd}${after}`;
 }

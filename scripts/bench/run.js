@@ -1,11 +1,12 @@
-// `npm run bench`: the five comparisons of issue 7 in one process run (client, client size,
-// validation, mock, build), each against what a user would pick instead, with warm-up, interleaved
-// rounds, medians and ratios. Prints a table per comparison; saves scripts/bench/results.json and
-// rewrites the README's table.
+// `npm run bench`: the five comparisons in one process run (client, client size, validation, mock,
+// build), each against what a user would pick instead, with warm-up, interleaved rounds, medians
+// and ratios. Prints a table per comparison; saves scripts/bench/results.json and rewrites the
+// tables of docs/benchmarks.md.
 //
 // `npm run bench -- --quick`: the same code with shorter samples and fewer rounds, in under a
 // minute (CI runs it so the benchmarks cannot rot); saves scripts/bench/results.quick.json
-// (git-ignored) and leaves the README alone. `-- --only client,size` runs some and saves nothing.
+// (git-ignored) and leaves docs/benchmarks.md alone. `-- --only client,size` runs some and saves
+// nothing.
 //
 // A goal not met is reported, not a failure: the numbers depend on the machine. A failure is a
 // comparison that cannot be made honestly: a contender that answers wrongly, verdicts that differ,
@@ -16,15 +17,13 @@ import { parseArgs } from 'node:util';
 import { benchBuild } from './build.js';
 import { benchClient } from './client.js';
 import { benchMock } from './mock.js';
-import { markdownReport, textReport } from './report.js';
+import { markdownReport, replaceBlock, textReport } from './report.js';
 import { machine } from './rounds.js';
 import { benchSize } from './size.js';
 import { benchValidation } from './validation.js';
 
 const benchmarks = { client: benchClient, size: benchSize, validation: benchValidation, mock: benchMock, build: benchBuild };
-const readme = new URL('../../README.md', import.meta.url);
-const readmeStart = '<!-- bench:start (written by npm run bench) -->';
-const readmeEnd = '<!-- bench:end -->';
+const page = new URL('../../docs/benchmarks.md', import.meta.url);
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const only = values.only?.split(',') ?? Object.keys(benchmarks);
@@ -56,10 +55,6 @@ const file = new URL(values.quick ? 'results.quick.json' : 'results.json', impor
 await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`saved ${file.pathname}`);
 if (!values.quick) {
-  const text = await readFile(readme, 'utf8');
-  const [before, rest] = text.split(readmeStart);
-  const after = rest?.split(readmeEnd)[1];
-  if (after === undefined) throw new Error(`README.md has no ${readmeStart} … ${readmeEnd} block for the table`);
-  await writeFile(readme, `${before}${readmeStart}\n${markdownReport(results)}\n${readmeEnd}${after}`);
-  console.log('updated the table in README.md');
+  await writeFile(page, replaceBlock(await readFile(page, 'utf8'), markdownReport(results)));
+  console.log(`updated the tables in ${page.pathname}`);
 }

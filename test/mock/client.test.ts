@@ -47,7 +47,7 @@ describe('the client against the mock', () => {
   const ghes = () => createClient({ baseUrl: mockUrl(), username: 'octocat', password: 'secret' });
 
   it('reads Link on the lists and Location on a 201', async () => {
-    expect((await ghes().listGrants()).headers.get('link')).toBe(headerExample('link'));
+    expect((await ghes().listGrants()).headers.get('link')).toBe(headerExample('link-grants'));
     const created = await ghes().createAuthorization({ body: { note: 'release script' } });
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe(headerExample('location'));

@@ -21,9 +21,12 @@ describe.each(['', '/api/v3'])('every operation, at %s/…', (prefix) => {
 });
 
 describe('headers of the answers', () => {
-  it.each(['list-grants', 'list-authorizations'])('%s sends the contract\'s Link header', async (operation) => {
+  it.each([
+    ['list-grants', 'link-grants'],
+    ['list-authorizations', 'link'],
+  ])('%s sends the contract\'s Link header', async (operation, header) => {
     const response = await send(calls.find((c) => c.operation === operation)!);
-    expect(response.headers.get('link')).toBe(headerExample('link'));
+    expect(response.headers.get('link')).toBe(headerExample(header));
     expect(response.headers.get('link')).toMatch(/rel="next"/);
   });
 

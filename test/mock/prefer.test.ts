@@ -17,7 +17,7 @@ describe.each(['get-or-create-authorization-for-app', 'get-or-create-authorizati
   it.each([['code=201'], [`example=${operation}-201`]])('answers 201 (a new token) with Location for Prefer: %s', async (preference) => {
     const response = await send(call, { prefer: preference });
     expect(response.status).toBe(201);
-    expect(response.headers.get('location')).toBe(headerExample('location'));
+    expect(response.headers.get('location')).toBe(headerExample('location-get-or-create'));
     const body = await readJson(response);
     expect(contractErrors(operation, 201, body)).toEqual([]);
     expect(body).toEqual(example(`${operation}-201`));
@@ -78,14 +78,14 @@ describe('a preference the operation cannot honour → 400 listing what it can',
   it('an undocumented status', async () => {
     const response = await send(callFor('get-grant'), { prefer: 'code=418' });
     expect(response.status).toBe(400);
-    expect((await readJson(response)).message).toBe('Prefer: code=418 is not a response of get-grant; it answers 200, 304, 401, 403');
+    expect((await readJson(response)).message).toBe('Prefer: code=418 is not a response of get-grant; it answers 200, 304, 401, 403, 404');
   });
 
   it('an unknown example', async () => {
     const response = await send(callFor('delete-grant'), { prefer: 'example=gone' });
     expect(response.status).toBe(400);
     expect((await readJson(response)).message).toBe(
-      'Prefer: example=gone is not an example of delete-grant; it has requires-authentication (401), otp-required (401), forbidden (403)',
+      'Prefer: example=gone is not an example of delete-grant; it has requires-authentication (401), otp-required (401), forbidden (403), not-found (404)',
     );
   });
 

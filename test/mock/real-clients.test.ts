@@ -87,7 +87,7 @@ describe("the docs page's curl commands", () => {
   });
 
   // The update example sends add_scopes and remove_scopes together, which the same page forbids;
-  // the contract follows the rule (README, "One scope key per update"), so the mock refuses it.
+  // the contract follows the rule (docs/decisions.md, "One scope key per update"), so the mock refuses it.
   const asDocumented = commands.filter((command) => command.operation !== 'update-authorization');
 
   it.each(asDocumented)('$operation: $method answers the documented $documentedStatus with a contract body', async (command) => {

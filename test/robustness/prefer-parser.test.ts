@@ -1,0 +1,78 @@
+// The Prefer parser reads a header from the network: it must take time linear in the header's
+// length (a backtracking pattern took ~5 s on a 4 KB header and minutes at Node's 16 KB limit,
+// freezing every other client), and read what the former pattern read.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { chooseResponse, maxPreferLength, parsePrefer } from '../../scripts/mock/prefer.js';
+
+/** The former parser: right on short input, polynomial on hostile input. Kept as the oracle. */
+function formerParsePrefer(header: string | undefined) {
+  const preferences: Record<string, string> = {};
+  for (const part of (header ?? '').split(/[,;]/)) {
+    const match = /^\s*(code|example)\s*=\s*"?([^"]*?)"?\s*$/i.exec(part);
+    if (match) preferences[match[1]!.toLowerCase()] = match[2]!;
+  }
+  return preferences;
+}
+
+/** `code=`, n spaces, a quote, n spaces, `"x`: the shape that made the former pattern backtrack. */
+const hostile = (n: number) => `code=${' '.repeat(n)}"${' '.repeat(n)}"x`;
+
+const elapsedMs = (run: () => unknown) => {
+  const started = performance.now();
+  run();
+  return performance.now() - started;
+};
+
+describe('parsePrefer', () => {
+  it.each([
+    ['code=201', { code: '201' }],
+    ['example=gone', { example: 'gone' }],
+    ['code=422, example=note-already-exists', { code: '422', example: 'note-already-exists' }],
+    ['  CODE = "401" ; Example="otp-required"  ', { code: '401', example: 'otp-required' }],
+    ['return=minimal, wait=10', {}],
+    ['code=a"b', {}],
+    ['code=201, code=404', { code: '404' }],
+    ['', {}],
+  ])('%j → %j', (header, expected) => {
+    expect(parsePrefer(header)).toEqual(expected);
+  });
+
+  it('reads what the former pattern read, on any short header of the characters that matter', () => {
+    const piece = fc.constantFrom('code', 'example', 'Code', 'EXAMPLE', 'codex', '=', '"', ',', ';', ' ', '\t', '201', 'gone', 'a', '-', '\u00a0');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }).map((pieces) => pieces.join('')), (header) => {
+        expect(parsePrefer(header)).toEqual(formerParsePrefer(header));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each([4 * 1024, 16 * 1024, 1024 * 1024])('parses a hostile header of %i bytes in well under 100 ms', (bytes) => {
+    const header = hostile((bytes - 7) / 2);
+    parsePrefer(header); // warm up the JIT; the bound is on one call
+    expect(elapsedMs(() => parsePrefer(header))).toBeLessThan(100);
+    expect(elapsedMs(() => chooseResponse({ name: 'get-grant', statuses: { 200: [] } }, header))).toBeLessThan(100);
+  });
+
+  it('reads only the first maxPreferLength characters', () => {
+    expect(parsePrefer(`${' '.repeat(maxPreferLength)}code=201`)).toEqual({});
+    expect(parsePrefer(`${' '.repeat(maxPreferLength - 8)}code=201`)).toEqual({ code: '201' });
+  });
+});
+
+describe('chooseResponse', () => {
+  const route = { name: 'get-grant', statuses: { 200: [], 401: ['requires-authentication', 'otp-required'] } };
+
+  it('refuses a header longer than it reads, naming its length and the limit', () => {
+    const header = hostile(8 * 1024);
+    expect(chooseResponse(route, header)).toEqual({
+      problem: `Prefer header is ${header.length} characters long; the mock reads at most ${maxPreferLength}`,
+    });
+  });
+
+  it('honours a header of exactly the limit', () => {
+    const header = `${' '.repeat(maxPreferLength - 'example=otp-required'.length)}example=otp-required`;
+    expect(chooseResponse(route, header)).toEqual({ code: 401, exampleKey: 'otp-required' });
+  });
+});
