@@ -1,47 +1,25 @@
-// The mock: a Node http server that checks each request the way the real GHES server does, where
-// plain Prism answers differently (each check below says what it fixes), then lets Prism pick and
-// assemble the documented response. The contract (generated/openapi.json) is read and every
-// validator compiled once, at start; a request costs only the checks and Prism's negotiation.
+// `npm start -- --static`: the contract's documented examples, verbatim, as Prism assembles them.
+// Each request gets the simulator's own checks first (src/simulator/request-checks.ts: the same
+// route, credential, parameter and body checks, on the precompiled validators), then Prism picks
+// the documented response (`Prefer` chooses another one) and nothing is remembered.
 import { createServer } from 'node:http';
-import { hasBasicCredentials } from './authentication.js';
-import { acceptsJson, githubMediaType } from './content-negotiation.js';
-import { bundleFile, loadContract } from './contract-routes.js';
+import { apiCallOf } from './api-call.js';
 import { createDocsHandler, docsPaths } from './docs.js';
-import {
-  answerClientErrors,
-  parseJson,
-  receive,
-  sendJson,
-  serverOptions,
-  targetForLog,
-  unsupportedCoding,
-} from './http-kit.js';
-import { coerce, describeErrors } from './parameter-values.js';
-import { chooseResponse } from './prefer.js';
-import { createPrismMock, prismOperations } from './prism-engine.js';
-import { matchRoute } from './route-matcher.js';
-import { errorItems, validationFailedBody } from './validation-errors.js';
+import { answerClientErrors, receive, sendJson, serverOptions, targetForLog, unsupportedCoding } from './http-kit.js';
+import { loadSimulator } from './load-simulator.js';
+import { bundleFile, createPrismMock, prismOperations } from './prism-engine.js';
 
-/**
- * Header parameters (X-GitHub-Api-Version) → 400; query parameters (per_page, page) → 422 naming
- * each one, like a body. Path parameters were checked when the route matched.
- * @returns {{ status: number, body: object } | undefined}
- */
-function checkParameters(route, headers, search, validationFailed) {
-  for (const parameter of route.headerParameters) {
-    const value = headers[parameter.name.toLowerCase()];
-    if (value !== undefined && !parameter.validate(coerce(parameter, value))) {
-      return { status: 400, body: { message: `Bad ${parameter.name} header ${JSON.stringify(value)}: ${describeErrors(parameter.validate.errors)}` } };
-    }
+/** GitHub's answer to "which media type is this?", sent with every JSON response. */
+const githubMediaType = 'github.v3; format=json';
+
+/** Writes a refusal of the request checks: its JSON body (if any), headers and reason. */
+function sendRefusal(response, refusal, headerSafe) {
+  const headers = { ...refusal.headers, 'x-simulator-reason': headerSafe(refusal.reason) };
+  if (refusal.body === undefined) {
+    response.writeHead(refusal.status, headers);
+    return response.end();
   }
-  const query = new URLSearchParams(search);
-  const problems = route.queryParameters.flatMap((parameter) => {
-    const value = query.get(parameter.name);
-    if (value === null || parameter.validate(coerce(parameter, value))) return [];
-    return [{ field: parameter.name, code: 'invalid', message: `${parameter.name} ${describeErrors(parameter.validate.errors)}` }];
-  });
-  if (problems.length > 0) return { status: 422, body: validationFailedBody(validationFailed, problems) };
-  return undefined;
+  sendJson(response, refusal.status, refusal.body, { ...headers, 'x-github-media-type': githubMediaType });
 }
 
 /** Writes Prism's response: JSON the way GitHub labels it, plus which preference was applied. */
@@ -63,74 +41,29 @@ function sendPrismAnswer(response, output, choice) {
   sendJson(response, output.statusCode, output.body, { ...headers, 'x-github-media-type': githubMediaType });
 }
 
-/** @returns {Promise<{ server: import('node:http').Server, routes }>} the server, not yet listening */
+/** @returns {Promise<{ server: import('node:http').Server, routes: Array<{ method: string, path: string }> }>} the server, not yet listening */
 export async function createMockServer({ verbose = false } = {}) {
-  const contract = loadContract();
-  const operations = await prismOperations(bundleFile);
+  const [{ checkRequest, chooseResponse, headerSafe, operations: facts, preferTarget }, operations] = await Promise.all([loadSimulator(), prismOperations(bundleFile)]);
   const mock = createPrismMock(verbose);
   const serveDocs = createDocsHandler();
-  const documentation_url = contract.notFound.documentation_url;
-  const routeList = contract.routes.map((route) => `${route.method.toUpperCase()} ${route.path}`).join(', ');
+  const targets = new Map(facts.map((operation) => [operation, preferTarget(operation)]));
 
   async function handle(request, response) {
     const received = await receive(request, response);
     if (!received) return;
-    const { rawBody, target, path } = received;
+    const { rawBody, path } = received;
     const coding = unsupportedCoding(request, rawBody);
     if (coding) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
     if (docsPaths.has(path)) return serveDocs(request, response);
 
-    // 404 and 405 with a body that says what is wrong (plain Prism: a problem+json about routing).
-    const method = request.method.toLowerCase();
-    const match = matchRoute(contract.routes, method, path);
-    if ('notFound' in match) {
-      const why = match.notFound ? `: ${match.notFound}` : `. This API serves ${routeList} (also under /api/v3); docs at /docs`;
-      return sendJson(response, 404, { message: `Not Found: no operation at ${request.method} ${path}${why}`, documentation_url });
-    }
-    if ('allow' in match) {
-      const allow = match.allow.join(', ');
-      if (method === 'options') {
-        response.writeHead(204, { allow });
-        return response.end();
-      }
-      return sendJson(response, 405, { message: `Method Not Allowed: ${path} accepts ${allow}, not ${request.method}`, documentation_url }, { allow });
-    }
-    const { route } = match;
+    const checked = checkRequest(apiCallOf(request, received, path));
+    if ('refusal' in checked) return sendRefusal(response, checked.refusal, headerSafe);
+    const { operation } = checked.route;
+    const choice = chooseResponse(targets.get(operation), request.headers.prefer);
+    if ('problem' in choice) return sendJson(response, 400, { message: choice.problem });
 
-    // Only Basic works: no credentials or a token → the contract's 401 and its Basic challenge.
-    if (!hasBasicCredentials(request.headers.authorization)) {
-      return sendJson(response, 401, contract.unauthorized.body, { 'www-authenticate': contract.unauthorized.challenge });
-    }
-
-    // GitHub's vendor media types are JSON (plain Prism: 406 for them).
-    if (!acceptsJson(request.headers.accept)) {
-      return sendJson(response, 406, {
-        message: `Not Acceptable: this API answers only in JSON (application/json, application/vnd.github+json), and Accept was ${JSON.stringify(request.headers.accept)}`,
-        documentation_url,
-      });
-    }
-
-    const parameterProblem = checkParameters(route, request.headers, target.search, contract.validationFailed);
-    if (parameterProblem) return sendJson(response, parameterProblem.status, { ...parameterProblem.body, documentation_url });
-
-    // The body is JSON whatever Content-Type says, as on GitHub (curl -d sends a form type;
-    // @octokit/request sends a content-type even without a body: plain Prism answers 415).
-    let body;
-    if (route.body) {
-      const parsed = parseJson(rawBody);
-      if (parsed && 'problem' in parsed) return sendJson(response, 400, { message: parsed.problem, documentation_url });
-      body = parsed ? parsed.value : route.body.required ? {} : undefined;
-      // A 422 that names the real offending fields (plain Prism: its fixed example).
-      if (body !== undefined && !route.body.validate(body)) {
-        return sendJson(response, 422, validationFailedBody(contract.validationFailed, errorItems(route.body.validate.errors)));
-      }
-    }
-
-    const choice = chooseResponse(route, request.headers.prefer);
-    if ('problem' in choice) return sendJson(response, 400, { message: choice.problem, documentation_url });
-
-    const operation = operations.get(`${route.method} ${route.path}`);
-    sendPrismAnswer(response, await mock(operation, { method: route.method, url: { path }, headers: {}, body }, choice), choice);
+    const prismOperation = operations.get(`${operation.method} ${operation.path}`);
+    sendPrismAnswer(response, await mock(prismOperation, { method: operation.method, url: { path }, headers: {}, body: checked.body }, choice), choice);
   }
 
   const server = createServer(serverOptions, (request, response) => {
@@ -151,5 +84,5 @@ export async function createMockServer({ verbose = false } = {}) {
     const body = JSON.stringify({ message: 'Method Not Allowed: CONNECT' });
     socket.end(`HTTP/1.1 405 Method Not Allowed\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`);
   });
-  return { server, routes: contract.routes };
+  return { server, routes: facts };
 }

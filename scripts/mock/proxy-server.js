@@ -1,27 +1,38 @@
 // The validating proxy: every request goes on to the real server as sent (minus the /api/v3
-// prefix, which the upstream base URL carries), Prism validates the request and the upstream's
-// response against the contract, and each exchange that breaks it is reported, one line per
-// violation. The app gets the upstream's answer unchanged, so it keeps working while you read.
+// prefix, which the upstream base URL carries); the request is judged by the simulator's own
+// checks (src/simulator/request-checks.ts, the precompiled validators: the mock and the proxy
+// cannot disagree about a request), Prism validates the upstream's response against the
+// contract, and each exchange that breaks it is reported, one line per violation. The app gets
+// the upstream's answer unchanged, so it keeps working while you read.
 import { createServer } from 'node:http';
-import { bundleFile } from './contract-routes.js';
+import { apiCallOf } from './api-call.js';
 import { answerClientErrors, receive, sendJson, serverOptions, targetForLog } from './http-kit.js';
-import { createPrismProxy, prismOperations } from './prism-engine.js';
+import { loadSimulator } from './load-simulator.js';
+import { bundleFile, createPrismProxy, prismOperations } from './prism-engine.js';
 
 const severities = ['error', 'warning', 'info', 'hint'];
 // Hop-by-hop and framing headers: Node and node-fetch set their own.
 const notForwarded = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'upgrade']);
 const notReturned = new Set(['connection', 'keep-alive', 'content-length', 'transfer-encoding', 'content-encoding']);
 
-/** One line per violation, e.g. `response body.scopes: must be array (error)`. */
-export function describeViolations(validations) {
-  return [
-    ...validations.input.map((violation) => ['request', violation]),
-    ...validations.output.map((violation) => ['response', violation]),
-  ].map(([side, { path = [], message, severity }]) => {
-    const where = [side, path.join('.')].filter(Boolean).join(' ');
-    const what = message === 'Selected route not found' ? 'no operation of the contract has this method and path' : message;
-    return `${where}: ${what} (${severities[severity] ?? severity})`;
-  });
+/**
+ * The request's violations, from the refusal the simulator's checks gave it (none when it passed):
+ * one line per offending field, e.g. `request body.note: note must be string (error)`.
+ */
+export function describeRequestViolations(refusal) {
+  if (!refusal || refusal.status < 400) return [];
+  const { part, body, reason } = refusal;
+  if (refusal.status === 422 && (part === 'body' || part === 'query')) {
+    return body.errors.map((item) => `request ${[part, item.field].filter(Boolean).join('.')}: ${item.message ?? item.code} (error)`);
+  }
+  if (part === 'route') return [`request: no operation of the contract has this method and path (${reason}) (error)`];
+  if (part === 'credentials') return ['request: no Basic credentials, which every operation requires (error)'];
+  return [`request ${part}: ${body?.message ?? reason} (error)`];
+}
+
+/** One line per violation of the upstream's response, e.g. `response body.scopes: must be array (error)`. */
+export function describeResponseViolations(violations) {
+  return violations.map(({ path = [], message, severity }) => `${['response', path.join('.')].filter(Boolean).join(' ')}: ${message} (${severities[severity] ?? severity})`);
 }
 
 /**
@@ -29,7 +40,8 @@ export function describeViolations(validations) {
  * @returns {Promise<import('node:http').Server>} not yet listening
  */
 export async function createProxyServer({ upstream, verbose = false, report = console.log }) {
-  const operations = [...(await prismOperations(bundleFile)).values()];
+  const [{ checkRequest }, prism] = await Promise.all([loadSimulator(), prismOperations(bundleFile)]);
+  const operations = [...prism.values()];
   const proxy = createPrismProxy(upstream, verbose);
 
   async function handle(request, response) {
@@ -60,7 +72,8 @@ export async function createProxyServer({ upstream, verbose = false, report = co
       return sendJson(response, 502, { message: `Bad Gateway: ${upstream.href} did not answer: ${error.detail ?? error.message}` });
     }
     const { output, validations } = result;
-    const violations = describeViolations(validations);
+    const checked = checkRequest(apiCallOf(request, received, path));
+    const violations = [...describeRequestViolations(checked.refusal), ...describeResponseViolations(validations.output)];
     if (violations.length > 0) report([`✗ ${exchange} → ${output.statusCode} breaks the contract:`, ...violations.map((line) => `    ${line}`)].join('\n'));
     else if (verbose) report(`✓ ${exchange} → ${output.statusCode}`);
 

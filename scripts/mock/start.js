@@ -1,15 +1,16 @@
 // `npm start`: rebuild the contract if openapi/ changed, then serve the mock on PORT/HOST
-// (default http://127.0.0.1:4010) until Ctrl-C or SIGTERM. Options: --verbose (or MOCK_VERBOSE=1).
-import { mockBanner } from './banner.js';
+// (default http://127.0.0.1:4010) until Ctrl-C or SIGTERM. By default the mock is the simulator
+// (state per user, src/simulator/); `--static` serves the documented examples through Prism.
+// Options: see start-options.js.
+import { simulatorBanner, staticBanner } from './banner.js';
 import { rebuildIfStale } from './rebuild-if-stale.js';
 import { closeServer, exitOnSignals, fail, listen, listenAddress } from './serve.js';
+import { parseStartOptions, readJsonOption } from './start-options.js';
 
-const options = process.argv.slice(2);
-const unknown = options.filter((option) => option !== '--verbose');
-if (unknown.length > 0) fail(new Error(`unknown option ${unknown[0]}: the only option is --verbose`));
-const verbose = options.includes('--verbose') || /^(1|true|yes|on)$/i.test(process.env.MOCK_VERBOSE ?? '');
+let options;
 let address;
 try {
+  options = parseStartOptions(process.argv.slice(2));
   address = listenAddress();
 } catch (error) {
   fail(error);
@@ -23,12 +24,39 @@ exitOnSignals(async () => {
 });
 
 try {
-  // Loading Prism takes most of the start-up time: do it while the rebuild (if any) runs.
-  const [{ createMockServer }] = await Promise.all([import('./mock-server.js'), rebuild.done]);
-  const mock = await createMockServer({ verbose });
-  server = mock.server;
-  const url = await listen(server, address);
-  console.log(mockBanner({ url, routes: mock.routes, verbose }));
+  const { verbose } = options;
+  if (options.static) {
+    // Loading Prism takes most of the start-up time: do it while the rebuild (if any) runs.
+    const [{ createMockServer }] = await Promise.all([import('./mock-server.js'), rebuild.done]);
+    const mock = await createMockServer({ verbose });
+    server = mock.server;
+    const url = await listen(server, address);
+    console.log(staticBanner({ url, routes: mock.routes, verbose }));
+  } else {
+    const [accounts, data] = await Promise.all([
+      options.accountsFile && readJsonOption('--accounts', options.accountsFile),
+      options.dataFile && readJsonOption('--data', options.dataFile),
+    ]);
+    await rebuild.done;
+    const [{ loadSimulator }, { createSimulatorServer }] = await Promise.all([import('./load-simulator.js'), import('./simulator-server.js')]);
+    const { createSimulator, operations } = await loadSimulator();
+    let simulator;
+    try {
+      simulator = createSimulator({ ...(accounts !== undefined && { accounts }), ...(options.delayMs !== undefined && { faults: { delayMs: options.delayMs } }) });
+    } catch (error) {
+      throw new Error(`--accounts ${options.accountsFile}: ${error.message}`);
+    }
+    if (data !== undefined) {
+      try {
+        simulator.load(data);
+      } catch (error) {
+        throw new Error(`--data ${options.dataFile}: ${error.message}`);
+      }
+    }
+    server = createSimulatorServer({ simulator, verbose });
+    const url = await listen(server, address);
+    console.log(simulatorBanner({ url, routes: operations, verbose, accounts: accounts ?? {}, delayMs: options.delayMs }));
+  }
 } catch (error) {
   fail(error);
 }

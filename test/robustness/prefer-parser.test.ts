@@ -3,7 +3,7 @@
 // freezing every other client), and read what the former pattern read.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseResponse, maxPreferLength, parsePrefer } from '../../scripts/mock/prefer.js';
+import { chooseResponse, maxPreferLength, parsePrefer } from '../../src/simulator/prefer.js';
 
 /** The former parser: right on short input, polynomial on hostile input. Kept as the oracle. */
 function formerParsePrefer(header: string | undefined) {

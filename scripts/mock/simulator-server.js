@@ -1,0 +1,67 @@
+// The HTTP transport of the simulator (the default of `npm start`): a Node server that does what
+// only a server can (CORS and preflights, bounded bodies, the Host header, parser errors, /docs)
+// and hands every other request to the simulator core (src/simulator/), writing its Response
+// back. URLs in the answers are on the origin the request came in on (its Host header).
+import { createServer } from 'node:http';
+import { apiCallOf } from './api-call.js';
+import { createDocsHandler, docsPaths } from './docs.js';
+import { answerClientErrors, receive, sendJson, serverOptions, targetForLog, unsupportedCoding } from './http-kit.js';
+
+/** The origin a request came in on: its Host, or the address it reached when it sent none (HTTP/1.0). */
+function originOf(request) {
+  const host = request.headers.host;
+  if (host) return `http://${host}`;
+  const { localAddress, localPort } = request.socket;
+  return `http://${localAddress?.includes(':') ? `[${localAddress}]` : localAddress}:${localPort}`;
+}
+
+/** Writes the simulator's Response; a network error (an injected dropped connection) destroys the socket. */
+async function writeAnswer(answer, response) {
+  if (answer.type === 'error') return void response.destroy();
+  const body = answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined;
+  answer.headers.forEach((value, name) => response.setHeader(name, value));
+  response.writeHead(answer.status);
+  response.end(body);
+}
+
+/**
+ * @param {{ simulator: import('../../src/simulator/index.ts').Simulator, verbose?: boolean, log?: (line: string) => void }} options
+ * @returns {import('node:http').Server} not yet listening
+ */
+export function createSimulatorServer({ simulator, verbose = false, log = console.log }) {
+  const serveDocs = createDocsHandler();
+
+  async function handle(request, response) {
+    const received = await receive(request, response);
+    if (!received) return;
+    const { rawBody, path } = received;
+    const coding = unsupportedCoding(request, rawBody);
+    if (coding) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
+    if (docsPaths.has(path)) return serveDocs(request, response);
+    await writeAnswer(await simulator.handleCall(apiCallOf(request, received), originOf(request)), response);
+  }
+
+  const server = createServer(serverOptions, (request, response) => {
+    const started = verbose ? performance.now() : 0;
+    if (verbose) {
+      response.on('close', () => {
+        const reason = response.getHeader('x-simulator-reason');
+        const status = response.headersSent ? response.statusCode : 'connection dropped';
+        log(`${request.method} ${targetForLog(request.url)} → ${status} (${(performance.now() - started).toFixed(1)} ms)${reason ? `: ${reason}` : ''}`);
+      });
+    }
+    handle(request, response).catch((error) => {
+      // A bug in the simulator, not in the request: say so, once, and keep serving.
+      console.error(`simulator error on ${request.method} ${targetForLog(request.url)}: ${error.stack ?? error}`);
+      if (!response.headersSent) sendJson(response, 500, { message: `Simulator error: ${error.message}` });
+      else response.destroy();
+    });
+  });
+  answerClientErrors(server);
+  // CONNECT is not an operation of this API; without a listener Node would just drop the socket.
+  server.on('connect', (_request, socket) => {
+    const body = JSON.stringify({ message: 'Method Not Allowed: CONNECT' });
+    socket.end(`HTTP/1.1 405 Method Not Allowed\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`);
+  });
+  return server;
+}

@@ -1,0 +1,101 @@
+// The control API, for tests: under /_simulator/ (with or without /api/v3), apart from the API's own
+// routes, and needing no credentials (like Mockoon's admin API). It acts on the same state the API
+// does, through the Simulator's own methods.
+import type { ApiCall, Refusal } from './request-checks.js';
+import { parseJson } from './request-checks.js';
+
+/** The methods of the simulator the control API calls (see index.ts). */
+export interface Controllable {
+  reset(user?: string): void;
+  load(data: unknown): void;
+  state(user?: string): unknown;
+  setAccount(user: string, config: unknown): void;
+  setFaults(faults: unknown): void;
+}
+
+export const controlPrefix = '/_simulator';
+
+const routes = [
+  'POST /_simulator/reset (body: optional {"user": …})',
+  'GET /_simulator/state[?user=…]',
+  'PUT /_simulator/state (body: a data set)',
+  'PUT|DELETE /_simulator/accounts/{user}',
+  'PUT|DELETE /_simulator/faults',
+].join(', ');
+
+const done = (reason: string): Refusal => ({ status: 204, reason });
+const problem = (status: number, message: string): Refusal => ({ status, body: { message }, reason: message });
+
+/** Answers `call`, whose path starts with /_simulator (the /api/v3 prefix already removed). */
+export function controlAnswer(simulator: Controllable, call: ApiCall): Refusal {
+  const method = call.method.toUpperCase();
+  const path = call.path.slice(controlPrefix.length);
+  const allowed = (methods: string, handlers: Record<string, () => Refusal>): Refusal => {
+    const handler = handlers[method];
+    if (handler) return handler();
+    if (method === 'OPTIONS') return { status: 204, headers: { allow: `${methods}, OPTIONS` }, reason: `${call.path} accepts ${methods}` };
+    return { ...problem(405, `Method Not Allowed: ${call.path} accepts ${methods}, not ${call.method}`), headers: { allow: `${methods}, OPTIONS` } };
+  };
+  // Every change is checked whole before anything is changed; a problem is a 422 naming the field.
+  const withBody = (apply: (body: unknown) => void, required: boolean): Refusal => {
+    const parsed = parseJson(call.body);
+    if (parsed && 'problem' in parsed) return problem(400, parsed.problem);
+    if (!parsed && required) return problem(422, `${call.method} ${call.path} needs a JSON body`);
+    try {
+      apply(parsed?.value);
+    } catch (error) {
+      return problem(422, (error as Error).message);
+    }
+    return done(`${call.method} ${call.path}`);
+  };
+
+  if (path === '/reset') {
+    return allowed('POST', {
+      POST: () =>
+        withBody((body) => {
+          if (body === undefined) return simulator.reset();
+          if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).some((key) => key !== 'user')) {
+            throw new Error('the body of a reset is {} (everyone) or {"user": "<name>"}');
+          }
+          const { user } = body as { user?: unknown };
+          if (user !== undefined && typeof user !== 'string') throw new Error('user: must be a string');
+          simulator.reset(user);
+        }, false),
+    });
+  }
+  if (path === '/state') {
+    return allowed('GET, PUT', {
+      GET: () => {
+        const user = new URLSearchParams(call.search).get('user');
+        return { status: 200, body: simulator.state(user ?? undefined), reason: user === null ? 'the state of every user' : `the state of ${user}` };
+      },
+      PUT: () => withBody((body) => simulator.load(body), true),
+    });
+  }
+  if (path === '/faults') {
+    return allowed('PUT, DELETE', {
+      PUT: () => withBody((body) => simulator.setFaults(body), true),
+      DELETE: () => (simulator.setFaults(undefined), done('no faults')),
+    });
+  }
+  if (path.startsWith('/accounts/') && path.length > '/accounts/'.length && !path.slice('/accounts/'.length).includes('/')) {
+    let user: string;
+    try {
+      user = decodeURIComponent(path.slice('/accounts/'.length));
+    } catch {
+      return problem(404, `Not Found: the user name in ${call.path} is not valid percent-encoded UTF-8`);
+    }
+    return allowed('PUT, DELETE', {
+      PUT: () => withBody((body) => simulator.setAccount(user, body), true),
+      DELETE: () => {
+        try {
+          simulator.setAccount(user, undefined);
+        } catch (error) {
+          return problem(422, (error as Error).message);
+        }
+        return done(`${user} has no account configuration`);
+      },
+    });
+  }
+  return problem(404, `Not Found: the control API has no ${call.path}; it serves ${routes}`);
+}

@@ -1,0 +1,112 @@
+// Checks what the simulator is given from outside — a data set, an account, a fault — before
+// anything is changed: each problem is an Error naming the field (`octocat.authorizations[2].scopes:
+// must be array,null`), so a file loaded at start fails with one line, and nothing is half loaded.
+import type { Authorization } from '../../generated/schema.js';
+import { validationIssues } from '../validators.js';
+import { type SimulatorData, uniquenessProblem } from './model.js';
+
+/** An account's configuration: see index.ts. */
+export interface AccountConfig {
+  password?: string;
+  otp?: { code: string; channel?: 'app' | 'sms' };
+}
+
+/** Faults injected into answers: see index.ts. */
+export interface FaultConfig {
+  delayMs?: number;
+  status?: number;
+  drop?: boolean;
+}
+
+/** The longest delay accepted, in ms: a minute is long enough for any spinner. */
+export const maxDelayMs = 60_000;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
+
+/** `octocat` + `/app/url` → `octocat.app.url`; `/scopes/0` → `…scopes[0]`. */
+export function fieldPath(prefix: string, pointer: string): string {
+  let field = prefix;
+  for (const token of pointer.split('/').slice(1)) {
+    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (/^(0|[1-9][0-9]*)$/.test(key)) field += `[${key}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(key)) field += `.${key}`;
+    else field += `[${JSON.stringify(key)}]`;
+  }
+  return field;
+}
+
+/** A user name as Basic credentials carry it: not empty, no colon. */
+export function checkUserName(user: string, where = 'user name'): void {
+  if (user === '' || user.includes(':')) throw new Error(`${where} ${JSON.stringify(user)}: a user name is not empty and has no colon (Basic credentials are user:password)`);
+}
+
+/** `data` as a data set, or an Error naming its first problem. */
+export function checkData(data: unknown): SimulatorData {
+  if (!isObject(data)) throw new Error(`the data set must be an object of user names, not ${describe(data)}`);
+  for (const [user, entry] of Object.entries(data)) {
+    checkUserName(user, 'the data set\'s user name');
+    if (!isObject(entry)) throw new Error(`${fieldPath(user, '')}: must be an object with authorizations, not ${describe(entry)}`);
+    const extra = Object.keys(entry).find((key) => key !== 'authorizations');
+    if (extra !== undefined) throw new Error(`${fieldPath(user, `/${extra}`)}: is not allowed (a user holds only authorizations; grants derive from them)`);
+    const { authorizations } = entry;
+    if (!Array.isArray(authorizations)) throw new Error(`${fieldPath(user, '/authorizations')}: must be an array, not ${describe(authorizations)}`);
+    const ids = new Map<number, number>();
+    authorizations.forEach((authorization: unknown, index) => {
+      const at = `/authorizations/${index}`;
+      const issues = validationIssues('authorization', authorization);
+      const specific = issues.filter((issue) => issue.keyword !== 'anyOf' && issue.keyword !== 'oneOf');
+      const first = specific[0] ?? issues[0];
+      if (first) {
+        const more = issues.length > 1 ? ` (and ${issues.length - 1} more problems)` : '';
+        throw new Error(`${fieldPath(user, at + first.pointer)}: ${first.message}${more}`);
+      }
+      const { id } = authorization as Authorization;
+      if (id < 1) throw new Error(`${fieldPath(user, `${at}/id`)}: must be >= 1`);
+      if (ids.has(id)) throw new Error(`${fieldPath(user, `${at}/id`)}: ${id} is also the id of ${fieldPath(user, `/authorizations/${ids.get(id)}`)}`);
+      ids.set(id, index);
+      const clash = uniquenessProblem(authorizations.slice(0, index) as Authorization[], authorization as Authorization);
+      if (clash) throw new Error(`${fieldPath(user, `${at}/${clash.field}`)}: already_exists: ${clash.reason}`);
+    });
+  }
+  return data as SimulatorData;
+}
+
+/** `config` as an account's configuration, or an Error naming its first problem (`where` prefixes the field). */
+export function checkAccount(config: unknown, where: string): AccountConfig {
+  if (!isObject(config)) throw new Error(`${where}: must be an object with password and/or otp, not ${describe(config)}`);
+  for (const key of Object.keys(config)) if (key !== 'password' && key !== 'otp') throw new Error(`${where}.${key}: is not allowed (an account has password and otp)`);
+  if (config.password !== undefined && (typeof config.password !== 'string' || config.password === '')) throw new Error(`${where}.password: must be a non-empty string`);
+  if (config.otp !== undefined) {
+    const { otp } = config;
+    if (!isObject(otp)) throw new Error(`${where}.otp: must be an object with code and optional channel, not ${describe(otp)}`);
+    for (const key of Object.keys(otp)) if (key !== 'code' && key !== 'channel') throw new Error(`${where}.otp.${key}: is not allowed (otp has code and channel)`);
+    if (typeof otp.code !== 'string' || otp.code === '') throw new Error(`${where}.otp.code: must be a non-empty string`);
+    if (!/^[\x21-\x7e]+$/.test(otp.code)) throw new Error(`${where}.otp.code: must be printable ASCII without spaces (it travels in the X-GitHub-OTP header)`);
+    if (otp.channel !== undefined && otp.channel !== 'app' && otp.channel !== 'sms') throw new Error(`${where}.otp.channel: must be "app" or "sms"`);
+  }
+  return config as AccountConfig;
+}
+
+/** `accounts` as a map of user name → account, or an Error naming its first problem. */
+export function checkAccounts(accounts: unknown): Record<string, AccountConfig> {
+  if (!isObject(accounts)) throw new Error(`the accounts must be an object of user names, not ${describe(accounts)}`);
+  for (const [user, config] of Object.entries(accounts)) {
+    checkUserName(user, 'the accounts\' user name');
+    checkAccount(config, fieldPath(user, ''));
+  }
+  return accounts as Record<string, AccountConfig>;
+}
+
+/** `faults` as a fault configuration, or an Error naming its first problem. */
+export function checkFaults(faults: unknown, where = 'faults'): FaultConfig {
+  if (!isObject(faults)) throw new Error(`${where}: must be an object with delayMs, status and/or drop, not ${describe(faults)}`);
+  for (const key of Object.keys(faults)) if (!['delayMs', 'status', 'drop'].includes(key)) throw new Error(`${where}.${key}: is not allowed (faults have delayMs, status and drop)`);
+  const { delayMs, status, drop } = faults;
+  if (delayMs !== undefined && !(typeof delayMs === 'number' && Number.isInteger(delayMs) && delayMs >= 0 && delayMs <= maxDelayMs)) {
+    throw new Error(`${where}.delayMs: must be a whole number of milliseconds from 0 to ${maxDelayMs}`);
+  }
+  if (status !== undefined && !(typeof status === 'number' && Number.isInteger(status) && status >= 500 && status <= 599)) throw new Error(`${where}.status: must be a server error status, 500 to 599`);
+  if (drop !== undefined && typeof drop !== 'boolean') throw new Error(`${where}.drop: must be true or false`);
+  return faults as FaultConfig;
+}

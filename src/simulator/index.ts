@@ -1,0 +1,190 @@
+// The GHES OAuth Authorizations simulator: a fake server, in memory, that behaves like the real one
+// (state per user, GitHub's exact bodies, pagination, ETag, two-factor accounts, faults), on fetch's
+// Request and Response, so it runs in Node, in browsers and in MSW handlers alike. The HTTP server
+// of `npm start` (scripts/mock/) is a thin transport around it.
+//
+// The parts, after moto: model.ts (state and rules, no HTTP), responses.ts (request → model →
+// answer), routes.ts (which operation), request-checks.ts (what every request must be),
+// errors.ts (GitHub's error bodies), control.ts (the control API for tests).
+import { type AccountConfig, checkAccount, checkAccounts, checkData, checkFaults, checkUserName, type FaultConfig, maxDelayMs } from './data.js';
+import { bodies } from './errors.js';
+import { controlAnswer, controlPrefix } from './control.js';
+import { AuthorizationsBackend, type SimulatorData } from './model.js';
+import { type ApiCall, checkRequest, githubMediaType, type Refusal } from './request-checks.js';
+import { checkAccount as accountRefusal, operationAnswer, preferredAnswer } from './responses.js';
+
+export type { AccountConfig, FaultConfig } from './data.js';
+export type { SimulatorData } from './model.js';
+export type { ApiCall } from './request-checks.js';
+export { checkRequest } from './request-checks.js';
+export { chooseResponse, maxPreferLength, parsePrefer, preferTarget } from './prefer.js';
+export { operations } from '../../generated/simulator-contract.js';
+
+export interface SimulatorOptions {
+  /**
+   * Accounts by user name. Any user name with a non-empty password works unless configured here:
+   * `password` makes only that password work (another: 401 Bad credentials); `otp` turns on
+   * two-factor authentication (requests need `X-GitHub-OTP: <code>`; without it or with another
+   * code: 401 "Must specify two-factor authentication OTP code." and `X-GitHub-OTP: required; <channel>`).
+   */
+  accounts?: Record<string, AccountConfig>;
+  /** Initial data per user name, the shape `state()` returns; checked like `load()`. */
+  data?: SimulatorData;
+  /** Faults applied to every API request (the X-Simulator-Delay and X-Simulator-Fault headers override them per request). */
+  faults?: FaultConfig;
+}
+
+export interface Simulator {
+  /** Answers one API or control request. URLs in the answer are on `request.url`'s origin and prefix. */
+  handle(request: Request): Promise<Response>;
+  /**
+   * The same for a request a transport has taken apart (Node's server uses it: a raw path that
+   * fetch would normalise, a method fetch refuses). `origin` is where the request came in.
+   */
+  handleCall(call: ApiCall, origin: string): Promise<Response>;
+  /** Forget all state (no argument) or one user's; accounts stay. */
+  reset(user?: string): void;
+  /** Replace all state from a data set, checked first: throws an Error naming the bad field, and changes nothing. */
+  load(data: unknown): void;
+  /** The state, as plain JSON: all users, or one (`{}` for a user with no state yet). Round-trips through load(). */
+  state(user?: string): SimulatorData;
+  /** Add or change an account (password / otp); `undefined` removes its configuration. */
+  setAccount(user: string, config: AccountConfig | undefined): void;
+  /** Set or clear (undefined) the faults for all requests. */
+  setFaults(faults: FaultConfig | undefined): void;
+}
+
+export const apiPrefix = '/api/v3';
+const jsonType = 'application/json; charset=utf-8';
+
+/** A new simulator, with its own state; throws an Error naming the bad field of `options`. */
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const backend = new AuthorizationsBackend();
+  const accounts = new Map<string, AccountConfig>(Object.entries(options.accounts === undefined ? {} : checkAccounts(options.accounts)));
+  let faults: FaultConfig | undefined = options.faults === undefined ? undefined : checkFaults(options.faults, 'options.faults');
+  if (options.data !== undefined) backend.replace(checkData(options.data));
+
+  const simulator: Simulator = {
+    async handle(request) {
+      const url = new URL(request.url);
+      const body = new Uint8Array(await request.arrayBuffer());
+      return simulator.handleCall({ method: request.method, path: url.pathname, search: url.search.slice(1), headers: request.headers, body }, url.origin);
+    },
+
+    async handleCall(call, origin) {
+      const prefixed = call.path === apiPrefix || call.path.startsWith(`${apiPrefix}/`);
+      const path = prefixed ? call.path.slice(apiPrefix.length) || '/' : call.path;
+      const base = prefixed ? `${origin}${apiPrefix}` : origin;
+      const method = call.method.toUpperCase();
+      const api = { ...call, path };
+
+      if (path === controlPrefix || path.startsWith(`${controlPrefix}/`)) return toResponse(controlAnswer(simulator, api), method);
+
+      const fault = faultFor(faults, call.headers);
+      if ('refusal' in fault) return toResponse(fault.refusal, method);
+      if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault.drop) return Response.error();
+      if (fault.status) return toResponse({ status: fault.status, body: bodies.serverFailure(fault.status), reason: `injected fault ${fault.status}` }, method);
+
+      const checked = checkRequest(api);
+      if ('refusal' in checked) return toResponse(checked.refusal, method);
+      const { operation } = checked.route;
+      const deprecated = operation.deprecated ? { deprecation: 'true' } : {};
+      const refused = accountRefusal(accounts.get(checked.credentials.user), checked.credentials.password, call.headers.get('x-github-otp'));
+      if (refused) return toResponse(refused, method, deprecated);
+      const forced = preferredAnswer(operation, call.headers.get('prefer'), base);
+      if (forced) return toResponse(forced, method, deprecated);
+      const answer = await operationAnswer(backend, checked, { base, path, search: call.search, headers: call.headers });
+      return toResponse(answer, method, deprecated, operation.method === 'get' ? call.headers.get('if-none-match') : undefined);
+    },
+
+    reset: (user) => backend.reset(user),
+    load: (data) => backend.replace(checkData(data)),
+    state: (user) => backend.state(user),
+    setAccount(user, config) {
+      checkUserName(user);
+      if (config === undefined) accounts.delete(user);
+      else accounts.set(user, checkAccount(config, user));
+    },
+    setFaults(next) {
+      faults = next === undefined ? undefined : checkFaults(next);
+    },
+  };
+  return simulator;
+}
+
+// --- utils -----------------------------------------------------------------------------------
+
+/** The faults for one request: the headers' (X-Simulator-Delay, X-Simulator-Fault) over the configured ones. */
+function faultFor(configured: FaultConfig | undefined, headers: ApiCall['headers']): FaultConfig | { refusal: Refusal } {
+  const fault: FaultConfig = { ...configured };
+  const delay = headers.get('x-simulator-delay');
+  if (delay !== null) {
+    const ms = /^\d{1,6}$/.test(delay.trim()) ? Number(delay.trim()) : NaN;
+    if (!(ms <= maxDelayMs)) return badHeader(`Bad X-Simulator-Delay header ${JSON.stringify(delay)}: must be a whole number of milliseconds from 0 to ${maxDelayMs}`);
+    fault.delayMs = ms;
+  }
+  const injected = headers.get('x-simulator-fault')?.trim().toLowerCase();
+  if (injected !== undefined) {
+    delete fault.status;
+    delete fault.drop;
+    if (injected === 'drop') fault.drop = true;
+    else if (/^5\d\d$/.test(injected)) fault.status = Number(injected);
+    else if (injected !== 'none') return badHeader(`Bad X-Simulator-Fault header ${JSON.stringify(injected)}: must be a status from 500 to 599, drop, or none`);
+  }
+  return fault;
+}
+
+const badHeader = (message: string): { refusal: Refusal } => ({ refusal: { status: 400, body: { message }, reason: message } });
+
+const encoder = new TextEncoder();
+
+/** The Response for an answer: JSON as GitHub labels it, the reason in X-Simulator-Reason, ETag on a GET's 200. */
+function toResponse(answer: Refusal, method: string, extra: Record<string, string> = {}, ifNoneMatch?: string | null): Response {
+  const headers = new Headers({ ...extra, ...answer.headers, 'x-simulator-reason': headerSafe(answer.reason) });
+  if (answer.body === undefined) return new Response(null, { status: answer.status, headers });
+  const bytes = encoder.encode(JSON.stringify(answer.body));
+  if (ifNoneMatch !== undefined && answer.status === 200) {
+    const etag = etagOf(bytes);
+    headers.set('etag', etag);
+    if (ifNoneMatch !== null && matchesEtag(ifNoneMatch, etag)) {
+      headers.set('x-simulator-reason', headerSafe(`not modified since ${etag}: ${answer.reason}`));
+      return new Response(null, { status: 304, headers });
+    }
+  }
+  headers.set('content-type', jsonType);
+  headers.set('x-github-media-type', githubMediaType);
+  headers.set('content-length', String(bytes.length));
+  return new Response(method === 'HEAD' ? null : bytes, { status: answer.status, headers });
+}
+
+/** A weak ETag from the body's bytes (two 32-bit FNV-1a hashes: fast, and a change is never missed in practice). */
+export function etagOf(bytes: Uint8Array): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ bytes.length;
+  for (const byte of bytes) {
+    a = Math.imul(a ^ byte, 0x01000193);
+    b = Math.imul(b ^ byte, 0x5bd1e995);
+  }
+  return `W/"${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}"`;
+}
+
+/** If-None-Match: `*`, or a list of entity tags compared weakly (RFC 9110 §13.1.2). */
+export function matchesEtag(header: string, etag: string): boolean {
+  const opaque = (tag: string) => (tag.startsWith('W/') ? tag.slice(2) : tag);
+  return header.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || opaque(trimmed) === opaque(etag);
+  });
+}
+
+/** Header text: printable ASCII only (others escaped as \uXXXX), at most 1,000 characters. */
+export function headerSafe(text: string): string {
+  const shown = text.length > 1000 ? `${text.slice(0, 997)}...` : text;
+  let safe = '';
+  for (let i = 0; i < shown.length; i++) {
+    const code = shown.charCodeAt(i);
+    safe += code >= 0x20 && code <= 0x7e ? shown[i] : `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+  return safe;
+}

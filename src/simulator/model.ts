@@ -1,0 +1,348 @@
+// The simulator's backend: the state of each user (their authorizations; grants derive from them)
+// and every rule of the API, with no HTTP in it. Each user name has its own state, seeded on first
+// use from the contract's examples, so parallel test runs with different user names never meet.
+//
+// The rules, as the GHES server applies them:
+// - A new authorization gets the next id of its user (ids are never reused), a fresh token in
+//   GitHub's format (`gho_` for an OAuth app, `ghp_` for a personal token: 40 characters),
+//   `token_last_eight` and `hashed_token` (the SHA-256 hex digest of the token). The full token is
+//   in the creating answer only: the server keeps the digest, and stores `token: ""`.
+// - A personal token (no client_id) needs a note, unique among the user's personal tokens (422
+//   `already_exists` on `note`); its app is a placeholder named after the note.
+// - For one OAuth app, a fingerprint belongs to one authorization (422 `already_exists` on
+//   `fingerprint`); get-or-create finds the app's authorization with that fingerprint (or, without
+//   one, the oldest with none) and creates it only when there is none.
+// - An app keeps at most ten tokens with the same scopes: an eleventh revokes the oldest of them
+//   (GitHub's limit for OAuth apps).
+// - Grants are one per OAuth app with authorizations: id the app's oldest authorization's id,
+//   scopes the union of its authorizations' scopes. Deleting one deletes the app's authorizations.
+import type { ApplicationGrant, Authorization, AuthorizationApp } from '../../generated/schema.js';
+import { exampleValues, operations } from '../../generated/simulator-contract.js';
+import { validators } from '../../generated/validators.js';
+import { NotFound, ValidationFailed } from './errors.js';
+import { errorItems } from './validation-items.js';
+
+/** The state of every user: `{ [user]: { authorizations } }`, as plain JSON. */
+export type SimulatorData = Record<string, { authorizations: Authorization[] }>;
+
+/** What a create or get-or-create may set (the request bodies' fields, fingerprint from the path). */
+export interface NewAuthorization {
+  scopes?: string[] | null;
+  note?: string;
+  note_url?: string;
+  client_id?: string;
+  client_secret?: string;
+  fingerprint?: string;
+}
+
+/** What an update may change: at most one of the scope keys (the request validator saw to that). */
+export interface AuthorizationChanges {
+  scopes?: string[] | null;
+  add_scopes?: string[];
+  remove_scopes?: string[];
+  note?: string;
+  note_url?: string;
+  fingerprint?: string;
+}
+
+/** A token as issued: the secret (shown once) and what the server keeps of it. */
+export interface IssuedToken {
+  token: string;
+  token_last_eight: string;
+  hashed_token: string;
+}
+
+interface UserState {
+  /** By id, in the order of their ids. */
+  authorizations: Map<number, Authorization>;
+  nextId: number;
+}
+
+/** The client ID of the placeholder app of personal access tokens. */
+export const personalTokenClientId = '00000000000000000000';
+/** Tokens for the same user, app and scopes an app may hold before the oldest is revoked. */
+export const tokensPerAppAndScopes = 10;
+
+const tokenAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A fresh token: `prefix` and 36 random characters of [A-Za-z0-9], with its SHA-256 digest (Web Crypto). */
+export async function issueToken(prefix: 'gho_' | 'ghp_'): Promise<IssuedToken> {
+  const random = crypto.getRandomValues(new Uint8Array(36));
+  // 248 is the largest multiple of 62 below 256: a byte is kept modulo 62 with no bias only below it.
+  let body = '';
+  for (const byte of random) body += tokenAlphabet[(byte < 248 ? byte : byte - 248) % 62];
+  const token = prefix + body;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+  const hashed_token = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return { token, token_last_eight: token.slice(-8), hashed_token };
+}
+
+/** The time as GitHub writes it: `2011-09-06T17:26:27Z`. */
+export const timestamp = (date = new Date()) => `${date.toISOString().slice(0, 19)}Z`;
+
+// --- what the contract's examples say -------------------------------------------------------
+
+const examplesOf = (name: string, status: string) => (operations.find((o) => o.name === name)?.responses[status]?.examples ?? []).map((e) => exampleValues[e]);
+const exampleAuthorizations = [...examplesOf('getAuthorization', '200'), ...examplesOf('listAuthorizations', '200').flat()] as Authorization[];
+
+/** Apps the examples name, by client ID: a new authorization for one of them gets its name and URL. */
+const knownApps = new Map<string, AuthorizationApp>(exampleAuthorizations.map((a) => [a.app.client_id, a.app]));
+const personalTokenAppUrl = knownApps.get(personalTokenClientId)?.url ?? 'https://docs.github.com/enterprise-server@3.16/rest/oauth-authorizations/oauth-authorizations';
+
+/** A new user's authorizations: each distinct one of the examples, its URL on `base`, with no token. */
+function seedAuthorizations(base: string): Authorization[] {
+  const byId = new Map<number, Authorization>();
+  for (const example of exampleAuthorizations) {
+    if (byId.has(example.id)) continue;
+    byId.set(example.id, { ...structuredClone(example), url: authorizationUrl(base, example.id), token: '', expires_at: example.expires_at ?? null });
+  }
+  return [...byId.values()].sort((a, b) => a.id - b.id);
+}
+
+export const authorizationUrl = (base: string, id: number) => `${base}/authorizations/${id}`;
+export const grantUrl = (base: string, id: number) => `${base}/applications/grants/${id}`;
+
+// --- the backend ----------------------------------------------------------------------------
+
+export class AuthorizationsBackend {
+  private users = new Map<string, UserState>();
+
+  /** The user's state, seeded from the examples (URLs on `base`) on first use. */
+  private stateOf(user: string, base: string): UserState {
+    let state = this.users.get(user);
+    if (!state) {
+      state = stateFrom(seedAuthorizations(base));
+      this.users.set(user, state);
+    }
+    return state;
+  }
+
+  listAuthorizations(user: string, base: string, clientId?: string | null): Authorization[] {
+    const all = [...this.stateOf(user, base).authorizations.values()];
+    return clientId === undefined || clientId === null ? all : all.filter((a) => a.app.client_id === clientId);
+  }
+
+  getAuthorization(user: string, base: string, id: number): Authorization {
+    const found = this.stateOf(user, base).authorizations.get(id);
+    if (!found) throw new NotFound(`${user} has no authorization ${id}`);
+    return found;
+  }
+
+  /** POST /authorizations: a personal token without client_id, an OAuth app's token with one. */
+  createAuthorization(user: string, base: string, input: NewAuthorization, issued: IssuedToken): Authorization {
+    const state = this.stateOf(user, base);
+    if (input.client_id === undefined) {
+      if (input.client_secret !== undefined) throw missing('client_id', 'a client_secret needs the client_id of its OAuth app');
+      if (input.note === undefined || input.note === '') throw missing('note', 'a personal token (no client_id) needs a note');
+    } else {
+      if (input.client_id === '') throw new ValidationFailed([{ field: 'client_id', code: 'invalid', message: 'client_id is empty' }], 'empty client_id');
+      if (input.client_secret === undefined) throw missing('client_secret', 'a client_id needs the client_secret of its OAuth app');
+      if (input.fingerprint) {
+        const taken = this.withFingerprint(state, input.client_id, input.fingerprint);
+        if (taken) throw alreadyExists('fingerprint', `authorization ${taken.id} of app ${input.client_id} has fingerprint ${JSON.stringify(input.fingerprint)}`);
+      }
+    }
+    return this.insert(state, base, input, issued);
+  }
+
+  /**
+   * PUT /authorizations/clients/{client_id}[/{fingerprint}]: the app's authorization with this
+   * fingerprint (or none), created when there is none.
+   */
+  getOrCreateAuthorization(user: string, base: string, clientId: string, input: NewAuthorization, issued: IssuedToken): { created: boolean; authorization: Authorization } {
+    const state = this.stateOf(user, base);
+    const existing = input.fingerprint
+      ? this.withFingerprint(state, clientId, input.fingerprint)
+      : [...state.authorizations.values()].find((a) => a.app.client_id === clientId && !a.fingerprint);
+    if (existing) return { created: false, authorization: existing };
+    return { created: true, authorization: this.insert(state, base, { ...input, client_id: clientId }, issued) };
+  }
+
+  updateAuthorization(user: string, base: string, id: number, changes: AuthorizationChanges): Authorization {
+    const state = this.stateOf(user, base);
+    const current = this.getAuthorization(user, base, id);
+    const next: Authorization = { ...current, updated_at: timestamp() };
+    if (changes.scopes !== undefined) next.scopes = unique(changes.scopes ?? []);
+    if (changes.add_scopes) next.scopes = unique([...(current.scopes ?? []), ...changes.add_scopes]);
+    if (changes.remove_scopes) next.scopes = (current.scopes ?? []).filter((scope) => !changes.remove_scopes!.includes(scope));
+    if (changes.note !== undefined) next.note = changes.note;
+    if (changes.note_url !== undefined) next.note_url = changes.note_url;
+    if (changes.fingerprint !== undefined) next.fingerprint = changes.fingerprint;
+    const personal = current.app.client_id === personalTokenClientId;
+    if (personal && changes.note !== undefined) {
+      if (changes.note === '') throw missing('note', 'a personal token needs a note');
+      next.app = { ...current.app, name: changes.note };
+    }
+    this.checkUnique(state, next);
+    checkStored(next);
+    state.authorizations.set(id, next);
+    return next;
+  }
+
+  deleteAuthorization(user: string, base: string, id: number): void {
+    const state = this.stateOf(user, base);
+    if (!state.authorizations.delete(id)) throw new NotFound(`${user} has no authorization ${id}`);
+  }
+
+  listGrants(user: string, base: string, clientId?: string | null): ApplicationGrant[] {
+    const grants = grantsOf(this.stateOf(user, base), base);
+    return clientId === undefined || clientId === null ? grants : grants.filter((g) => g.app.client_id === clientId);
+  }
+
+  getGrant(user: string, base: string, id: number): ApplicationGrant {
+    const found = grantsOf(this.stateOf(user, base), base).find((grant) => grant.id === id);
+    if (!found) throw new NotFound(`${user} has no grant ${id} (a grant's id is its app's oldest authorization's)`);
+    return found;
+  }
+
+  /** Deletes the grant and with it every authorization of its app. */
+  deleteGrant(user: string, base: string, id: number): void {
+    const state = this.stateOf(user, base);
+    const grant = this.getGrant(user, base, id);
+    for (const authorization of [...state.authorizations.values()]) {
+      if (authorization.app.client_id === grant.app.client_id) state.authorizations.delete(authorization.id);
+    }
+  }
+
+  /** Forgets every user's state, or one user's. */
+  reset(user?: string): void {
+    if (user === undefined) this.users.clear();
+    else this.users.delete(user);
+  }
+
+  /** The state as plain JSON (a copy): every user's, or one user's (`{}` when they have none yet). */
+  state(user?: string): SimulatorData {
+    const entries = user === undefined ? [...this.users] : this.users.has(user) ? [[user, this.users.get(user)!] as const] : [];
+    return Object.fromEntries(entries.map(([name, state]) => [name, { authorizations: structuredClone([...state.authorizations.values()]) }]));
+  }
+
+  /** Replaces the state of every user with `data`, already checked by `checkData`. */
+  replace(data: SimulatorData): void {
+    // As for a created one, the server keeps no token: a data set's tokens are dropped.
+    this.users = new Map(Object.entries(data).map(([user, { authorizations }]) => [user, stateFrom(structuredClone(authorizations).map((a) => ({ ...a, token: '' })))]));
+  }
+
+  // --- rules ---
+
+  private insert(state: UserState, base: string, input: NewAuthorization, issued: IssuedToken): Authorization {
+    const now = timestamp();
+    const clientId = input.client_id ?? personalTokenClientId;
+    const app: AuthorizationApp =
+      clientId === personalTokenClientId
+        ? { name: input.note ?? '', url: personalTokenAppUrl, client_id: personalTokenClientId }
+        : (this.appOf(state, clientId) ?? { name: `OAuth app ${clientId}`, url: `https://example.com/oauth-apps/${encodeURIComponent(clientId)}`, client_id: clientId });
+    const id = state.nextId;
+    const authorization: Authorization = {
+      id,
+      url: authorizationUrl(base, id),
+      app,
+      token: issued.token,
+      hashed_token: issued.hashed_token,
+      token_last_eight: issued.token_last_eight,
+      note: input.note ?? null,
+      note_url: input.note_url ?? null,
+      created_at: now,
+      updated_at: now,
+      scopes: unique(input.scopes ?? []),
+      fingerprint: input.fingerprint ?? null,
+      expires_at: null,
+    };
+    this.checkUnique(state, authorization);
+    checkStored(authorization);
+    state.nextId = id + 1;
+    if (clientId !== personalTokenClientId) revokeBeyondLimit(state, authorization);
+    // The server keeps the digest only: the token is in this answer and no other.
+    state.authorizations.set(id, { ...authorization, token: '' });
+    return authorization;
+  }
+
+  private appOf(state: UserState, clientId: string): AuthorizationApp | undefined {
+    for (const authorization of state.authorizations.values()) if (authorization.app.client_id === clientId) return authorization.app;
+    return knownApps.get(clientId);
+  }
+
+  private withFingerprint(state: UserState, clientId: string, fingerprint: string): Authorization | undefined {
+    for (const a of state.authorizations.values()) if (a.app.client_id === clientId && a.fingerprint === fingerprint) return a;
+    return undefined;
+  }
+
+  /** A personal token's note and an app authorization's fingerprint are unique (422 already_exists). */
+  private checkUnique(state: UserState, candidate: Authorization): void {
+    const problem = uniquenessProblem(state.authorizations.values(), candidate);
+    if (problem) throw alreadyExists(problem.field, problem.reason);
+  }
+}
+
+// --- utils -----------------------------------------------------------------------------------
+
+function stateFrom(authorizations: Authorization[]): UserState {
+  const sorted = [...authorizations].sort((a, b) => a.id - b.id);
+  return { authorizations: new Map(sorted.map((a) => [a.id, a])), nextId: Math.max(0, ...sorted.map((a) => a.id)) + 1 };
+}
+
+const unique = (scopes: readonly string[]) => [...new Set(scopes)];
+const sameScopes = (a: readonly string[] | null, b: readonly string[] | null) => {
+  const left = new Set(a ?? []);
+  const right = new Set(b ?? []);
+  return left.size === right.size && [...left].every((scope) => right.has(scope));
+};
+
+/** The rule the candidate breaks against the others (same id excluded), if any. */
+export function uniquenessProblem(others: Iterable<Authorization>, candidate: Authorization): { field: 'note' | 'fingerprint'; reason: string } | undefined {
+  const personal = candidate.app.client_id === personalTokenClientId;
+  for (const other of others) {
+    if (other.id === candidate.id || other.app.client_id !== candidate.app.client_id) continue;
+    if (personal && candidate.note && other.note === candidate.note) {
+      return { field: 'note', reason: `personal token ${other.id} has the note ${JSON.stringify(candidate.note)}` };
+    }
+    if (!personal && candidate.fingerprint && other.fingerprint === candidate.fingerprint) {
+      return { field: 'fingerprint', reason: `authorization ${other.id} of app ${candidate.app.client_id} has the fingerprint ${JSON.stringify(candidate.fingerprint)}` };
+    }
+  }
+  return undefined;
+}
+
+/** An app holds at most `tokensPerAppAndScopes` tokens with the same scopes: the oldest go. */
+function revokeBeyondLimit(state: UserState, added: Authorization): void {
+  const same = [...state.authorizations.values()].filter((a) => a.app.client_id === added.app.client_id && sameScopes(a.scopes, added.scopes));
+  for (const old of same.slice(0, Math.max(0, same.length + 1 - tokensPerAppAndScopes))) state.authorizations.delete(old.id);
+}
+
+/**
+ * The stored authorization must be one the contract allows: a request's note_url is any string,
+ * but an authorization's is a URI. What does not fit is refused with 422 naming the field.
+ */
+function checkStored(authorization: Authorization): void {
+  const validate = validators.authorization.all;
+  if (validate(authorization)) return;
+  const items = errorItems(validate.errors);
+  throw new ValidationFailed(items, `the authorization would break the contract: ${items.map((item) => item.message).join('; ')}`);
+}
+
+const missing = (field: string, reason: string) => new ValidationFailed([{ field, code: 'missing_field' }], reason);
+const alreadyExists = (field: string, reason: string) => new ValidationFailed([{ field, code: 'already_exists' }], reason);
+
+/** One grant per OAuth app (not the personal tokens' placeholder), in the order of their ids. */
+function grantsOf(state: UserState, base: string): ApplicationGrant[] {
+  const byApp = new Map<string, Authorization[]>();
+  for (const authorization of state.authorizations.values()) {
+    const clientId = authorization.app.client_id;
+    if (clientId === personalTokenClientId) continue;
+    const group = byApp.get(clientId);
+    if (group) group.push(authorization);
+    else byApp.set(clientId, [authorization]);
+  }
+  return [...byApp.values()]
+    .map((authorizations): ApplicationGrant => {
+      const oldest = authorizations[0]!;
+      return {
+        id: oldest.id,
+        url: grantUrl(base, oldest.id),
+        app: oldest.app,
+        created_at: authorizations.map((a) => a.created_at).sort()[0]!,
+        updated_at: authorizations.map((a) => a.updated_at).sort().at(-1)!,
+        scopes: unique(authorizations.flatMap((a) => a.scopes ?? [])),
+      };
+    })
+    .sort((a, b) => a.id - b.id);
+}

@@ -1,0 +1,203 @@
+// The checks every API request gets before anything is looked up, the way the GHES server makes
+// them: the route (404, 405), Basic credentials (401), a JSON Accept (406), header and query
+// parameters (400, 422), the body (400 for bad JSON, 422 naming each offending field). The
+// simulator and the validating proxy (`npm run proxy`) both judge a request with this one function,
+// on the precompiled validators, so they cannot disagree.
+import type { BasicError, ValidationError } from '../../generated/schema.js';
+import { validators } from '../../generated/validators.js';
+import { bodies, documentationUrl } from './errors.js';
+import { describeErrors, matchRoute, type PathParameters, parameterProblem, type Route, routes } from './routes.js';
+import { errorItems } from './validation-items.js';
+
+/** A request as the checks see it: the transport (fetch's Request, Node's IncomingMessage) fills it in. */
+export interface ApiCall {
+  /** As sent, e.g. `GET`. */
+  method: string;
+  /** Without the query and without the /api/v3 prefix: `/authorizations/1`. */
+  path: string;
+  /** The query without its `?`. */
+  search: string;
+  headers: { get(name: string): string | null };
+  /** The body's bytes (empty: none). */
+  body: Uint8Array;
+}
+
+/** An answer the checks (or the model) decided on: `reason` is the simulator's diagnosis, for `X-Simulator-Reason`. */
+export interface Refusal {
+  status: number;
+  /** JSON; absent for a 204 or 304. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  reason: string;
+  /** Which part of the request the refusal is about (for the validating proxy's report). */
+  part?: 'route' | 'credentials' | 'header' | 'query' | 'body';
+}
+
+export interface CheckedCall {
+  route: Route;
+  pathParameters: PathParameters;
+  query: URLSearchParams;
+  /** The parsed body; `{}` when the operation requires one and none was sent; undefined for none. */
+  body: unknown;
+  credentials: Credentials;
+}
+
+export interface Credentials {
+  user: string;
+  password: string;
+}
+
+/** The contract's Basic challenge (WWW-Authenticate), sent with every 401. */
+export const basicChallenge: string =
+  routes.flatMap(({ operation }) => Object.values(operation.responses)).map((response) => response.headers['WWW-Authenticate'])
+    .find((value): value is string => typeof value === 'string') ?? 'Basic realm="GitHub"';
+
+/** GitHub's answer to "which media type is this?", sent with every JSON response. */
+export const githubMediaType = 'github.v3; format=json';
+
+const routeList = routes.map(({ operation }) => `${operation.method.toUpperCase()} ${operation.path}`).join(', ');
+
+/** The route, credentials, parameters and body of `call`, or the refusal the server would answer. */
+export function checkRequest(call: ApiCall): CheckedCall | { refusal: Refusal } {
+  const match = matchRoute(call.method, call.path);
+  if ('notFound' in match) {
+    const why = match.notFound || `this API serves ${routeList} (also under /api/v3); docs at /docs`;
+    return refuse('route', 404, bodies.notFound(), `no operation at ${call.method} ${call.path}: ${why}`);
+  }
+  if ('allow' in match) {
+    const allow = match.allow.join(', ');
+    if (call.method.toUpperCase() === 'OPTIONS') return { refusal: { status: 204, headers: { allow }, reason: `OPTIONS ${call.path}: it accepts ${allow}` } };
+    return refuse('route', 405, { message: `Method Not Allowed: ${call.path} accepts ${allow}, not ${call.method}`, documentation_url: documentationUrl }, `${call.path} accepts ${allow}`, { allow });
+  }
+  const { route, pathParameters } = match;
+
+  // Only Basic works: no credentials or a token → the contract's 401 and its Basic challenge.
+  const credentials = basicCredentials(call.headers.get('authorization'));
+  if (!credentials) return refuse('credentials', 401, bodies.requiresAuthentication(), 'no Basic credentials (user name and non-empty password)', { 'www-authenticate': basicChallenge });
+
+  // GitHub's vendor media types are JSON.
+  const accept = call.headers.get('accept');
+  if (!acceptsJson(accept)) {
+    return refuse('header', 406, { message: `Not Acceptable: this API answers only in JSON (application/json, application/vnd.github+json), and Accept was ${JSON.stringify(accept)}`, documentation_url: documentationUrl }, 'Accept admits no JSON');
+  }
+
+  const query = new URLSearchParams(call.search);
+  const parameterRefusal = checkParameters(route, call.headers, query);
+  if (parameterRefusal) return { refusal: parameterRefusal };
+
+  const encoding = call.headers.get('content-encoding');
+  if (call.body.length > 0 && encoding !== null && encoding.trim().toLowerCase() !== 'identity') {
+    return refuse('header', 415, { message: `Unsupported Content-Encoding ${JSON.stringify(encoding)}: send the body uncompressed`, documentation_url: documentationUrl }, 'compressed body', { 'accept-encoding': 'identity' });
+  }
+
+  // The body is JSON whatever Content-Type says, as on GitHub (curl -d sends a form type).
+  let body: unknown;
+  const { body: bodyFact } = route.operation;
+  if (bodyFact) {
+    const parsed = parseJson(call.body);
+    if (parsed && 'problem' in parsed) return refuse('body', 400, { message: parsed.problem, documentation_url: documentationUrl }, parsed.problem);
+    body = parsed ? parsed.value : bodyFact.required ? {} : undefined;
+    const validate = validators[bodyFact.schema].all;
+    if (body !== undefined && !validate(body)) {
+      const items = errorItems(validate.errors);
+      return refuse('body', 422, bodies.validationFailed(items), `the body breaks ${bodyFact.schema}: ${items.map((item) => item.message).join('; ')}`);
+    }
+  }
+  return { route, pathParameters, query, body, credentials };
+}
+
+const refuse = (part: NonNullable<Refusal['part']>, status: number, body: BasicError | ValidationError, reason: string, headers?: Record<string, string>): { refusal: Refusal } => ({
+  refusal: { status, body, reason, part, ...(headers && { headers }) },
+});
+
+/**
+ * Header parameters (X-GitHub-Api-Version) → 400; query parameters (per_page, page) → 422 naming
+ * each one, like a body. Path parameters were checked when the route matched.
+ */
+function checkParameters(route: Route, headers: ApiCall['headers'], query: URLSearchParams): Refusal | undefined {
+  for (const parameter of route.operation.parameters.filter((p) => p.in === 'header')) {
+    const value = headers.get(parameter.name);
+    const problem = value === null ? undefined : parameterProblem(parameter, value);
+    if (problem !== undefined) {
+      const message = `Bad ${parameter.name} header ${JSON.stringify(value)}: ${problem}`;
+      return { status: 400, body: { message, documentation_url: documentationUrl }, reason: message, part: 'header' };
+    }
+  }
+  const items = route.operation.parameters
+    .filter((p) => p.in === 'query')
+    .flatMap((parameter) => {
+      const value = query.get(parameter.name);
+      const problem = value === null ? undefined : parameterProblem(parameter, value);
+      return problem === undefined ? [] : [{ field: parameter.name, code: 'invalid', message: `${parameter.name} ${problem}` }];
+    });
+  if (items.length === 0) return undefined;
+  return { status: 422, body: bodies.validationFailed(items), reason: `query: ${items.map((item) => item.message).join('; ')}`, part: 'query' };
+}
+
+// --- utils -----------------------------------------------------------------------------------
+
+/** `Authorization: Basic base64(user:password)` → the user and password; undefined for none, a token or malformed Basic. */
+export function basicCredentials(header: string | null): Credentials | undefined {
+  if (header === null) return undefined;
+  const [scheme = '', ...rest] = header.trim().split(' ').filter((part) => part !== '');
+  if (scheme.toLowerCase() !== 'basic' || rest.length !== 1) return undefined;
+  const encoded = rest[0]!;
+  if (!isBase64(encoded)) return undefined;
+  let text: string;
+  try {
+    text = new TextDecoder().decode(Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0)));
+  } catch {
+    return undefined;
+  }
+  const colon = text.indexOf(':');
+  if (colon <= 0 || colon === text.length - 1) return undefined;
+  return { user: text.slice(0, colon), password: text.slice(colon + 1) };
+}
+
+function isBase64(text: string): boolean {
+  const body = text.endsWith('==') ? text.slice(0, -2) : text.endsWith('=') ? text.slice(0, -1) : text;
+  if (body.length === 0) return false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** True when the Accept header (absent = anything) admits a JSON answer, as GitHub reads it. */
+export function acceptsJson(accept: string | null): boolean {
+  if (!accept) return true;
+  return accept.split(',').some((range) => {
+    const [type = '', ...parameters] = range.split(';').map((part) => part.trim().toLowerCase());
+    const quality = parameters.find((p) => p.startsWith('q='));
+    if (quality && !(Number(quality.slice(2)) > 0)) return false;
+    return (
+      type === '*/*' ||
+      type === 'application/*' ||
+      type === 'application/json' ||
+      type.endsWith('+json') || // structured-syntax suffix (RFC 6839), e.g. application/vnd.github.v3+json
+      type === 'application/vnd.github' ||
+      (type.startsWith('application/vnd.github.') && isVendorSuffix(type.slice('application/vnd.github.'.length))) // application/vnd.github.v3
+    );
+  });
+}
+
+const isVendorSuffix = (text: string) => /^[\w.-]+$/.test(text);
+
+/** Decodes a body as UTF-8 JSON: its value, a problem to answer 400 with, or undefined for no body. */
+export function parseJson(bytes: Uint8Array): { value: unknown } | { problem: string } | undefined {
+  if (bytes.length === 0) return undefined;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { problem: 'Problems parsing JSON: the body is not valid UTF-8' };
+  }
+  if (text.trim() === '') return undefined;
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    return { problem: `Problems parsing JSON: ${(error as Error).message}` };
+  }
+}

@@ -1,0 +1,152 @@
+// From a checked request to an answer: the account's password and one-time password, a forced
+// example (`Prefer`), then the model call of the operation, rendered as GitHub renders it (URLs on
+// the request's origin and prefix, pages and their Link, ETag and 304).
+import type { Authorization } from '../../generated/schema.js';
+import { exampleValues, type OperationFact } from '../../generated/simulator-contract.js';
+import type { AccountConfig } from './data.js';
+import { bodies, SimulatorError } from './errors.js';
+import { type AuthorizationChanges, type AuthorizationsBackend, authorizationUrl, issueToken, type NewAuthorization } from './model.js';
+import { paginate } from './pagination.js';
+import { chooseResponse, preferTarget, type PreferTarget } from './prefer.js';
+import { basicChallenge, type CheckedCall, type Refusal } from './request-checks.js';
+
+/** An answer before it becomes a Response: `reason` is the simulator's diagnosis (X-Simulator-Reason). */
+export type Answer = Refusal;
+
+export interface AnswerContext {
+  /** Where URLs in the answer point: the request's origin, plus /api/v3 when the request had it. */
+  base: string;
+  /** The request's path without the prefix, and its query, for the Link of a list. */
+  path: string;
+  search: string;
+  headers: { get(name: string): string | null };
+}
+
+/** The account check: undefined when the credentials are good, else the 401 GitHub answers. */
+export function checkAccount(account: AccountConfig | undefined, password: string, otp: string | null): Answer | undefined {
+  if (!account) return undefined;
+  if (account.password !== undefined && account.password !== password) {
+    return { status: 401, body: bodies.badCredentials(), headers: { 'www-authenticate': basicChallenge }, reason: 'the password is not the account\'s' };
+  }
+  if (account.otp && otp?.trim() !== account.otp.code) {
+    return {
+      status: 401,
+      body: bodies.otpRequired(),
+      headers: { 'x-github-otp': `required; ${account.otp.channel ?? 'app'}`, 'www-authenticate': basicChallenge },
+      reason: otp === null ? 'the account has two-factor authentication and X-GitHub-OTP is missing' : 'X-GitHub-OTP is not the account\'s code',
+    };
+  }
+  return undefined;
+}
+
+const preferTargets = new WeakMap<OperationFact, PreferTarget>();
+const preferTargetOf = (operation: OperationFact): PreferTarget => {
+  let target = preferTargets.get(operation);
+  if (!target) preferTargets.set(operation, (target = preferTarget(operation)));
+  return target;
+};
+
+/** The documented example a Prefer header forces (URLs on `base`), a 400 for one the operation lacks, or undefined for none. */
+export function preferredAnswer(operation: OperationFact, header: string | null, base: string): Answer | undefined {
+  const choice = chooseResponse(preferTargetOf(operation), header);
+  if ('problem' in choice) return { status: 400, body: { message: choice.problem, documentation_url: bodies.notFound().documentation_url }, reason: choice.problem };
+  if (choice.code === undefined) return undefined;
+  const status = String(choice.code);
+  const response = operation.responses[status]!;
+  const exampleName = choice.exampleKey ?? response.examples[0];
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value === null) continue;
+    // X-GitHub-OTP means "send your one-time password": only the otp-required answer carries it.
+    if (name.toLowerCase() === 'x-github-otp' && exampleName !== 'otp-required') continue;
+    headers[name.toLowerCase()] = rewriteUrls(value, base);
+  }
+  headers['preference-applied'] = [`code=${status}`, choice.exampleKey && `example=${choice.exampleKey}`].filter(Boolean).join(', ');
+  const example = exampleName === undefined ? undefined : rewriteUrls(structuredClone(exampleValues[exampleName]), base);
+  return { status: choice.code, ...(example !== undefined && { body: example }), headers, reason: `Prefer: the contract's ${exampleName ?? status} example` };
+}
+
+/** Runs the operation on the model. Throws nothing the caller must know: the model's errors become their answers. */
+export async function operationAnswer(backend: AuthorizationsBackend, checked: CheckedCall, context: AnswerContext): Promise<Answer> {
+  try {
+    return await run(backend, checked, context);
+  } catch (error) {
+    if (!(error instanceof SimulatorError)) throw error;
+    return { status: error.status, body: error.body, reason: error.reason };
+  }
+}
+
+async function run(backend: AuthorizationsBackend, { route, pathParameters, query, body, credentials }: CheckedCall, context: AnswerContext): Promise<Answer> {
+  const { user } = credentials;
+  const { base } = context;
+  const id = pathParameters.authorization_id as number;
+  const grantId = pathParameters.grant_id as number;
+  const clientId = pathParameters.client_id as string;
+  const listUrl = () => new URL(`${base}${context.path}${context.search ? `?${context.search}` : ''}`);
+  const filter = query.get('client_id');
+
+  switch (route.operation.name) {
+    case 'listGrants': {
+      const page = paginate(backend.listGrants(user, base, filter), listUrl());
+      return ok(page.items, `${user}'s grants${filter === null ? '' : ` of app ${filter}`}`, page.link === undefined ? {} : { link: page.link });
+    }
+    case 'getGrant':
+      return ok(backend.getGrant(user, base, grantId), `${user}'s grant ${grantId}`);
+    case 'deleteGrant':
+      backend.deleteGrant(user, base, grantId);
+      return { status: 204, reason: `deleted ${user}'s grant ${grantId} and its app's authorizations` };
+    case 'listAuthorizations': {
+      const page = paginate(backend.listAuthorizations(user, base, filter), listUrl());
+      const items = page.items.map((a) => {
+        // Lists carry no expires_at (the contract's list example has none).
+        const { expires_at: _expires, ...listed } = present(a, base);
+        return listed;
+      });
+      return ok(items, `${user}'s authorizations${filter === null ? '' : ` of app ${filter}`}`, page.link === undefined ? {} : { link: page.link });
+    }
+    case 'createAuthorization': {
+      const input = (body ?? {}) as NewAuthorization;
+      const created = backend.createAuthorization(user, base, input, await issueToken(input.client_id === undefined ? 'ghp_' : 'gho_'));
+      return created201(present(created, base), `created ${user}'s authorization ${created.id}`);
+    }
+    case 'getOrCreateAuthorizationForApp':
+    case 'getOrCreateAuthorizationForAppAndFingerprint': {
+      const input = { ...(body as NewAuthorization), ...(pathParameters.fingerprint !== undefined && { fingerprint: pathParameters.fingerprint as string }) };
+      const { created, authorization } = backend.getOrCreateAuthorization(user, base, clientId, input, await issueToken('gho_'));
+      const which = input.fingerprint ? `app ${clientId} and fingerprint ${JSON.stringify(input.fingerprint)}` : `app ${clientId} (no fingerprint)`;
+      return created
+        ? created201(present(authorization, base), `created ${user}'s authorization ${authorization.id} for ${which}`)
+        : ok(present(authorization, base), `${user}'s authorization ${authorization.id} for ${which} exists`);
+    }
+    case 'getAuthorization':
+      return ok(present(backend.getAuthorization(user, base, id), base), `${user}'s authorization ${id}`);
+    case 'updateAuthorization':
+      return ok(present(backend.updateAuthorization(user, base, id, (body ?? {}) as AuthorizationChanges), base), `updated ${user}'s authorization ${id}`);
+    case 'deleteAuthorization':
+      backend.deleteAuthorization(user, base, id);
+      return { status: 204, reason: `deleted ${user}'s authorization ${id}` };
+    default:
+      throw new Error(`the simulator has no rule for ${route.operation.operationId}`);
+  }
+}
+
+const ok = (body: unknown, reason: string, headers: Record<string, string> = {}): Answer => ({ status: 200, body, headers, reason });
+const created201 = (authorization: Authorization, reason: string): Answer => ({ status: 201, body: authorization, headers: { location: authorization.url }, reason });
+
+/** An authorization as answered: its URL on the request's base, whatever base it was created on. */
+const present = (authorization: Authorization, base: string): Authorization => ({ ...authorization, url: authorizationUrl(base, authorization.id) });
+
+// The hosts the contract's examples are written for.
+const placeholderBases = ['https://HOSTNAME/api/v3', 'https://enterprise.octocat.com/api/v3', 'https://HOSTNAME'];
+
+/** `value` (JSON or header text) with the examples' placeholder hosts replaced by `base`. */
+export function rewriteUrls<T>(value: T, base: string): T {
+  if (typeof value === 'string') {
+    let text: string = value;
+    for (const placeholder of placeholderBases) text = text.split(placeholder).join(base);
+    return text as T;
+  }
+  if (Array.isArray(value)) return value.map((item) => rewriteUrls(item, base)) as T;
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, rewriteUrls(item, base)])) as T;
+  return value;
+}

@@ -1,0 +1,61 @@
+// startMock(): the simulator over HTTP, started and stopped from a test (port 0), sharing its
+// state with the `simulator` it returns.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startMock, type StartedMock } from '../../scripts/mock/start-mock.js';
+import { basic, githubHeaders } from './support/calls.js';
+
+const started: StartedMock[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((mock) => mock.stop()));
+});
+const start = async (options?: Parameters<typeof startMock>[0]) => {
+  const mock = await startMock(options);
+  started.push(mock);
+  return mock;
+};
+
+describe('startMock', () => {
+  it('listens on a free port, answers with URLs on its own origin, and shares its state with `simulator`', async () => {
+    const mock = await start();
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const created = await fetch(`${mock.url}/api/v3/authorizations`, {
+      method: 'POST',
+      headers: { authorization: basic, ...githubHeaders, 'content-type': 'application/json' },
+      body: JSON.stringify({ note: 'from a test' }),
+    });
+    expect(created.status).toBe(201);
+    const body = await created.json();
+    expect(body.url).toBe(`${mock.url}/api/v3/authorizations/${body.id}`);
+    expect(mock.simulator.state('octocat').octocat!.authorizations.map((a) => a.note)).toContain('from a test');
+    mock.simulator.reset();
+    expect(mock.simulator.state()).toEqual({});
+  });
+
+  it('takes accounts, data and faults; two mocks keep apart', async () => {
+    const [one, two] = await Promise.all([start({ accounts: { mona: { otp: { code: '1234' } } } }), start({ faults: { status: 503 }, data: { octocat: { authorizations: [] } } })]);
+    const headers = { authorization: `Basic ${btoa('mona:x')}` };
+    const refused = await fetch(`${one.url}/authorizations`, { headers });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('x-github-otp')).toBe('required; app');
+    expect((await fetch(`${one.url}/authorizations`, { headers: { ...headers, 'x-github-otp': '1234' } })).status).toBe(200);
+    expect((await fetch(`${two.url}/authorizations`, { headers: { authorization: basic } })).status).toBe(503);
+    two.simulator.setFaults(undefined);
+    expect(await (await fetch(`${two.url}/authorizations`, { headers: { authorization: basic } })).json()).toEqual([]);
+  });
+
+  it('an injected drop closes the connection: fetch fails', async () => {
+    const mock = await start();
+    await expect(fetch(`${mock.url}/authorizations`, { headers: { authorization: basic, 'x-simulator-fault': 'drop' } })).rejects.toThrow();
+    expect((await fetch(`${mock.url}/authorizations`, { headers: { authorization: basic } })).status).toBe(200);
+  });
+
+  it('stop() closes the port', async () => {
+    const mock = await startMock();
+    await mock.stop();
+    await expect(fetch(`${mock.url}/authorizations`)).rejects.toThrow();
+  });
+
+  it('a bad option is an Error naming the field', async () => {
+    await expect(startMock({ accounts: { mona: { otp: { code: '' } } } })).rejects.toThrow('mona.otp.code: must be a non-empty string');
+  });
+});
