@@ -41,37 +41,53 @@ describe('the client in Chromium, against npm start on another origin', () => {
     expect(mock.url).not.toBe(site.origin);
   });
 
-  it('creates an authorization through a CORS preflight that allows Authorization and X-GitHub-OTP, and reads Location', async () => {
-    const seen = await browser.page.evaluate(async (baseUrl) => {
-      const client = window.ghes.createClient({ baseUrl, username: 'octocat', password: 'secret', otp: '123456' });
-      const { status, headers } = await client.createAuthorization({ body: { scopes: ['public_repo'], note: 'from the browser' } });
-      return { status, location: headers.get('Location') };
-    }, baseUrl);
-    expect(seen.status).toBe(201);
-    expect(seen.location).toMatch(/\/authorizations\/\d+$/);
+  it('walks list → create → list → paginate → 2FA prompt → delete, reading ETag, Location and Link', async () => {
+    // A two-factor account, through the control API (it needs no credentials).
+    const account = await fetch(`${mock.url}/_simulator/accounts/guarded`, { method: 'PUT', body: JSON.stringify({ password: 'right', otp: { code: '135790' } }) });
+    expect(account.status).toBe(204);
 
-    const [preflight, ...more] = preflightsFor('POST');
-    expect(more).toEqual([]);
-    expect(preflight?.headers).toEqual(expect.arrayContaining(['authorization', 'x-github-otp', 'content-type']));
-    expect(preflight?.status).toBe(204);
-    expect(preflight?.responseHeaders?.['access-control-allow-origin']).toBe(site.origin);
-    const allowed = preflight?.responseHeaders?.['access-control-allow-headers']?.toLowerCase().split(/ *, */);
-    expect(allowed).toEqual(expect.arrayContaining(['authorization', 'x-github-otp']));
+    const observed = await browser.page.evaluate((options) => window.clientFlow(options), {
+      baseUrl,
+      username: 'octocat',
+      password: 'secret',
+      twoFactor: { username: 'guarded', password: 'right', code: '135790' },
+      creates: 5,
+    });
+    expect(observed.failed).toBeUndefined();
+    const steps = observed.steps as Record<string, any>;
+    const seeded: number[] = steps.list.ids;
+    expect(steps.list).toMatchObject({ status: 200, etag: expect.stringMatching(/^W\/"[0-9a-f]+"$/) });
+    expect(steps['conditional list']).toEqual({ status: 304 });
+    const { id } = steps.create;
+    expect(steps.create).toEqual({ status: 201, id, url: `${baseUrl}/authorizations/${id}`, location: `${baseUrl}/authorizations/${id}`, tokenLength: 40 });
+    expect(steps['list again'].ids).toEqual(expect.arrayContaining([...seeded, id]));
+    expect(steps.paginate.ids).toHaveLength(seeded.length + 5);
+    expect(new Set(steps.paginate.ids).size).toBe(seeded.length + 5);
+    expect(steps.paginate.firstLink).toEqual({
+      next: `${baseUrl}/authorizations?per_page=1&page=2`,
+      last: `${baseUrl}/authorizations?per_page=1&page=${seeded.length + 5}`,
+    });
+    expect(steps['2FA prompt']).toMatchObject({ asked: ['app'], status: 201 });
+    expect(steps.delete).toEqual({ status: 204 });
+    expect(steps['get the deleted one']).toEqual({ status: 404, message: 'Not Found' });
+
+    // Every cross-origin call was preflighted (Authorization is no CORS-safelisted header), and
+    // each preflight passed for the page's origin with the headers the client sends.
+    expect(browser.preflights.length).toBeGreaterThanOrEqual(8);
+    for (const preflight of browser.preflights) {
+      expect(preflight.status, preflight.url).toBe(204);
+      expect(preflight.responseHeaders?.['access-control-allow-origin']).toBe(site.origin);
+      expect(preflight.headers).toContain('authorization');
+    }
+    const requested = (method: string) => preflightsFor(method).flatMap((preflight) => preflight.headers);
+    expect(requested('GET')).toContain('if-none-match');
+    expect(requested('POST')).toEqual(expect.arrayContaining(['content-type', 'x-github-otp']));
+    expect(requested('DELETE')).toContain('authorization');
   });
 
-  it('lists authorizations and reads the Link header', async () => {
-    const seen = await browser.page.evaluate(async (baseUrl) => {
-      const client = window.ghes.createClient({ baseUrl, username: 'octocat', password: 'secret' });
-      const { status, data, headers } = await client.listAuthorizations({ params: { query: { per_page: 1 } } });
-      return { status, items: data.length, next: window.ghes.parseLink(headers.get('Link')).next };
-    }, baseUrl);
-    expect(seen).toMatchObject({ status: 200, items: 1 });
-    expect(seen.next).toMatch(/\/authorizations\?(.*&)?page=2\b/);
-    expect(preflightsFor('GET').map((preflight) => preflight.status)).toEqual([204]);
-  });
-
-  it('asked for nothing outside the two origins, and logged no error', () => {
+  it('asked for nothing outside the two origins, and logged no error but the answers the flow expects', () => {
     expect(browser.outsideRequests).toEqual([]);
-    expect(browser.errors).toEqual([]);
+    // Chromium logs every non-2xx answer: here the 2FA challenge and the deleted authorization.
+    expect(browser.errors).toEqual([401, 404].map((status) => expect.stringMatching(new RegExp(`^Failed to load resource: the server responded with a status of ${status} `))));
   });
 });
