@@ -1,7 +1,7 @@
-// The page script of the browser tests: this package's client, bundled for the browser, walks an
-// app's flow against `baseUrl` (list → create → list → paginate → 2FA prompt → delete) and
-// returns what it observed, step by step, for the test to assert. A step that throws ends the
-// flow; its error is part of what was observed.
+// What the browser tests' pages run: this package's client, bundled for the browser, walks an app's
+// flow against `baseUrl` (list → create → list → paginate → 2FA prompt → delete) and returns what
+// it observed, step by step, for the test to assert. A step that throws ends the flow; its error is
+// part of what was observed. Each page (against-server.ts, with-worker.ts) installs it.
 import * as ghes from '../../../src/index.js';
 import { createClient, GitHubApiError, paginateAll, parseLink } from '../../../src/index.js';
 
@@ -107,6 +107,9 @@ async function clientFlow({ baseUrl, username, password, twoFactor, creates }: F
   return observed;
 }
 
-window.ghes = ghes;
-window.clientFlow = clientFlow;
-window.pageReady = true;
+/** Puts the flow and the package's exports on `window`, then says the page is ready. */
+export function installFlow() {
+  window.ghes = ghes;
+  window.clientFlow = clientFlow;
+  window.pageReady = true;
+}
