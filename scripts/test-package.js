@@ -84,7 +84,8 @@ try {
     );
     const expected = [
       'listGrants 1', 'getGrant 200', 'deleteGrant 204', 'listAuthorizations 1', 'createAuthorization 201',
-      'getOrCreateAuthorizationForApp 200', 'getOrCreateAuthorizationForAppAndFingerprint 200', 'getAuthorization 200',
+      // Both get-or-creates create: the app's grant, and with it its authorizations, was deleted above.
+      'getOrCreateAuthorizationForApp 201', 'getOrCreateAuthorizationForAppAndFingerprint 201', 'getAuthorization 200',
       'updateAuthorization 200', 'deleteAuthorization 204', '422 client_secret', 'examples 1,1', 'contract 3.1.0 2 next',
     ];
     if (JSON.stringify(lines) !== JSON.stringify(expected)) throw new Error(`the consumer saw:\n${lines.join('\n')}\nexpected:\n${expected.join('\n')}`);

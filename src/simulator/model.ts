@@ -124,7 +124,7 @@ export class AuthorizationsBackend {
 
   getAuthorization(user: string, base: string, id: number): Authorization {
     const found = this.stateOf(user, base).authorizations.get(id);
-    if (!found) throw new NotFound(`${user} has no authorization ${id}`);
+    if (!found) throw new NotFound(`the user has no authorization ${id}`);
     return found;
   }
 
@@ -181,7 +181,7 @@ export class AuthorizationsBackend {
 
   deleteAuthorization(user: string, base: string, id: number): void {
     const state = this.stateOf(user, base);
-    if (!state.authorizations.delete(id)) throw new NotFound(`${user} has no authorization ${id}`);
+    if (!state.authorizations.delete(id)) throw new NotFound(`the user has no authorization ${id}`);
   }
 
   listGrants(user: string, base: string, clientId?: string | null): ApplicationGrant[] {
@@ -191,7 +191,7 @@ export class AuthorizationsBackend {
 
   getGrant(user: string, base: string, id: number): ApplicationGrant {
     const found = grantsOf(this.stateOf(user, base), base).find((grant) => grant.id === id);
-    if (!found) throw new NotFound(`${user} has no grant ${id} (a grant's id is its app's oldest authorization's)`);
+    if (!found) throw new NotFound(`the user has no grant ${id} (a grant's id is its app's oldest authorization's)`);
     return found;
   }
 

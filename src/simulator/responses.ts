@@ -88,13 +88,13 @@ async function run(backend: AuthorizationsBackend, { route, pathParameters, quer
   switch (route.operation.name) {
     case 'listGrants': {
       const page = paginate(backend.listGrants(user, base, filter), listUrl());
-      return ok(page.items, `${user}'s grants${filter === null ? '' : ` of app ${filter}`}`, page.link === undefined ? {} : { link: page.link });
+      return ok(page.items, `the user's grants${filter === null ? '' : ` of app ${filter}`}`, page.link === undefined ? {} : { link: page.link });
     }
     case 'getGrant':
-      return ok(backend.getGrant(user, base, grantId), `${user}'s grant ${grantId}`);
+      return ok(backend.getGrant(user, base, grantId), `the user's grant ${grantId}`);
     case 'deleteGrant':
       backend.deleteGrant(user, base, grantId);
-      return { status: 204, reason: `deleted ${user}'s grant ${grantId} and its app's authorizations` };
+      return { status: 204, reason: `deleted the user's grant ${grantId} and its app's authorizations` };
     case 'listAuthorizations': {
       const page = paginate(backend.listAuthorizations(user, base, filter), listUrl());
       const items = page.items.map((a) => {
@@ -102,12 +102,12 @@ async function run(backend: AuthorizationsBackend, { route, pathParameters, quer
         const { expires_at: _expires, ...listed } = present(a, base);
         return listed;
       });
-      return ok(items, `${user}'s authorizations${filter === null ? '' : ` of app ${filter}`}`, page.link === undefined ? {} : { link: page.link });
+      return ok(items, `the user's authorizations${filter === null ? '' : ` of app ${filter}`}`, page.link === undefined ? {} : { link: page.link });
     }
     case 'createAuthorization': {
       const input = (body ?? {}) as NewAuthorization;
       const created = backend.createAuthorization(user, base, input, await issueToken(input.client_id === undefined ? 'ghp_' : 'gho_'));
-      return created201(present(created, base), `created ${user}'s authorization ${created.id}`);
+      return created201(present(created, base), `created the user's authorization ${created.id}`);
     }
     case 'getOrCreateAuthorizationForApp':
     case 'getOrCreateAuthorizationForAppAndFingerprint': {
@@ -115,16 +115,16 @@ async function run(backend: AuthorizationsBackend, { route, pathParameters, quer
       const { created, authorization } = backend.getOrCreateAuthorization(user, base, clientId, input, await issueToken('gho_'));
       const which = input.fingerprint ? `app ${clientId} and fingerprint ${JSON.stringify(input.fingerprint)}` : `app ${clientId} (no fingerprint)`;
       return created
-        ? created201(present(authorization, base), `created ${user}'s authorization ${authorization.id} for ${which}`)
-        : ok(present(authorization, base), `${user}'s authorization ${authorization.id} for ${which} exists`);
+        ? created201(present(authorization, base), `created the user's authorization ${authorization.id} for ${which}`)
+        : ok(present(authorization, base), `the user's authorization ${authorization.id} for ${which} exists`);
     }
     case 'getAuthorization':
-      return ok(present(backend.getAuthorization(user, base, id), base), `${user}'s authorization ${id}`);
+      return ok(present(backend.getAuthorization(user, base, id), base), `the user's authorization ${id}`);
     case 'updateAuthorization':
-      return ok(present(backend.updateAuthorization(user, base, id, (body ?? {}) as AuthorizationChanges), base), `updated ${user}'s authorization ${id}`);
+      return ok(present(backend.updateAuthorization(user, base, id, (body ?? {}) as AuthorizationChanges), base), `updated the user's authorization ${id}`);
     case 'deleteAuthorization':
       backend.deleteAuthorization(user, base, id);
-      return { status: 204, reason: `deleted ${user}'s authorization ${id}` };
+      return { status: 204, reason: `deleted the user's authorization ${id}` };
     default:
       throw new Error(`the simulator has no rule for ${route.operation.operationId}`);
   }

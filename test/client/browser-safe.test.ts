@@ -13,6 +13,18 @@ it('bundles for the browser (a node: import or a Node built-in would fail the bu
   expect(result.outputFiles[0]!.text).toContain('GitHubApiError');
 });
 
+it('the simulator bundles for the browser too', async () => {
+  const result = await build({ entryPoints: ['src/simulator/index.ts'], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+  expect(result.errors).toEqual([]);
+  expect(result.outputFiles[0]!.text).toContain('createSimulator');
+});
+
+it('ghes-oauth-authorizations/msw bundles for the browser too (msw itself left out)', async () => {
+  const result = await build({ entryPoints: ['src/msw.ts'], bundle: true, platform: 'browser', format: 'esm', external: ['msw'], write: false, logLevel: 'silent' });
+  expect(result.errors).toEqual([]);
+  expect(result.outputFiles[0]!.text).toContain('createHandlers');
+});
+
 it.each(browserModules)('src/%s uses no Node-only globals', (file) => {
   const code = readFileSync(new URL(file, sourceDirectory), 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
   expect(code).not.toMatch(/\b(Buffer|process|require|__dirname|setImmediate)\b|['"]node:/);

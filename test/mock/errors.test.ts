@@ -1,6 +1,6 @@
-// The errors the mock answers itself, each a JSON body that says what is wrong, in the contract's
-// error shapes: 401 without Basic credentials, 422 naming the real offending fields, 404, 405,
-// 400 for malformed JSON, 406, 413. Never a 5xx.
+// The errors the mock answers itself, in the contract's error shapes and GitHub's own words: 401
+// without Basic credentials, 422 naming the real offending fields, 404 "Not Found" (the reason in
+// X-Simulator-Reason), 405, 400 for malformed JSON, 406, 413. Never a 5xx.
 import { describe, expect, it } from 'vitest';
 import { basic, callFor, calls, contractErrors, example, githubHeaders, headerExample, mockUrl, readJson, send } from './support/calls.js';
 
@@ -72,27 +72,30 @@ describe('422 names the real offending fields', () => {
 });
 
 describe('requests that match no operation, or that are not JSON', () => {
-  it.each(['/nope', '/authorizations/1/extra', '/api/v3/nope', '/authorizations/', '/'])('GET %s → 404 saying there is no such operation', async (path) => {
+  it.each(['/nope', '/authorizations/1/extra', '/api/v3/nope', '/authorizations/', '/'])('GET %s → GitHub\'s 404, saying in X-Simulator-Reason that there is no such operation', async (path) => {
     const response = await send({ method: 'GET', path });
     expect(response.status).toBe(404);
     const body = await readJson(response);
     expect(contractErrors('list-grants', 404, body)).toEqual([]);
-    expect(body.message).toMatch(/^Not Found: no operation at GET \//);
+    expect(body).toEqual(example('not-found'));
+    expect(response.headers.get('x-simulator-reason')).toMatch(new RegExp(`^no operation at GET ${path.replace('/api/v3', '')}: `));
   });
 
   it.each([
     ['/authorizations/abc', 'authorization_id "abc" must be integer'],
     ['/applications/grants/0', 'grant_id "0" must be >= 1'],
-  ])('GET %s → 404 naming the parameter', async (path, reason) => {
+    ['/authorizations/99999', 'the user has no authorization 99999'],
+  ])('GET %s → GitHub\'s 404, naming the reason in X-Simulator-Reason', async (path, reason) => {
     const response = await send({ method: 'GET', path });
     expect(response.status).toBe(404);
-    expect((await readJson(response)).message).toContain(reason);
+    expect(await readJson(response)).toEqual(example('not-found'));
+    expect(response.headers.get('x-simulator-reason')).toContain(reason);
   });
 
   it('PUT /authorizations/clients/{too short} → 404 naming client_id', async () => {
     const response = await send({ ...callFor('get-or-create-authorization-for-app'), path: '/authorizations/clients/short' });
     expect(response.status).toBe(404);
-    expect((await readJson(response)).message).toContain('client_id "short" must NOT have fewer than 20 characters');
+    expect(response.headers.get('x-simulator-reason')).toContain('client_id "short" must NOT have fewer than 20 characters');
   });
 
   it.each([

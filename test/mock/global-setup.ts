@@ -1,20 +1,26 @@
-// Starts one mock for the mock tests, exactly as `npm start` does, on a free port; stops it after
-// them and checks that it exited cleanly.
+// Starts the mock for the mock tests, exactly as `npm start` does, on a free port (and, for the
+// mock project, `npm start -- --static` beside it); stops them after them and checks that they
+// exited cleanly.
 import type { TestProject } from 'vitest/node';
-import { freePort, startScript, stop, waitUntilReady } from './support/processes.js';
+import { freePort, type Started, startScript, stop, waitUntilReady } from './support/processes.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     mockUrl: string;
+    staticMockUrl: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const mock = startScript('start', { port: await freePort() });
-  await waitUntilReady(mock);
-  project.provide('mockUrl', mock.url);
+  const started: Started[] = [startScript('start', { port: await freePort() })];
+  if (project.name === 'mock') started.push(startScript('start', { port: await freePort(), args: ['--static'] }));
+  await Promise.all(started.map(waitUntilReady));
+  project.provide('mockUrl', started[0]!.url);
+  project.provide('staticMockUrl', started[1]?.url ?? '');
   return async () => {
-    const { code, signal } = await stop(mock);
-    if (code !== 0) throw new Error(`the mock exited with ${code ?? signal} after SIGTERM:\n${mock.output()}`);
+    for (const mock of started) {
+      const { code, signal } = await stop(mock);
+      if (code !== 0) throw new Error(`the mock exited with ${code ?? signal} after SIGTERM:\n${mock.output()}`);
+    }
   };
 }

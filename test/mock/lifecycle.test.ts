@@ -1,6 +1,9 @@
 // `npm start` as a process: what it prints once ready, how it stops (exit 0, nothing left
 // running), and the one-line errors for a busy port or a bad option. Each test runs its own mock.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { basic } from './support/calls.js';
 import { descendantsOf, freePort, isAlive, pollUntil, type Started, startNpm, startScript, stop, waitUntilReady } from './support/processes.js';
@@ -18,7 +21,7 @@ afterEach(async () => {
 const portIsClosed = (url: string) => fetch(url).then(() => undefined, () => true);
 
 describe('npm start', () => {
-  it('prints, once ready: the URL, the ten routes, Basic, Prefer and the docs', async () => {
+  it('prints, once ready: the URL, the ten routes, Basic, accounts, Prefer, faults, the control API, --static and the docs', async () => {
     const mock = start({ port: await freePort() });
     await waitUntilReady(mock);
     const banner = await pollUntil('the banner', () => (mock.output().includes('Ctrl-C stops') ? mock.output() : undefined));
@@ -29,6 +32,10 @@ describe('npm start', () => {
     expect(banner).toMatch(/Basic credentials/);
     expect(banner).toContain('Prefer: code=201');
     expect(banner).toContain('Prefer: example=otp-required');
+    expect(banner).toContain('--accounts <file.json>');
+    expect(banner).toContain('X-Simulator-Fault: 500|502|503|drop');
+    expect(banner).toContain('/_simulator/reset');
+    expect(banner).toContain('npm start -- --static');
     expect(banner).toContain(`${mock.url}/docs`);
     expect(banner.match(/Ctrl-C stops/g)).toHaveLength(1);
   });
@@ -89,10 +96,60 @@ describe('one-line errors, no stack trace', () => {
 
   it.each([
     [{ env: { PORT: 'abc' } }, 'error: PORT must be a port number (0-65535), not "abc"'],
-    [{ args: ['--port=1'] }, 'error: unknown option --port=1: the only option is --verbose'],
+    [{ args: ['--port=1'] }, 'error: unknown option --port=1: the options are --static, --accounts <file.json>, --data <file.json>, --delay <ms>, --verbose'],
+    [{ args: ['--delay', 'soon'] }, 'error: --delay soon: must be a whole number of milliseconds from 0 to 60000'],
+    [{ args: ['--accounts'] }, 'error: --accounts needs a value'],
+    [{ args: ['--static', '--data', 'x.json'] }, 'error: --data works with the simulator, not with --static (Prism keeps no state)'],
+    [{ args: ['--accounts', 'test/no-such-file.json'] }, 'error: --accounts test/no-such-file.json: cannot read it (ENOENT)'],
   ])('%j', async (options, message) => {
     const mock = start({ port: 0, ...options });
     expect((await mock.exited).code).toBe(1);
     expect(mock.stderr().trim()).toBe(message);
   });
+
+  describe('a bad --accounts or --data file names the file and the field', () => {
+    let dir: string;
+    afterEach(() => rm(dir, { recursive: true, force: true }));
+
+    it.each([
+      ['--accounts', '{"mona": {"otp": {"code": 123456}}}', 'mona.otp.code: must be a non-empty string'],
+      ['--accounts', '{"mona": {"password": "x", "admin": true}}', 'mona.admin: is not allowed (an account has password and otp)'],
+      ['--data', '{"octocat": {"authorizations": [{"id": 1}]}}', 'octocat.authorizations[0].url: is required (and 10 more problems)'],
+      ['--data', '{"octocat": ', 'not JSON (Unexpected end of JSON input)'],
+    ])('%s %s', async (option, text, problem) => {
+      dir = await mkdtemp(join(tmpdir(), 'ghes-mock-options-'));
+      const file = join(dir, 'file.json');
+      await writeFile(file, text);
+      const mock = start({ port: 0, args: [option, file] });
+      expect((await mock.exited).code).toBe(1);
+      expect(mock.stderr().trim()).toBe(`error: ${option} ${file}: ${problem}`);
+    });
+  });
+});
+
+describe('npm start with --accounts, --data and --delay', () => {
+  let dir: string;
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('serves the data, asks the configured account for its code, and names both in the banner', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ghes-mock-options-'));
+    const accounts = join(dir, 'accounts.json');
+    const data = join(dir, 'data.json');
+    await writeFile(accounts, JSON.stringify({ mona: { password: 'right', otp: { code: '123456', channel: 'sms' } } }));
+    await writeFile(data, JSON.stringify({ mona: { authorizations: [] } }));
+    const mock = start({ port: await freePort(), args: ['--accounts', accounts, `--data=${data}`, '--delay', '1'] });
+    await waitUntilReady(mock);
+    const banner = await pollUntil('the banner', () => (mock.output().includes('Ctrl-C stops') ? mock.output() : undefined));
+    expect(banner).toContain('mona: its own password, two-factor authentication (X-GitHub-OTP: 123456, channel sms)');
+    expect(banner).toContain('every answer waits 1 ms: --delay');
+    const mona = (password: string, otp?: string) => fetch(`${mock.url}/authorizations`, { headers: { authorization: `Basic ${btoa(`mona:${password}`)}`, ...(otp && { 'x-github-otp': otp }) } });
+    expect((await mona('wrong', '123456')).status).toBe(401);
+    const refused = await mona('right');
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('x-github-otp')).toBe('required; sms');
+    const answered = await mona('right', '123456');
+    expect(answered.status).toBe(200);
+    expect(await answered.json()).toEqual([]);
+  });
+
 });

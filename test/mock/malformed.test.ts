@@ -50,7 +50,8 @@ describe('malformed requests', () => {
   ])('bad percent-encoding in %s → 404 JSON naming %s', async (path, parameter) => {
     const response = await send({ method: 'GET', path });
     expect(response.status).toBe(404);
-    expect((await readJson(response)).message).toBe(`Not Found: no operation at GET ${path}: ${parameter} is not valid percent-encoded UTF-8`);
+    expect((await readJson(response)).message).toBe('Not Found');
+    expect(response.headers.get('x-simulator-reason')).toBe(`no operation at GET ${path}: ${parameter} is not valid percent-encoded UTF-8`);
   });
 
   it('invalid UTF-8 in a header value is refused or ignored, never a 5xx', async () => {

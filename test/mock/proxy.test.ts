@@ -1,10 +1,11 @@
 // `npm run proxy -- <upstream>` in front of a small local server that answers one valid and one
 // invalid body: both answers reach the client unchanged, and exactly the contract violations are
-// reported, naming the fields.
+// reported, naming the fields. The proxy and the mock judge a request alike (the simulator's
+// request checks, on the precompiled validators): a table of good and bad requests shows it.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawExchange } from '../support/raw-http.js';
-import { basic, example, githubHeaders } from './support/calls.js';
+import { basic, basicFor, example, freshUser, githubHeaders, mockUrl } from './support/calls.js';
 import { freePort, pollUntil, type Started, startScript, stop, waitUntilReady } from './support/processes.js';
 
 const validAuthorization = example('get-authorization-200');
@@ -90,5 +91,83 @@ describe('the validating proxy', () => {
 
   it('the valid exchange was never reported', () => {
     expect(proxy.output()).not.toContain('/authorizations/1 ');
+  });
+});
+
+describe('the proxy and the mock judge a request alike', () => {
+  let verbose: Started;
+  beforeAll(async () => {
+    const { port } = upstream.address() as { port: number };
+    verbose = startScript('proxy', { port: await freePort(), args: ['--verbose', `http://127.0.0.1:${port}/api/v3`] });
+    await waitUntilReady(verbose);
+  });
+  afterAll(async () => {
+    if (verbose) expect(await stop(verbose)).toEqual({ code: 0, signal: null });
+  });
+
+  const clientId = 'abcde12345fghij67890';
+  const json = { 'content-type': 'application/json' };
+  const requests: Array<{ name: string; method: string; path: string; headers?: Record<string, string>; body?: string; good: boolean }> = [
+    { name: 'a list', method: 'GET', path: '/authorizations', good: true },
+    { name: 'a page under /api/v3', method: 'GET', path: '/api/v3/authorizations?per_page=2&page=1', good: true },
+    { name: 'a grant', method: 'GET', path: '/applications/grants/1', good: true },
+    { name: 'a create', method: 'POST', path: '/authorizations', headers: json, body: '{"note":"agreed","scopes":["repo"]}', good: true },
+    { name: 'an update', method: 'PATCH', path: '/authorizations/1', headers: json, body: '{"add_scopes":["repo"]}', good: true },
+    { name: 'a get-or-create', method: 'PUT', path: `/authorizations/clients/${clientId}`, headers: json, body: '{"client_secret":"s"}', good: true },
+    { name: 'a delete', method: 'DELETE', path: '/authorizations/2', good: true },
+    { name: 'a form content type on JSON', method: 'POST', path: '/authorizations', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '{"note":"form"}', good: true },
+    { name: 'a vendor Accept', method: 'GET', path: '/authorizations/1', headers: { accept: 'application/vnd.github.v3+json' }, good: true },
+    { name: 'no credentials', method: 'GET', path: '/authorizations', headers: { authorization: '' }, good: false },
+    { name: 'a token', method: 'GET', path: '/applications/grants', headers: { authorization: 'token ghp_x' }, good: false },
+    { name: 'an unknown path', method: 'GET', path: '/nope', good: false },
+    { name: 'an id that is no integer', method: 'GET', path: '/authorizations/abc', good: false },
+    { name: 'a wrong method', method: 'PUT', path: '/authorizations/1', good: false },
+    { name: 'a field of the wrong type', method: 'POST', path: '/authorizations', headers: json, body: '{"note":42}', good: false },
+    { name: 'an unknown field and a missing one', method: 'PUT', path: `/authorizations/clients/${clientId}/fp`, headers: json, body: '{"colour":"red"}', good: false },
+    { name: 'malformed JSON', method: 'POST', path: '/authorizations', headers: json, body: '{"note":', good: false },
+    { name: 'two scope keys', method: 'PATCH', path: '/authorizations/1', headers: json, body: '{"scopes":["a"],"add_scopes":["b"]}', good: false },
+    { name: 'per_page out of range', method: 'GET', path: '/authorizations?per_page=500', good: false },
+    { name: 'an unknown API version', method: 'GET', path: '/authorizations', headers: { 'x-github-api-version': '2099-01-01' }, good: false },
+    { name: 'an Accept without JSON', method: 'GET', path: '/authorizations', headers: { accept: 'text/html' }, good: false },
+    { name: 'a client_id too short', method: 'PUT', path: '/authorizations/clients/short', headers: json, body: '{"client_secret":"x"}', good: false },
+    { name: 'no body where one is required', method: 'PUT', path: `/authorizations/clients/${clientId}`, good: false },
+  ];
+
+  /** The request lines the verbose proxy reports for the next exchange (none for one that conforms). */
+  async function proxyVerdict(request: (typeof requests)[number]) {
+    const before = verbose.output().length;
+    await fetch(`${verbose.url}${request.path}`, sendable(request, basic));
+    const exchange = `${request.method} ${request.path.split('?')[0]}`;
+    const report = await pollUntil('the exchange in the log', () => {
+      const lines = verbose.output().slice(before).split('\n');
+      const start = lines.findIndex((line) => line.startsWith(`✓ ${exchange} `) || line.startsWith(`✗ ${exchange} `));
+      if (start < 0) return undefined;
+      const end = lines.findIndex((line, index) => index > start && !line.startsWith('    '));
+      return end < 0 && lines.at(-1) !== '' ? undefined : lines.slice(start + 1, end < 0 ? undefined : end);
+    });
+    return report.filter((line) => line.startsWith('    request'));
+  }
+
+  const sendable = (request: (typeof requests)[number], authorization: string): RequestInit => {
+    const headers: Record<string, string> = { authorization, ...githubHeaders, ...request.headers };
+    if (headers.authorization === '') delete headers.authorization;
+    return { method: request.method, headers, ...(request.body !== undefined && { body: request.body }) };
+  };
+
+  it('the table holds good and bad requests', () => {
+    expect(requests.filter((r) => r.good).length).toBeGreaterThanOrEqual(8);
+    expect(requests.filter((r) => !r.good).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(requests)('$name: the mock refuses it exactly when the proxy reports it, naming the same fields', async (request) => {
+    const answer = await fetch(`${mockUrl()}${request.path}`, sendable(request, basicFor(freshUser('agree'))));
+    const mockRefused = answer.status >= 400;
+    const reported = await proxyVerdict(request);
+    expect(mockRefused).toBe(!request.good);
+    expect(reported.length > 0).toBe(mockRefused);
+    if (answer.status === 422) {
+      const fields = (await answer.json()).errors.map((item: { field: string }) => item.field).sort();
+      expect(reported.map((line) => line.trim().split(':')[0]!.replace(/^request (body|query)\./, '')).sort()).toEqual(fields);
+    }
   });
 });

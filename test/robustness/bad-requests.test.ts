@@ -22,9 +22,13 @@ async function sendFetch({ method, path, headers, body }: FetchRequest): Promise
 const sendCase = ({ send }: BadRequest) =>
   'fetch' in send ? sendFetch(send.fetch) : rawExchange(mockUrl(), send.raw.bytes, { halfClose: send.raw.halfClose ?? false, timeoutMs });
 
-/** The message and, for a 422, each error's field and message: where the problem must be named. */
-const problemText = (body: { message?: unknown; errors?: Array<{ field?: string; message?: string }> }) =>
-  [body.message, ...(body.errors ?? []).map((error) => `${error.field ?? ''}: ${error.message ?? ''}`)].join(' | ');
+/**
+ * The message, for a 422 each error's field and message, and the simulator's X-Simulator-Reason
+ * (a 404 says exactly "Not Found", as GitHub does; the reason names the path or parameter): where
+ * the problem must be named.
+ */
+const problemText = (body: { message?: unknown; errors?: Array<{ field?: string; message?: string }> }, reason?: string) =>
+  [body.message, ...(body.errors ?? []).map((error) => `${error.field ?? ''}: ${error.message ?? ''}`), ...(reason === undefined ? [] : [reason])].join(' | ');
 
 const cases = Object.values(corpus).flat();
 
@@ -41,7 +45,7 @@ describe.each(Object.entries(corpus))('%s', (_, group) => {
     expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
     const body = JSON.parse(answer.body);
     expect(errorsFor(schemaPointer(answer.status === 422 ? 'validation-error' : 'basic-error'), body)).toEqual([]);
-    expect(problemText(body)).toMatch(badRequest.mentions);
+    expect(problemText(body, answer.headers['x-simulator-reason'])).toMatch(badRequest.mentions);
     badRequest.check?.(answer);
   });
 

@@ -54,7 +54,7 @@ describe('the operations', () => {
     const gone = await send(simulator, 'GET', `/api/v3/authorizations/${id}`);
     expect(gone.status).toBe(404);
     expect(gone.body).toEqual(notFound);
-    expect(gone.headers.get('x-simulator-reason')).toBe(`octocat has no authorization ${id}`);
+    expect(gone.headers.get('x-simulator-reason')).toBe(`the user has no authorization ${id}`);
   });
 
   it('get-or-create for an app: 201 with Location and the token, then 200 with the same authorization and no token', async () => {
@@ -200,8 +200,8 @@ describe('GitHub\'s exact bodies; the diagnosis in X-Simulator-Reason', () => {
   it.each([
     ['an unknown route', 'GET', '/nope', /^no operation at GET \/nope: this API serves /],
     ['an id that is no integer', 'GET', '/authorizations/abc', /authorization_id "abc" must be integer/],
-    ['an unknown id', 'GET', '/authorizations/99', /^octocat has no authorization 99$/],
-    ['an unknown grant', 'DELETE', '/applications/grants/2', /^octocat has no grant 2/],
+    ['an unknown id', 'GET', '/authorizations/99', /^the user has no authorization 99$/],
+    ['an unknown grant', 'DELETE', '/applications/grants/2', /^the user has no grant 2/],
   ])('%s → 404 {"message":"Not Found"}', async (_, method, path, reason) => {
     const answer = await send(createSimulator(), method, path);
     expect(answer.status).toBe(404);

@@ -4,8 +4,26 @@ import { inject } from 'vitest';
 import { bundle, errorsFor, schemaPointer } from '../../support/contract.js';
 import { mediaTypes } from '../../support/media-types.js';
 
+/** The simulator, as `npm start` serves it. */
 export const mockUrl = () => inject('mockUrl');
-export const basic = `Basic ${Buffer.from('octocat:secret').toString('base64')}`;
+/** The documented examples through Prism, as `npm start -- --static` serves them (the mock project only). */
+export const staticMockUrl = () => inject('staticMockUrl');
+export const basicFor = (user: string) => `Basic ${Buffer.from(`${user}:secret`).toString('base64')}`;
+/** octocat's: tests that change state use a `freshUser()` instead, so that no other test sees it. */
+export const basic = basicFor('octocat');
+
+let users = 0;
+/** A user name no other test uses: its state starts from the seed (the contract's examples). */
+export const freshUser = (label = 'user') => `${label}-${process.pid}-${++users}`;
+
+// The hosts the contract's examples are written for.
+const placeholders = ['https://HOSTNAME/api/v3', 'https://enterprise.octocat.com/api/v3', 'https://HOSTNAME'];
+/** `value` with the examples' placeholder URLs on `base`, as the simulator answers them. */
+export function onBase<T>(value: T, base: string): T {
+  let text = JSON.stringify(value);
+  for (const placeholder of placeholders) text = text.split(placeholder).join(base);
+  return JSON.parse(text);
+}
 /** What GitHub's docs pages send. */
 export const githubHeaders = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
 
@@ -60,9 +78,17 @@ export const callFor = (operation: string): Call => {
   return found;
 };
 
-/** Sends `call` to the mock with Basic credentials and GitHub's headers, plus `headers`. */
+/** Sends `call` to the mock with Basic credentials (octocat's, unless `headers` has others) and GitHub's headers, plus `headers`. */
 export function send(call: Pick<Call, 'method' | 'path' | 'body'>, headers: Record<string, string> = {}, prefix = '') {
-  return fetch(`${mockUrl()}${prefix}${call.path}`, {
+  return sendTo(mockUrl(), call, headers, prefix);
+}
+
+/** `send`, as `user`. */
+export const sendAs = (user: string, call: Pick<Call, 'method' | 'path' | 'body'>, headers: Record<string, string> = {}, prefix = '') => send(call, { authorization: basicFor(user), ...headers }, prefix);
+
+/** `send`, to the server at `url`. */
+export function sendTo(url: string, call: Pick<Call, 'method' | 'path' | 'body'>, headers: Record<string, string> = {}, prefix = '') {
+  return fetch(`${url}${prefix}${call.path}`, {
     method: call.method,
     headers: { authorization: basic, ...githubHeaders, ...(call.body !== undefined && { 'content-type': 'application/json' }), ...headers },
     ...(call.body !== undefined && { body: JSON.stringify(call.body) }),

@@ -41,13 +41,15 @@ export async function main(baseUrl: string): Promise<string[]> {
   });
   assertAuthorization(forFingerprint.data);
   done.push(`getOrCreateAuthorizationForAppAndFingerprint ${forFingerprint.status}`);
-  const one = await client.getAuthorization({ params: { path: { authorization_id: 1 } } });
+  // The mock remembers: the authorization created above (deleting grant 1 deleted authorization 1).
+  const authorization_id = created.data.id;
+  const one = await client.getAuthorization({ params: { path: { authorization_id } } });
   assertAuthorization(one.data);
   done.push(`getAuthorization ${one.status}`);
-  const updated = await client.updateAuthorization({ params: { path: { authorization_id: 1 } }, body: { add_scopes: ['gist'] } });
+  const updated = await client.updateAuthorization({ params: { path: { authorization_id } }, body: { add_scopes: ['gist'] } });
   assertAuthorization(updated.data);
   done.push(`updateAuthorization ${updated.status}`);
-  done.push(`deleteAuthorization ${(await client.deleteAuthorization({ params: { path: { authorization_id: 1 } } })).status}`);
+  done.push(`deleteAuthorization ${(await client.deleteAuthorization({ params: { path: { authorization_id } } })).status}`);
 
   try {
     await client.getOrCreateAuthorizationForApp({ params: { path: { client_id: 'abcde12345fghij67890' } }, body: { client_secret: 'x'.repeat(41) } });
