@@ -1,0 +1,111 @@
+// Parity: the table of requests (support/parity-table.ts) goes, row by row, to the simulator over
+// HTTP (startMock, the server of `npm start`) and to the MSW handlers (setupServer and fetch), and
+// every answer must be the same: status, Link, Location, ETag, X-GitHub-OTP, WWW-Authenticate and
+// body, modulo the origin. Tokens and timestamps are made the same on both sides by giving both one
+// clock and one source of randomness, restarted for each row.
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type StartedMock, startMock } from '../../scripts/mock/start-mock.js';
+import { createHandlers } from '../../src/msw.js';
+import { etagOf } from '../../src/simulator/index.js';
+import { accounts, type Row, rows } from './support/parity-table.js';
+
+const mswOrigin = 'https://ghes.example.test';
+const compared = ['link', 'location', 'etag', 'x-github-otp', 'www-authenticate', 'allow', 'content-type'];
+
+let mock: StartedMock;
+// The whole origin, as the server serves the API both at the root and under /api/v3.
+const server = setupServer(...createHandlers({ baseUrl: mswOrigin, accounts }));
+
+/** crypto.getRandomValues from a counter restarted for each row, so that both sides mint the same tokens. */
+let counter = 0;
+const restartRandomness = (row: number) => (counter = row * 7919);
+const randomValues = <T extends ArrayBufferView | null>(array: T): T => {
+  if (array) {
+    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    for (let index = 0; index < bytes.length; index += 1) bytes[index] = (counter = (Math.imul(counter, 1103515245) + 12345) >>> 0) >>> 16;
+  }
+  return array;
+};
+
+beforeAll(async () => {
+  mock = await startMock({ accounts });
+  // Requests to the running mock are not the handlers': they go through to it.
+  server.listen({ onUnhandledRequest: 'bypass' });
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-04T05:06:07Z') });
+  vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation(randomValues);
+});
+
+afterAll(async () => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  server.close();
+  await mock?.stop();
+});
+
+interface Answer {
+  status: number | 'network error';
+  headers: Record<string, string>;
+  body: string;
+}
+
+const lastEtags = { mock: new Map<string, string>(), msw: new Map<string, string>() };
+
+async function send(target: 'mock' | 'msw', row: Row): Promise<Answer> {
+  const origin = target === 'mock' ? mock.url : mswOrigin;
+  const { method, path, user = 'octocat', password = 'secret', body, text } = row;
+  const headers = new Headers(row.headers);
+  if (!headers.has('accept')) headers.set('accept', 'application/vnd.github+json');
+  if (user !== null) headers.set('authorization', `Basic ${btoa(`${user}:${password}`)}`);
+  const payload = text ?? (body === undefined ? undefined : JSON.stringify(body));
+  if (payload !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  const etag = lastEtags[target].get(path);
+  if (row.conditional && etag) headers.set('if-none-match', etag);
+  let response: Response;
+  try {
+    response = await fetch(`${origin}${path}`, { method, headers, ...(payload !== undefined && { body: payload }), redirect: 'manual' });
+  } catch {
+    return { status: 'network error', headers: {}, body: '' };
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // The ETag is the body's, so with the origin in the body's URLs it differs between the two: what
+  // must be the same is that it is the body's (or, with no body, the one last answered for the path).
+  const answered = response.headers.get('etag');
+  let etagIs: string | undefined;
+  if (answered && bytes.length > 0) {
+    etagIs = answered === etagOf(bytes) ? "the body's" : `not the body's: ${answered}`;
+    lastEtags[target].set(path, answered);
+  } else if (answered) {
+    etagIs = answered === lastEtags[target].get(path) ? 'the one last answered for the path' : `unexplained: ${answered}`;
+  }
+  const sameOrigin = (value: string) => value.replaceAll(origin, 'ORIGIN');
+  const headerValues = compared.flatMap((name) => {
+    if (name === 'etag') return etagIs ? [[name, etagIs]] : [];
+    return response.headers.has(name) ? [[name, sameOrigin(response.headers.get(name)!)]] : [];
+  });
+  return { status: response.status, headers: Object.fromEntries(headerValues), body: sameOrigin(new TextDecoder().decode(bytes)) };
+}
+
+describe('the MSW handlers answer as the server does', () => {
+  it(`the table has at least 200 requests, valid and invalid (${rows.length})`, () => {
+    expect(rows.length).toBeGreaterThanOrEqual(200);
+  });
+
+  it('every row: the same status, headers and body from both', async () => {
+    const statuses = new Map<string, number>();
+    for (const [index, row] of rows.entries()) {
+      restartRandomness(index);
+      const fromMock = await send('mock', row);
+      restartRandomness(index);
+      const fromMsw = await send('msw', row);
+      const { method, path, ...rest } = row;
+      expect(fromMsw, `row ${index}: ${method} ${path} ${JSON.stringify(rest)}`).toEqual(fromMock);
+      const kind = typeof fromMock.status === 'number' ? `${String(fromMock.status)[0]}xx` : fromMock.status;
+      statuses.set(kind, (statuses.get(kind) ?? 0) + 1);
+    }
+    // Valid and invalid requests alike.
+    expect(statuses.get('2xx')).toBeGreaterThanOrEqual(60);
+    expect(statuses.get('4xx')).toBeGreaterThanOrEqual(100);
+    expect([...statuses.keys()].sort()).toEqual(['2xx', '3xx', '4xx', '5xx', 'network error']);
+  }, 60_000);
+});
