@@ -1,45 +1,64 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-export default defineConfig({
-  test: {
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'default',
-          include: ['test/**/*.test.ts'],
-          // Type tests (`*.test-d.ts`) run through tsc beside the runtime tests.
-          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
-          // The browser test needs Chromium: `npm run test:browser` (vitest.browser.config.ts).
-          // The mock and robustness tests are the next projects.
-          exclude: [...configDefaults.exclude, 'test/browser/**', 'test/mock/**', 'test/robustness/**'],
+// Two suites from one set of projects. `npm test` runs the fast tests: every `*.test.ts` but the
+// slow ones. `npm run test:slow` (`vitest run --mode slow`) runs only the `*.slow.test.ts` files:
+// the load test, the full property runs, the diff rules and the tests that start many processes
+// or wait for a timeout. CI runs both. One slow file: `npx vitest run --mode slow <file>`.
+export default defineConfig(({ mode }) => {
+  const slow = mode === 'slow';
+  const tests = (folder: string) => [`${folder}/**/*.${slow ? 'slow.' : ''}test.ts`];
+  const exclude = (...more: string[]) => [...configDefaults.exclude, ...(slow ? [] : ['**/*.slow.test.ts']), ...more];
+
+  return {
+    test: {
+      // No test file changes a global or mocks a module, so the files of a worker share one module
+      // cache: that halves the CPU time of `npm test` (vitest runs one worker on a 2-core machine).
+      isolate: false,
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'default',
+            include: tests('test'),
+            // The type tests (`*.test-d.ts`) run through TypeScript 7's tsc on the whole tsconfig, so
+            // `npm test` type-checks the repository too (a type error anywhere fails it); the same
+            // check as `npm run typecheck`, incremental. TypeScript 5.9: `npm run typecheck:ts5`.
+            typecheck: { enabled: !slow, checker: 'node_modules/typescript7/bin/tsc', include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+            // The browser test needs Chromium: `npm run test:browser` (vitest.browser.config.ts).
+            // The mock and robustness tests are the next projects.
+            exclude: exclude('test/browser/**', 'test/mock/**', 'test/robustness/**'),
+          },
         },
-      },
-      // The mock tests share one running mock, started by their own global setup; some start more
-      // processes of their own, which takes seconds on a busy machine.
-      {
-        extends: true,
-        test: { name: 'mock', include: ['test/mock/**/*.test.ts'], globalSetup: ['test/mock/global-setup.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
-      },
-      // The bad-request corpus and the credential tests get a mock of their own (same global setup),
-      // so that nothing they send can disturb the mock tests.
-      {
-        extends: true,
-        test: {
-          name: 'robustness',
-          include: ['test/robustness/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/robustness/load.test.ts'],
-          globalSetup: ['test/mock/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
+        // The mock tests share one running mock, started by their own global setup; some start more
+        // processes of their own, which takes seconds on a busy machine.
+        {
+          extends: true,
+          test: { name: 'mock', include: tests('test/mock'), exclude: exclude(), globalSetup: ['test/mock/global-setup.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
         },
-      },
-      // The load test (30 s at 50 connections) starts its own mock and runs alone, after all the
-      // others: load on a 2-core machine would slow their tests past their time limits.
-      {
-        extends: true,
-        test: { name: 'load', include: ['test/robustness/load.test.ts'], testTimeout: 120_000, hookTimeout: 30_000, sequence: { groupOrder: 1 } },
-      },
-    ],
-  },
+        // The bad-request corpus and the credential tests get a mock of their own (same global setup),
+        // so that nothing they send can disturb the mock tests.
+        {
+          extends: true,
+          test: {
+            name: 'robustness',
+            include: tests('test/robustness'),
+            exclude: exclude('test/robustness/load.slow.test.ts'),
+            globalSetup: ['test/mock/global-setup.ts'],
+            testTimeout: 30_000,
+            hookTimeout: 30_000,
+          },
+        },
+        // The load test (30 s at 50 connections, slow suite) starts its own mock and runs alone,
+        // after all the others: load on a 2-core machine would slow their tests past their limits.
+        ...(slow
+          ? [
+              {
+                extends: true as const,
+                test: { name: 'load', include: ['test/robustness/load.slow.test.ts'], testTimeout: 120_000, hookTimeout: 30_000, sequence: { groupOrder: 1 } },
+              },
+            ]
+          : []),
+      ],
+    },
+  };
 });

@@ -1,5 +1,7 @@
 // Extracts every request and response payload from the two docs pages in ../shared/seeds into
-// test/fixtures/seed-payloads.json, where the contract tests read them.
+// test/fixtures/seed-payloads.json, where the contract tests read them, and the 3.15 page's curl
+// commands into test/fixtures/seed-curl-commands.json, which the mock tests send. The tests read
+// only these committed files; `npm run check:seeds` checks them against the pages.
 // Usage: node scripts/extract-seed-payloads.js [seeds directory]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,8 +45,30 @@ export function extractAll(seedsDirectory) {
   return seedPages.flatMap(({ ghes, file }) => extractPayloads(readFileSync(join(seedsDirectory, file), 'utf8'), ghes));
 }
 
+/** The page's curl commands as printed: `{ ghes, operation, command, status }`, status being the next one documented. */
+export function extractCurlCommands(text, ghes) {
+  let operation;
+  const lines = text.split('\n');
+  return lines.flatMap((line, index) => {
+    if (sections[line.trim()]) operation = sections[line.trim()];
+    if (!line.startsWith('curl ')) return [];
+    const status = lines.slice(index).find((next) => /^Status: \d{3}/.test(next));
+    return [{ ghes, operation, command: line.trimEnd(), status: Number(status?.slice(8, 11)) }];
+  });
+}
+
+/** The curl commands of the complete page, 3.15 (the 3.16 page lost some of its statuses). */
+export function extractAllCurlCommands(seedsDirectory) {
+  const { ghes, file } = seedPages.find((page) => page.ghes === '3.15');
+  return extractCurlCommands(readFileSync(join(seedsDirectory, file), 'utf8'), ghes);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const payloads = extractAll(process.argv[2] ?? '../shared/seeds');
+  const seeds = process.argv[2] ?? '../shared/seeds';
+  const payloads = extractAll(seeds);
   writeFileSync('test/fixtures/seed-payloads.json', `${JSON.stringify(payloads, null, 2)}\n`);
   console.log(`test/fixtures/seed-payloads.json: ${payloads.length} payloads`);
+  const commands = extractAllCurlCommands(seeds);
+  writeFileSync('test/fixtures/seed-curl-commands.json', `${JSON.stringify(commands, null, 2)}\n`);
+  console.log(`test/fixtures/seed-curl-commands.json: ${commands.length} curl commands`);
 }

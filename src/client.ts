@@ -17,12 +17,21 @@ interface LooseRequest {
   params?: { header?: object };
   body?: unknown;
   headers?: unknown;
-  signal?: unknown;
+  signal?: AbortSignal | undefined;
 }
 type Result = { status: number; data: unknown; headers: Headers };
 
-/** How paginate() reaches the client behind one of its functions: a GET of a next-page link. */
-export const nextPageFetchers = new WeakMap<Function, (link: string, request?: LooseRequest) => Promise<Result>>();
+/** How paginate() reaches the client behind one of its functions: a GET of a next page's URL. */
+export const nextPageFetchers = new WeakMap<Function, (url: URL, request?: LooseRequest) => Promise<Result>>();
+
+/** The URL each result was answered from: relative `Link` URLs resolve against it (RFC 8288 §3.2). */
+export const answeredUrls = new WeakMap<object, string>();
+// The URL each response of the client's fetch was requested from (with `redirect: 'manual'`, the
+// URL of the answer; an injected fetch's `new Response()` has no `url` of its own).
+const requestedUrls = new WeakMap<Response, string>();
+
+/** How much of a body that is not JSON an error repeats: enough to recognise an HTML page or a proxy's message. */
+const bodyPrefixLength = 100;
 
 // ---- client
 
@@ -38,6 +47,8 @@ export function createClient(options: ClientOptions): Client {
   if (base!.username || base!.password) fail('put credentials in username and password, not in baseUrl');
   if (!username !== !password || username?.includes(':')) fail('username (without ":") and password go together');
   if (typeof fetch !== 'function') fail('fetch must be a function');
+  // Never repeated in a message: a one-time password is a credential.
+  if (typeof otp === 'string' && !isHeaderValue(otp)) fail(unsendableOtp('otp'));
   const { origin } = base!;
   const credentials: Array<[string, string]> = [];
   if (username) credentials.push(['Authorization', basic(`${username}:${password}`)]);
@@ -49,12 +60,14 @@ export function createClient(options: ClientOptions): Client {
     // openapi-fetch leaves out headers whose value is undefined.
     headers: { ...defaultHeaders, 'User-Agent': userAgent, ...headers },
     // The last word on where requests go, whatever baseUrl a caller of `raw` or a next link names.
-    fetch: (request) => {
+    fetch: async (request) => {
       if (!request.url.startsWith(`${origin}/`)) throw new Error(`refused to send to ${request.url}: this client sends only to ${origin}, its baseUrl's origin`);
       // Headers given for the request (the code the otp callback gave) win over the client's.
       for (const [name, value] of credentials) if (!request.headers.has(name)) request.headers.set(name, value);
       // Never followed, even when a caller of `raw` asks: fetch would carry X-GitHub-OTP to any origin.
-      return fetch(request.redirect === 'manual' ? request : new Request(request, { redirect: 'manual' }));
+      const response = await fetch(request.redirect === 'manual' ? request : new Request(request, { redirect: 'manual' }));
+      requestedUrls.set(response, request.url);
+      return response;
     },
   });
   const request = raw.request as unknown as (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
@@ -62,31 +75,67 @@ export function createClient(options: ClientOptions): Client {
   // The code the otp callback gave last, sent until the server asks for another.
   let otpCode: string | undefined;
 
-  async function send(method: string, path: string, { params, body, headers, signal }: LooseRequest = {}, baseUrl?: string): Promise<Result> {
-    const attempt = () => request(method, path, { params: otpCode ? { ...params, header: { ...params?.header, 'X-GitHub-OTP': otpCode } } : params, body, headers, signal, baseUrl });
+  async function send(name: string, method: string, path: string, { params, body, headers, signal }: LooseRequest = {}, baseUrl?: string): Promise<Result> {
+    // Success bodies are parsed here, not by openapi-fetch, to say what a body that is not JSON was.
+    const attempt = () =>
+      request(method, path, { params: otpCode ? { ...params, header: { ...params?.header, 'X-GitHub-OTP': otpCode } } : params, body, headers, signal, baseUrl, parseAs: 'text' });
     let { data, error, response } = await attempt();
     const challenge = typeof otp === 'function' && response.status === 401 && /^required; *(\w*)/i.exec(response.headers.get('X-GitHub-OTP')!);
     if (challenge) {
       // Asked once, retried once: a wrong code ends in the error below, never in a loop.
-      otpCode = await otp(challenge[1]!);
+      otpCode = await askForCode(otp as Exclude<typeof otp, string | undefined>, challenge[1]!, signal);
       ({ data, error, response } = await attempt());
       if (response.status === 401) otpCode = undefined;
     }
     if (!response.ok) throw new GitHubApiError(response.status, Object(error) === error ? error : undefined);
-    return { status: response.status, data, headers: response.headers };
+    const result = { status: response.status, data: parseSuccessBody(name, response, data as string | undefined), headers: response.headers };
+    // A middleware's own response has no requested URL: then its url, or at worst baseUrl.
+    answeredUrls.set(result, requestedUrls.get(response) ?? (response.url || base!.href));
+    return result;
   }
 
-  const fetchNextPage = (link: string, { headers, signal }: LooseRequest = {}) => {
-    const url = new URL(link, base);
-    return send('GET', url.pathname + url.search, { headers, signal }, url.origin);
-  };
   const client: Record<string, unknown> = { raw };
   for (const [name, { method, path }] of Object.entries(operationTable)) {
-    const operation = (request?: LooseRequest) => send(method, path, request);
-    nextPageFetchers.set(operation, fetchNextPage);
+    const operation = (request?: LooseRequest) => send(name, method, path, request);
+    // A next page keeps the first request's headers and signal; its URL holds the query.
+    nextPageFetchers.set(operation, (url, { headers, signal }: LooseRequest = {}) => send(name, 'GET', url.pathname + url.search, { headers, signal }, url.origin));
     client[name] = operation;
   }
   return client as Client;
+}
+
+/**
+ * The otp callback's code. The request's signal covers the wait too (a prompt nobody answers must
+ * not leave the call pending after its timeout), and the callback gets it to close its prompt.
+ */
+async function askForCode(otp: (channel: string, options: { signal?: AbortSignal }) => string | Promise<string>, channel: string, signal?: AbortSignal) {
+  signal?.throwIfAborted();
+  let abort = () => {};
+  const code = await new Promise<string>((resolve, reject) => {
+    abort = () => reject(signal!.reason);
+    signal?.addEventListener('abort', abort);
+    // Called inside the promise: an abort from within the callback, or its throw, rejects it.
+    new Promise<string>((settle) => settle(otp(channel, signal ? { signal } : {}))).then(resolve, reject);
+  }).finally(() => signal?.removeEventListener('abort', abort));
+  // Never repeated in a message: a one-time password is a credential.
+  if (!isHeaderValue(code)) throw new TypeError(unsendableOtp('the code the otp callback gave'));
+  return code;
+}
+
+/** A 2xx body: JSON, or undefined when empty; anything else is an error saying what it was. */
+function parseSuccessBody(name: string, response: Response, text: string | undefined): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    // Quoted: the text may hold line breaks and control characters.
+    throw new TypeError(`${name}: the server answered ${describeAnswer(response.status, response.headers, JSON.stringify(text!.slice(0, 2 * bodyPrefixLength)))}, which is not JSON`);
+  }
+}
+
+/** What an answer was, for an error: `200 (text/html) with "<!DOCTYPE html>…`, its body cut short. */
+export function describeAnswer(status: number, headers: Headers, body: string | undefined): string {
+  const shown = body && (body.length > bodyPrefixLength ? `${body.slice(0, bodyPrefixLength)}…` : body);
+  return `${status} (${headers.get('Content-Type') ?? 'no Content-Type'}) with ${shown || 'an empty body'}`;
 }
 
 // ---- utils
@@ -94,6 +143,11 @@ export function createClient(options: ClientOptions): Client {
 function fail(problem: string): never {
   throw new TypeError(`createClient: ${problem}`);
 }
+
+/** A value an HTTP header can carry (RFC 9110 §5.5): no CR, LF, NUL or other control character, nothing beyond U+00FF. */
+const isHeaderValue = (value: string) => !/[^\t\x20-\x7e\x80-\xff]/.test(value);
+
+const unsendableOtp = (what: string) => `${what} holds a character a header cannot carry (such as CR or LF), so it is not sent`;
 
 /** HTTP Basic credentials, UTF-8 encoded (btoa alone takes only Latin-1), with browser APIs only. */
 function basic(credentials: string): string {

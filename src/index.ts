@@ -1,7 +1,7 @@
 // The package's public API: the client, its error, pagination, and the generated contract types.
 export { createClient } from './client.js';
 export { GitHubApiError } from './errors.js';
-export { paginate, paginateAll, parseLink } from './paginate.js';
+export { defaultMaxPages, paginate, paginateAll, parseLink } from './paginate.js';
 export type { ItemOf, ListFunction, PaginateOptions } from './paginate.js';
 export type { Client, ClientOptions, ErrorOf, OperationFunction, OperationName, OperationOf, RequestExtras, RequestOf, ResultOf } from './types.js';
 export { operationTable } from '../generated/operations.js';

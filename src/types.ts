@@ -17,8 +17,11 @@ export interface ClientOptions {
    * A one-time password sent with every request, or a callback asked for one when the server answers
    * `401` with `X-GitHub-OTP: required; app` (or `sms`, the channel it is given): the request is then
    * retried once with the code, and the code is sent with later requests until the server asks again.
+   * The callback gets the request's `signal` (when it has one): the call rejects as soon as it aborts,
+   * even while the callback is still waiting for the user. A code that a header cannot carry (CR, LF,
+   * another control character) is refused, and the error does not repeat it.
    */
-  otp?: string | ((channel: string) => string | Promise<string>);
+  otp?: string | ((channel: string, options: { signal?: AbortSignal }) => string | Promise<string>);
   /** The `User-Agent` header. */
   userAgent?: string;
   /** Extra headers for every request; they override the default `Accept` and `X-GitHub-Api-Version`. */

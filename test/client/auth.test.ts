@@ -1,4 +1,5 @@
 // Credentials: HTTP Basic (UTF-8 safe) and the one-time password of two-factor accounts.
+import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { GitHubApiError } from '../../src/index.js';
 import { createObservedClient, json } from '../support/observed-client.js';
@@ -48,7 +49,7 @@ describe('one-time password', () => {
     const result = await client.createAuthorization({ body: { scopes: ['repo'], note: 'ci' } });
     expect(result.status).toBe(201);
     expect(otp).toHaveBeenCalledTimes(1);
-    expect(otp).toHaveBeenCalledWith('sms');
+    expect(otp).toHaveBeenCalledWith('sms', {});
     expect(requests).toHaveLength(2);
     expect(requests[0]!.headers['x-github-otp']).toBeUndefined();
     expect(requests[1]!.headers['x-github-otp']).toBe('654321');
@@ -113,5 +114,66 @@ describe('one-time password', () => {
     );
     await expect(client.listGrants()).rejects.toThrow('the user cancelled');
     expect(requests).toHaveLength(1);
+  });
+
+  describe('a code a header cannot carry is refused, and never repeated', () => {
+    const code = '918273\r\nX-Injected: 1';
+
+    it('from the callback: a TypeError without the code, and no retry', async () => {
+      const { client, requests } = createObservedClient({ username: 'octocat', password: 'secret', otp: async () => code }, () => otpRequired());
+      const error = (await client.listGrants().catch((caught: unknown) => caught)) as Error;
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toBe('the code the otp callback gave holds a character a header cannot carry (such as CR or LF), so it is not sent');
+      for (const dump of [String(error), error.stack, JSON.stringify(error), inspect(error)]) expect(dump).not.toContain('918273');
+      expect(requests).toHaveLength(1);
+    });
+
+    it.each([['CR LF', code], ['NUL', '918273\0'], ['a character beyond U+00FF', '918273\u2028']])('a fixed code with %s: createClient refuses it', (_, fixed) => {
+      const error = (() => {
+        try {
+          createObservedClient({ username: 'octocat', password: 'secret', otp: fixed });
+        } catch (caught) {
+          return caught as Error;
+        }
+        throw new Error('createClient accepted the code');
+      })();
+      expect(error).toEqual(new TypeError('createClient: otp holds a character a header cannot carry (such as CR or LF), so it is not sent'));
+      expect(inspect(error)).not.toContain('918273');
+    });
+
+  });
+
+  describe("the request's signal covers the callback", () => {
+    const never = () => new Promise<string>(() => {});
+
+    it('a callback that never settles: the call rejects when the signal times out', async () => {
+      const { client, requests } = createObservedClient({ username: 'octocat', password: 'secret', otp: never }, () => otpRequired());
+      await expect(client.listGrants({ signal: AbortSignal.timeout(200) })).rejects.toMatchObject({ name: 'TimeoutError' });
+      expect(requests).toHaveLength(1);
+    });
+
+    it('the callback gets the signal, and an abort while it waits rejects with its reason', async () => {
+      const controller = new AbortController();
+      const otp = vi.fn((_channel: string, { signal }: { signal?: AbortSignal }) => {
+        expect(signal).toBe(controller.signal);
+        controller.abort(new Error('the user closed the page'));
+        return never();
+      });
+      const { client, requests } = createObservedClient({ username: 'octocat', password: 'secret', otp }, () => otpRequired());
+      await expect(client.listGrants({ signal: controller.signal })).rejects.toThrow('the user closed the page');
+      expect(otp).toHaveBeenCalledTimes(1);
+      expect(requests).toHaveLength(1);
+    });
+
+    it('a signal aborted before the challenge is answered: the callback is not asked', async () => {
+      const controller = new AbortController();
+      const otp = vi.fn(never);
+      const { client } = createObservedClient({ username: 'octocat', password: 'secret', otp }, () => {
+        controller.abort(new Error('gone'));
+        return otpRequired();
+      });
+      await expect(client.listGrants({ signal: controller.signal })).rejects.toThrow('gone');
+      expect(otp).not.toHaveBeenCalled();
+    });
   });
 });

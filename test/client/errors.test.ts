@@ -76,6 +76,22 @@ describe('GitHubApiError', () => {
   });
 });
 
+describe('a 2xx answer that is not JSON', () => {
+  it('is a TypeError naming the operation, status, Content-Type and the start of the body', async () => {
+    const page = `<!DOCTYPE html>\n<html><head><title>Sign in to the corporate proxy</title></head>${'<p>'.repeat(100)}</html>`;
+    const { client } = createObservedClient({}, () => new Response(page, { status: 200, headers: { 'Content-Type': 'text/html' } }));
+    const error = (await client.listAuthorizations().catch((caught: unknown) => caught)) as Error;
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toBe(`listAuthorizations: the server answered 200 (text/html) with ${JSON.stringify(page).slice(0, 100)}…, which is not JSON`);
+  });
+
+  it('an empty 200 or 201 is no data, as before', async () => {
+    const { client } = createObservedClient({}, (_, index) => new Response(index === 0 ? null : '', { status: index === 0 ? 200 : 201 }));
+    expect((await client.getAuthorization({ params: { path: { authorization_id: 1 } } })).data).toBeUndefined();
+    expect(await client.createAuthorization({ body: { note: 'x' } })).toMatchObject({ status: 201, data: undefined });
+  });
+});
+
 describe('credentials stay out of errors and out of the client', () => {
   const username = 'octocat-admin';
   const password = 'pässwörd✓-hunter2';

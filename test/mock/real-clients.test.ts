@@ -6,20 +6,11 @@ import { request } from '@octokit/request';
 import { describe, expect, it } from 'vitest';
 import { basic, basicFor, callFor, calls, contractErrors, example, freshUser, mockUrl, readJson } from './support/calls.js';
 
-// The GHES 3.15 page: complete, with a curl command and a documented status per operation.
-const page = readFileSync(new URL('../../../shared/seeds/002_447f43c73b9f5eee.txt', import.meta.url), 'utf8');
-const operationsInPageOrder = [
-  'list-grants',
-  'get-grant',
-  'delete-grant',
-  'list-authorizations',
-  'create-authorization',
-  'get-or-create-authorization-for-app',
-  'get-or-create-authorization-for-app-and-fingerprint',
-  'get-authorization',
-  'update-authorization',
-  'delete-authorization',
-];
+// The GHES 3.15 page's curl commands, as printed (complete: one per operation, each with its
+// documented status), from the committed fixture that `npm run check:seeds` checks against the page.
+const printed: { operation: string; command: string; status: number }[] = JSON.parse(
+  readFileSync(new URL('../fixtures/seed-curl-commands.json', import.meta.url), 'utf8'),
+);
 
 interface CurlCommand {
   operation: string;
@@ -30,28 +21,23 @@ interface CurlCommand {
   documentedStatus: number;
 }
 
-/** Each `curl -L \ -X … \ -H "…" \ URL \ -d '…'` line of the page, with the status it documents next. */
+/** Each `curl -L \ -X … \ -H "…" \ URL \ -d '…'` command, with the status the page documents next. */
 function curlCommands(): CurlCommand[] {
-  const lines = page.split('\n');
-  return lines.flatMap((line, index) => {
-    if (!line.startsWith('curl ')) return [];
-    const parts = line.split(' \\ ').map((part) => part.trim());
+  return printed.map(({ operation, command, status }) => {
+    const parts = command.split(' \\ ').map((part) => part.trim());
     const headers = Object.fromEntries(
       parts.filter((p) => p.startsWith('-H ')).map((p) => p.slice(4, -1).split(/: (.*)/s).slice(0, 2).map((s) => s.trim()) as [string, string]),
     );
     const data = parts.find((p) => p.startsWith('-d '))?.slice(4, -1);
-    const status = lines.slice(index).find((l) => /^Status: \d{3}/.test(l))!;
-    return [
-      {
-        operation: '',
-        method: parts.find((p) => p.startsWith('-X '))?.slice(3) ?? (data ? 'POST' : 'GET'),
-        url: parts.find((p) => p.startsWith('http'))!,
-        headers,
-        ...(data !== undefined && { data }),
-        documentedStatus: Number(status.slice(8, 11)),
-      },
-    ];
-  }).map((command, index) => ({ ...command, operation: operationsInPageOrder[index]! }));
+    return {
+      operation,
+      method: parts.find((p) => p.startsWith('-X '))?.slice(3) ?? (data ? 'POST' : 'GET'),
+      url: parts.find((p) => p.startsWith('http'))!,
+      headers,
+      ...(data !== undefined && { data }),
+      documentedStatus: status,
+    };
+  });
 }
 
 /** The page's URL on the mock, its placeholders filled in. */
@@ -81,6 +67,7 @@ describe("the docs page's curl commands", () => {
 
   it('are ten, one per operation, with GitHub\'s headers', () => {
     expect(commands).toHaveLength(10);
+    expect(new Set(commands.map((command) => command.operation)).size).toBe(10);
     for (const command of commands) {
       expect(command.headers).toMatchObject({ Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' });
       expect(command.url).toMatch(/^http\(s\):\/\/HOSTNAME\/api\/v3\//);

@@ -1,15 +1,15 @@
-// The verdict check behind verdicts-*.test.ts: the precompiled validators against the contract tests'
+// The verdict check behind verdicts*.test.ts: the precompiled validators against the contract tests'
 // ajv (ajv/dist/2020 strict, ajv-formats full mode, compiled at run time) on generated payloads,
 // valid ones and the same broken the ways real payloads break; `is*` (first error) and `assert*`
-// (all errors, compared as a set with the reference's) both. Split in two files so vitest runs them
-// side by side.
+// (all errors, compared as a set with the reference's) both. `npm test` runs a few hundred payloads
+// per schema (verdicts.test.ts); `npm run test:slow` the full 10,000 (verdicts-*.slow.test.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { errorsFor, schemaPointer } from '../support/contract.js';
 import { isValid, validationIssues, type SchemaName } from '../../src/validators.js';
 import { mutatedPayload, validPayload } from './arbitraries.js';
 
-const runs = 10_000;
+const fullRuns = 10_000;
 /** Below this share of invalid payloads the mutations would test too little. */
 const minimumInvalidShare = 0.4;
 
@@ -37,8 +37,8 @@ function compare(schema: SchemaName, value: unknown): boolean {
   return referenceValid;
 }
 
-/** 10,000 valid and 10,000 mutated payloads per schema, compared with the reference ajv. */
-export function describeVerdicts(schemas: SchemaName[]): void {
+/** `runs` valid and `runs` mutated payloads per schema (10,000 unless told), compared with the reference ajv. */
+export function describeVerdicts(schemas: SchemaName[], runs = fullRuns): void {
   describe.each(schemas)('%s', (schema) => {
     it(`agrees with the reference on ${runs} valid payloads`, { timeout: 60_000 }, () => {
       fc.assert(
