@@ -14,6 +14,7 @@ const mswOrigin = 'https://ghes.example.test';
 const compared = ['link', 'location', 'etag', 'x-github-otp', 'www-authenticate', 'allow', 'content-type'];
 
 let mock: StartedMock;
+let randomness: { mockRestore(): void } | undefined;
 // The whole origin, as the server serves the API both at the root and under /api/v3.
 const server = setupServer(...createHandlers({ baseUrl: mswOrigin, accounts }));
 
@@ -33,12 +34,13 @@ beforeAll(async () => {
   // Requests to the running mock are not the handlers': they go through to it.
   server.listen({ onUnhandledRequest: 'bypass' });
   vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-04T05:06:07Z') });
-  vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation(randomValues);
+  randomness = vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation(randomValues);
 });
 
 afterAll(async () => {
+  // Files share globals (vitest.config.ts: isolate false): put back what this one changed.
   vi.useRealTimers();
-  vi.restoreAllMocks();
+  randomness?.mockRestore();
   server.close();
   await mock?.stop();
 });
