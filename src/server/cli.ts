@@ -14,8 +14,8 @@ export interface MockCommand {
   accountsFile?: string;
   /** A JSON data set to start from (what `GET /_simulator/state` answers). */
   dataFile?: string;
-  /** Applied to every request. */
-  faults?: { delayMs?: number; status?: number; drop?: boolean };
+  /** Every answer waits this long, in ms. */
+  delayMs?: number;
 }
 
 export type Command = MockCommand | { command: 'help' } | { command: 'version' };
@@ -30,14 +30,13 @@ Options:
   --host <address>    address to listen on (default: HOST or 127.0.0.1)
   --accounts <file>   JSON accounts: { "octocat": { "password": "…", "otp": { "code": "123456" } } }
   --data <file>       JSON data set to start from (the shape GET /_simulator/state answers)
-  --delay <ms>        answer every request after this delay
-  --fault <kind>      answer every request with 500, 502 or 503, or drop the connection (drop)
+  --delay <ms>        every answer waits this long (0-60000)
   --verbose           log every request (MOCK_VERBOSE=1 does the same)
   -h, --help          show this help
   --version           print the package version
 `;
 
-const valued = ['--port', '--host', '--accounts', '--data', '--delay', '--fault'] as const;
+const valued = ['--port', '--host', '--accounts', '--data', '--delay'] as const;
 type Valued = (typeof valued)[number];
 const optionList = [...valued, '--verbose', '--help'].join(', ');
 
@@ -60,6 +59,7 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
     }
     const equals = argument.indexOf('=');
     const name = equals > 0 ? argument.slice(0, equals) : argument;
+    if (name === '--static') throw new Error(`--static is the repository's Prism mode (npm start -- --static); ${binName} mock serves the simulator`);
     if (!(valued as readonly string[]).includes(name)) {
       throw new Error(`unknown option ${JSON.stringify(argument)}: the options are ${optionList}`);
     }
@@ -72,7 +72,9 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
   const port = portOf(values['--port'] ?? env.PORT, values['--port'] === undefined ? 'PORT' : '--port');
   const host = values['--host'] ?? (env.HOST || '127.0.0.1');
   if (host === '') throw new Error('--host needs an address, e.g. 127.0.0.1 or 0.0.0.0');
-  const faults = faultsOf(values['--delay'], values['--fault']);
+  const delay = values['--delay'];
+  // As npm start's --delay: up to a minute, long enough for any spinner.
+  if (delay !== undefined && (!/^\d{1,6}$/.test(delay) || Number(delay) > 60_000)) throw new Error(`--delay ${delay}: must be a whole number of milliseconds from 0 to 60000`);
   return {
     command: 'mock',
     port,
@@ -80,7 +82,7 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
     verbose,
     ...(values['--accounts'] !== undefined && { accountsFile: nonEmpty('--accounts', values['--accounts']) }),
     ...(values['--data'] !== undefined && { dataFile: nonEmpty('--data', values['--data']) }),
-    ...(faults && { faults }),
+    ...(delay !== undefined && { delayMs: Number(delay) }),
   };
 }
 
@@ -94,18 +96,4 @@ function portOf(value: string | undefined, name: string): number {
 function nonEmpty(name: string, value: string): string {
   if (value === '') throw new Error(`${name} needs a file name`);
   return value;
-}
-
-function faultsOf(delay: string | undefined, fault: string | undefined): MockCommand['faults'] {
-  if (delay === undefined && fault === undefined) return undefined;
-  const faults: NonNullable<MockCommand['faults']> = {};
-  if (delay !== undefined) {
-    // Up to a minute: a longer delay is a hang, which --fault drop models better.
-    if (!/^\d+$/.test(delay) || Number(delay) > 60_000) throw new Error(`--delay must be a whole number of milliseconds (0-60000), not ${JSON.stringify(delay)}`);
-    faults.delayMs = Number(delay);
-  }
-  if (fault === 'drop') faults.drop = true;
-  else if (fault === '500' || fault === '502' || fault === '503') faults.status = Number(fault);
-  else if (fault !== undefined) throw new Error(`--fault must be 500, 502, 503 or drop, not ${JSON.stringify(fault)}`);
-  return faults;
 }

@@ -15,9 +15,8 @@ describe('parseCommandLine', () => {
     [['mock', '--port=0'], { port: 0 }],
     [['mock', '--host', '0.0.0.0', '--verbose'], { host: '0.0.0.0', verbose: true }],
     [['mock', '--accounts', 'accounts.json', '--data=seed.json'], { accountsFile: 'accounts.json', dataFile: 'seed.json' }],
-    [['mock', '--delay', '250'], { faults: { delayMs: 250 } }],
-    [['mock', '--fault', '503', '--delay=0'], { faults: { status: 503, delayMs: 0 } }],
-    [['mock', '--fault', 'drop'], { faults: { drop: true } }],
+    [['mock', '--delay', '250'], { delayMs: 250 }],
+    [['mock', '--delay=0'], { delayMs: 0 }],
   ])('%j', (argv, expected) => {
     expect(parseCommandLine(argv)).toEqual({ ...defaults, ...expected });
   });
@@ -42,8 +41,8 @@ describe('parseCommandLine', () => {
   it.each([
     [[], 'name a command: ghes-oauth-authorizations mock [options] (see ghes-oauth-authorizations --help)'],
     [['serve'], 'unknown command "serve": the command is mock (see ghes-oauth-authorizations --help)'],
-    [['mock', '--prot', '1'], 'unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --fault, --verbose, --help'],
-    [['mock', '--static'], 'unknown option "--static": the options are --port, --host, --accounts, --data, --delay, --fault, --verbose, --help'],
+    [['mock', '--prot', '1'], 'unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --verbose, --help'],
+    [['mock', '--static'], "--static is the repository's Prism mode (npm start -- --static); ghes-oauth-authorizations mock serves the simulator"],
     [['mock', '--port'], '--port needs a value'],
     [['mock', '--port', '--verbose'], '--port needs a value'],
     [['mock', '--port', 'http'], '--port must be a port number (0-65535), not "http"'],
@@ -53,9 +52,8 @@ describe('parseCommandLine', () => {
     [['mock', '--port', '1', '--port', '2'], '--port is given twice'],
     [['mock', '--host='], '--host needs an address, e.g. 127.0.0.1 or 0.0.0.0'],
     [['mock', '--accounts='], '--accounts needs a file name'],
-    [['mock', '--delay', 'soon'], '--delay must be a whole number of milliseconds (0-60000), not "soon"'],
-    [['mock', '--delay', '60001'], '--delay must be a whole number of milliseconds (0-60000), not "60001"'],
-    [['mock', '--fault', '404'], '--fault must be 500, 502, 503 or drop, not "404"'],
+    [['mock', '--delay', 'soon'], '--delay soon: must be a whole number of milliseconds from 0 to 60000'],
+    [['mock', '--delay', '60001'], '--delay 60001: must be a whole number of milliseconds from 0 to 60000'],
   ])('%j: %s', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(new Error(message));
   });
@@ -65,7 +63,7 @@ describe('parseCommandLine', () => {
   });
 
   it('the help lists every option the parser takes', () => {
-    for (const option of ['--port', '--host', '--accounts', '--data', '--delay', '--fault', '--verbose', '--help', '--version']) {
+    for (const option of ['--port', '--host', '--accounts', '--data', '--delay', '--verbose', '--help', '--version']) {
       expect(usage).toContain(`${option} `);
     }
   });
