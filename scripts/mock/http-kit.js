@@ -1,6 +1,7 @@
 // What the mock and the validating proxy share at the HTTP level: JSON answers, CORS, the real
-// server's /api/v3 prefix, bounded body reading, and a JSON answer for requests Node's own parser
-// rejects. Bad input always gets a 4xx JSON answer, never a crash or a hang.
+// server's /api/v3 prefix, bounded body reading, a JSON answer for requests Node's own parser
+// rejects (after the answers owed before it), and bounds on what one connection can make the
+// server hold. Bad input always gets a 4xx JSON answer, never a crash or a hang.
 import { maxHeaderSize } from 'node:http';
 
 export const jsonContentType = 'application/json; charset=utf-8';
@@ -9,11 +10,38 @@ export const apiPrefix = '/api/v3';
 export const bodyLimit = 1024 * 1024;
 /** A request still incomplete after this long gets 408 (Node's default is 5 minutes). */
 export const requestTimeoutMs = 10_000;
+
+// What one connection can make the mock hold. A client that sends without reading must cost a
+// few MB at most and be let go in the end, whatever it sends; clients that read never meet these.
+/**
+ * Requests in flight on one connection (answered or being answered, not yet sent): the next one
+ * gets a 429 and the connection closes after it, so the client sends the rest again on a new one
+ * (RFC 9112 §9.3.2); past as many again behind that 429, the connection closes at once. Browsers do not pipeline, nor do curl, fetch or Node's agent; clients that
+ * did went 4 to 8 deep, so 16 is generous. It bounds what one write can start: 2,000 requests fit
+ * in a 64 KB write, and each started request holds its answer (up to a list of 100 authorizations,
+ * about 100 KB) until the client reads it.
+ */
+export const maxPipelined = 16;
+/**
+ * Answer bytes waiting for a client beyond which the next request on its connection waits (its
+ * handler does not start) until the client has read them: one page of the largest list many
+ * times over, and much less than the docs page (2.5 MB), which is sent from one shared buffer.
+ */
+export const maxQueuedBytes = 1024 * 1024;
+/**
+ * An answer handed to the socket that has not gone out after this long closes the connection: its
+ * client stopped reading. 30 s lets even a slow link take the 2.5 MB docs page (83 KB/s), and is
+ * not counted while an answer is still being made (the simulator may be told to wait up to 60 s).
+ */
+export const stallTimeoutMs = 30_000;
+/** An idle keep-alive connection closes after this long (Node's default, said here so it is a choice). */
+export const keepAliveTimeoutMs = 5_000;
+
 /**
  * Options for `http.createServer`: incomplete requests are checked every second, not every 30.
  * Node would answer an HTTP/1.1 request without Host itself, with an empty 400: `hostProblem` instead.
  */
-export const serverOptions = { requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000, requireHostHeader: false };
+export const serverOptions = { requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000, requireHostHeader: false, keepAliveTimeout: keepAliveTimeoutMs };
 
 // RFC 9110's uri-host (a bracketed IP literal, or a name or IPv4 address) and an optional port.
 const hostValue = /^(\[[\dA-Fa-f:.]+\]|[\w.~!$&'()*+,;=%-]*)(:\d*)?$/;
@@ -31,7 +59,7 @@ export function hostProblem(request) {
 }
 
 // Headers a browser app may read besides the CORS-safelisted ones.
-const exposedHeaders = 'Link, Location, X-GitHub-OTP, WWW-Authenticate, Deprecation, X-GitHub-Media-Type, Preference-Applied';
+const exposedHeaders = 'Link, Location, ETag, X-GitHub-OTP, WWW-Authenticate, Deprecation, X-GitHub-Media-Type, Preference-Applied, X-Simulator-Reason';
 const headerList = /^[!#$%&'*+.^_`|~\w-]+( *, *[!#$%&'*+.^_`|~\w-]+)*$/;
 
 export function sendJson(response, status, body, headers = {}) {
@@ -171,38 +199,158 @@ export function describeParseError(error) {
   return `${parseProblems[error.code]?.(reason) ?? reason} (${error.code ?? 'no code'})`;
 }
 
+// Per connection: the answers not yet sent (in request order, as Node sends them) with their
+// requests; how many answers were handed to its socket and how many went out, when one last went
+// out (or began to wait), and the timer that watches them; whether it was told to close because it pipelined too deep, and how many requests
+// came after that.
+const connections = new WeakMap();
+
+/** The connection state of `socket`, made on its first request. */
+function connectionOf(socket) {
+  let connection = connections.get(socket);
+  if (!connection) {
+    connection = { unsent: new Map(), handedOver: 0, sent: 0, progressAt: 0, stall: undefined, closing: false, behindRefusal: 0, answeredError: false };
+    connections.set(socket, connection);
+    socket.once('close', () => clearTimeout(connection.stall));
+  }
+  return connection;
+}
+
+/** Counts an answer as unsent until it has gone out (or its connection closed), and watches it once handed to the socket. */
+function track(request, response) {
+  const { socket } = request;
+  const connection = connectionOf(socket);
+  connection.unsent.set(response, request);
+  response.once('prefinish', () => {
+    // The first answer waiting to go out starts the clock.
+    if (connection.sent === connection.handedOver) connection.progressAt = performance.now();
+    connection.handedOver++;
+    watchStall(socket, connection);
+  });
+  response.once('finish', () => {
+    connection.sent++;
+    connection.progressAt = performance.now();
+  });
+  response.once('close', () => connection.unsent.delete(response));
+}
+
+/** Closes the connection when answers handed to its socket wait and none has gone out for `stallTimeoutMs`. */
+function watchStall(socket, connection, delay = stallTimeoutMs) {
+  if (connection.stall || socket.destroyed) return;
+  connection.stall = setTimeout(() => {
+    connection.stall = undefined;
+    if (connection.sent === connection.handedOver) return undefined;
+    const idle = performance.now() - connection.progressAt;
+    if (idle >= stallTimeoutMs) return socket.destroy();
+    return watchStall(socket, connection, stallTimeoutMs - idle);
+  }, delay);
+  connection.stall.unref();
+}
+
+/** Resolves once every answer in `responses` has gone out, or `socket` has closed. */
+function allSent(socket, responses) {
+  return new Promise((resolve) => {
+    let left = responses.length;
+    if (left === 0 || socket.destroyed) return resolve();
+    const sent = () => --left === 0 && resolve();
+    for (const response of responses) response.once('close', sent);
+    socket.once('close', resolve);
+  });
+}
+
+/** The 400/408/431 written for a request Node's parser refused, in JSON. */
+function parseErrorAnswer(error) {
+  const [status, reason, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', `Request headers too large: the request line (with the URL) and the headers must fit in ${maxHeaderSize / 1024} KiB`]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', `Request incomplete after ${requestTimeoutMs / 1000} s`]
+        : [400, 'Bad Request', `Malformed HTTP request: ${describeParseError(error)}`];
+  const body = JSON.stringify({ message });
+  return `HTTP/1.1 ${status} ${reason}\r\ncontent-type: ${jsonContentType}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+}
+
 /**
  * Requests Node's HTTP parser refuses (a malformed request line or header, an oversized header,
- * a timeout) never reach the handler; answer them in JSON too, then close the connection. So do
- * requests with an Expect header other than 100-continue, which Node would answer with an empty 417.
+ * a timeout) never reach the handler; answer them in JSON too, then close the connection. The
+ * requests before them on the connection (pipelined in the same write) get their answers first,
+ * as HTTP/1.1 requires: the refusal waits until those have gone out. Requests with an Expect
+ * header other than 100-continue, which Node would answer with an empty 417, get a JSON 417.
+ * Also counts every answer per connection, for the limits `receive` applies.
  */
 export function answerClientErrors(server) {
+  // First, so that the count includes the request before its handler runs.
+  server.prependListener('request', track);
   server.on('checkExpectation', (request, response) => {
+    track(request, response);
     response.setHeader('connection', 'close');
     sendJson(response, 417, { message: `Expectation Failed: Expect ${JSON.stringify(request.headers.expect)} cannot be met; the only expectation served is 100-continue` });
   });
   server.on('clientError', (error, socket) => {
     if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
-    const [status, reason, message] =
-      error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'Request Header Fields Too Large', `Request headers too large: the request line (with the URL) and the headers must fit in ${maxHeaderSize / 1024} KiB`]
-        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? [408, 'Request Timeout', `Request incomplete after ${requestTimeoutMs / 1000} s`]
-          : [400, 'Bad Request', `Malformed HTTP request: ${describeParseError(error)}`];
-    const body = JSON.stringify({ message });
-    socket.end(
-      `HTTP/1.1 ${status} ${reason}\r\ncontent-type: ${jsonContentType}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-    );
+    // Once per connection: the parser reports its error again for every later chunk.
+    const connection = connectionOf(socket);
+    if (connection.answeredError) return undefined;
+    connection.answeredError = true;
+    // A connection told to close already needs no second reason.
+    if (connection.closing) return undefined;
+    // Owed: the answers to the requests parsed before the refused one, and any already written.
+    // Not the request whose body the parser refused: it will never be answered.
+    const owed = [...connection.unsent].filter(([response, request]) => request.complete || response.writableEnded).map(([response]) => response);
+    return allSent(socket, owed).then(() => {
+      if (socket.writable) socket.end(parseErrorAnswer(error));
+      else socket.destroy();
+    });
+  });
+}
+
+/** Resolves once `socket` has sent what it holds (drain) or closed. */
+function drained(socket) {
+  return new Promise((resolve) => {
+    const done = () => {
+      socket.off('drain', done);
+      socket.off('close', done);
+      resolve();
+    };
+    socket.on('drain', done);
+    socket.on('close', done);
   });
 }
 
 /**
- * What every request gets before routing, in the mock and the proxy alike: CORS and preflight, the
- * body (size limit, abort), the Host header and the request target. When one of them fails the
+ * The limits on one connection (see `maxPipelined`, `maxQueuedBytes`): true when the request may
+ * go on, after waiting for its client to read what is queued; false when it was answered with the
+ * 429 that closes its connection, or is behind that 429 and will not be answered.
+ */
+async function withinLimits(request, response) {
+  const { socket } = request;
+  const connection = connectionOf(socket);
+  if (connection.closing) {
+    // Pipelined this far past the limit, it is a flood (2,000 requests fit in one 64 KB write, and
+    // Node keeps each request until its connection closes): let it go now rather than hold them.
+    if (++connection.behindRefusal > maxPipelined) socket.destroy();
+    return false;
+  }
+  if (connection.unsent.size > maxPipelined) {
+    connection.closing = true;
+    response.setHeader('connection', 'close');
+    sendJson(response, 429, {
+      message: `Too Many Requests: at most ${maxPipelined} requests are answered at a time on one connection; this one and those pipelined after it were not processed: send them again on a new connection`,
+    });
+    return false;
+  }
+  if (socket.writableLength > maxQueuedBytes) await drained(socket);
+  return !socket.destroyed;
+}
+
+/**
+ * What every request gets before routing, in the mock and the proxy alike: the connection's limits,
+ * CORS and preflight, the body (size limit, abort), the Host header and the request target. When one of them fails the
  * request is answered here and the result is undefined; otherwise it is what routing needs.
  * @returns {Promise<{ rawBody: Buffer, target: { path: string, search: string }, path: string } | undefined>}
  */
 export async function receive(request, response) {
+  if (!(await withinLimits(request, response))) return undefined;
   applyCors(request, response);
   if (answerPreflight(request, response)) return undefined;
   const rawBody = await readBody(request);

@@ -5,6 +5,8 @@
 // test/mock/errors.test.ts and test/mock/malformed.test.ts hold the cases this corpus leaves out.
 import { gzipSync } from 'node:zlib';
 import { expect } from 'vitest';
+import { maxPipelined } from '../../scripts/mock/http-kit.js';
+import { maxPreferLength } from '../../src/simulator/prefer.js';
 import { basic } from '../mock/support/calls.js';
 import type { RawAnswer } from '../support/raw-http.js';
 
@@ -59,6 +61,13 @@ function firstTwentyAndMore(answer: RawAnswer) {
   expect(errors[20]).toEqual({ resource: 'OauthAccess', code: 'custom', message: 'and more problems, not listed: a 422 lists the first 20' });
   expect(answer.body.length).toBeLessThan(5000);
 }
+
+/** `code=`, spaces, a quote, spaces, `"x`: `length` characters of the shape a backtracking Prefer pattern choked on. */
+export function hostilePrefer(length: number) {
+  const spaces = ' '.repeat(Math.floor((length - 8) / 2));
+  return `code=${spaces}"${spaces}${length % 2 ? ' ' : ''}"x`;
+}
+const preferTooLong = new RegExp(`Prefer header is \\d+ characters long; the mock reads at most ${maxPreferLength}`);
 
 export const corpus: Record<string, BadRequest[]> = {
   'request body fields': [
@@ -213,6 +222,12 @@ export const corpus: Record<string, BadRequest[]> = {
     { name: 'exactly 20 unknown fields: all listed', send: patch('/authorizations/1', json(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`field${i}`, 1])))), status: 422, mentions: /field19 is not a field of this request/, check: (answer) => expect(JSON.parse(answer.body).errors).toHaveLength(20) },
   ],
 
+  'oversized and hostile Prefer headers': [
+    { name: 'a 4 KB Prefer of spaces around a quote (froze the mock for seconds)', send: call('GET', '/authorizations', { prefer: hostilePrefer(4 * 1024) }), status: 400, mentions: preferTooLong },
+    { name: 'a 16 KB Prefer of spaces around a quote, at the header limit (froze it for minutes)', send: raw('GET /authorizations HTTP/1.1', [`Prefer: ${hostilePrefer(16_000)}`]), status: 400, mentions: preferTooLong },
+    { name: `a Prefer of ${maxPreferLength + 1} characters`, send: call('GET', '/authorizations', { prefer: `code=200,${' '.repeat(maxPreferLength - 9)}x` }), status: 400, mentions: preferTooLong },
+  ],
+
   'truncated requests (the client closes its side)': [
     { name: 'a body shorter than its Content-Length', send: raw('POST /authorizations HTTP/1.1', ['Content-Length: 100'], '{"note"', { halfClose: true }), status: 400, mentions: /closed before the request was complete/ },
     { name: 'a chunked body cut inside a chunk', send: raw('POST /authorizations HTTP/1.1', ['Transfer-Encoding: chunked'], '10\r\n{"no', { halfClose: true }), status: 400, mentions: /closed before the request was complete/ },
@@ -220,3 +235,94 @@ export const corpus: Record<string, BadRequest[]> = {
     { name: 'a request line and nothing else', send: { raw: { bytes: 'GET /authorizations HTTP/1.1\r\n', halfClose: true } }, status: 400, mentions: /closed before the request was complete/ },
   ],
 };
+
+// Several requests in one write (pipelining), a bad one among them: HTTP/1.1 answers them in
+// order, so each request before the bad one gets its own answer first, then the refusal.
+
+/** What one answer must be: its status and, for an error, what its message must mention. */
+export interface ExpectedAnswer {
+  status: number;
+  mentions?: RegExp;
+}
+
+export interface Pipeline {
+  name: string;
+  /** Sent in one write, each a whole raw request. */
+  requests: string[];
+  /** The answers, in order; a pipeline whose last answer refuses a request also closes the connection. */
+  answers: ExpectedAnswer[];
+  /** Whether the mock closes the connection after the last answer. */
+  closes: boolean;
+}
+
+/** A raw request as `raw()` makes it, as text. */
+const rawText = (...args: Parameters<typeof raw>) => raw(...args).raw.bytes;
+const listAuthorizations = rawText('GET /authorizations HTTP/1.1');
+const ok = { status: 200 };
+
+export const pipelines: Pipeline[] = [
+  {
+    name: 'a header without a colon between two valid requests',
+    requests: [listAuthorizations, rawText('GET /authorizations HTTP/1.1', ['BadHeader']), listAuthorizations],
+    answers: [ok, { status: 400, mentions: /Malformed HTTP request: .*header/ }],
+    closes: true,
+  },
+  {
+    name: 'a Content-Length shorter than the body between two valid requests (the rest reads as a request line)',
+    requests: [listAuthorizations, rawText(`PUT /authorizations/clients/${clientId} HTTP/1.1`, ['Content-Length: 2'], '{}{"client_secret":"x"}'), listAuthorizations],
+    answers: [ok, { status: 422, mentions: /client_secret/ }, { status: 400, mentions: /Malformed HTTP request: .*method/ }],
+    closes: true,
+  },
+  {
+    name: 'Content-Length with Transfer-Encoding between two valid requests',
+    requests: [listAuthorizations, rawText('POST /authorizations HTTP/1.1', ['Content-Length: 5', 'Transfer-Encoding: chunked'], '0\r\n\r\n'), listAuthorizations],
+    answers: [ok, { status: 400, mentions: /Transfer-Encoding can't be present with Content-Length/ }],
+    closes: true,
+  },
+  {
+    name: 'two valid requests, then a bare LF in a header',
+    requests: [listAuthorizations, listAuthorizations, rawText('GET /authorizations HTTP/1.1', ['X-Note: a\nb']), listAuthorizations],
+    answers: [ok, ok, { status: 400, mentions: /CR/ }],
+    closes: true,
+  },
+  {
+    name: 'an oversized Prefer between two valid requests (an answer, not a refusal: the connection goes on)',
+    requests: [listAuthorizations, rawText('GET /authorizations HTTP/1.1', [`Prefer: ${hostilePrefer(8 * 1024)}`]), listAuthorizations],
+    answers: [ok, { status: 400, mentions: preferTooLong }, ok],
+    closes: false,
+  },
+  {
+    name: `${maxPipelined + 4} valid requests: ${maxPipelined} answered, then a 429 that closes the connection`,
+    requests: Array.from({ length: maxPipelined + 4 }, () => listAuthorizations),
+    answers: [...Array.from({ length: maxPipelined }, () => ok), { status: 429, mentions: new RegExp(`at most ${maxPipelined} requests are answered at a time on one connection`) }],
+    closes: true,
+  },
+];
+
+// Clients that send and do not read: what they can make the mock hold is bounded (in-flight
+// requests per connection, queued bytes), and the other connections are served meanwhile.
+
+export interface NonReadingClient {
+  name: string;
+  /** Sent in one write; then the client reads its first chunk and stops reading. */
+  bytes: string;
+  /**
+   * What it finds when it reads again, after another connection was served; none when the mock
+   * closes the connection at once, before answering (a flood).
+   */
+  answers: ExpectedAnswer[];
+  /** Whether the mock closes the connection after them. */
+  closes: boolean;
+}
+
+const getDocs = 'GET /docs HTTP/1.1\r\nHost: mock\r\n\r\n';
+const tooMany = { status: 429, mentions: new RegExp(`at most ${maxPipelined} requests`) };
+const answered = Array.from({ length: maxPipelined }, () => ok);
+
+export const nonReadingClients: NonReadingClient[] = [
+  { name: '100 × GET /docs in one 3 KB write (pinned 210 MB): a flood, closed at once', bytes: getDocs.repeat(100), answers: [], closes: true },
+  { name: '2,000 × GET /docs in one 64 KB write (would pin 5 GB): closed at once', bytes: getDocs.repeat(2000), answers: [], closes: true },
+  { name: '2,000 × GET /authorizations in one write: closed at once', bytes: listAuthorizations.repeat(2000), answers: [], closes: true },
+  { name: `${maxPipelined + 4} × GET /docs in one write, read later: ${maxPipelined} pages, then the 429`, bytes: getDocs.repeat(maxPipelined + 4), answers: [...answered, tooMany], closes: true },
+  { name: 'one GET /docs, read later', bytes: getDocs, answers: [ok], closes: false },
+];
