@@ -1,6 +1,6 @@
 // Fails when the contract breaks a client of the latest release and package.json's major version
 // was not raised above that release's. Each published version's contract is kept, as released, in
-// generated/releases/<version>/openapi.json; the latest is the highest version there.
+// openapi/releases/<version>/openapi.json; the latest is the highest version there.
 // Usage: node scripts/check-breaking.js [--releases DIR] [--contract FILE] [--package FILE]
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -29,10 +29,12 @@ async function latestRelease(releases) {
   } catch {
     throw new InputError(`${releases}: no releases folder; keep each published contract as ${releases}/<version>/openapi.json`);
   }
-  const stray = entries.find((entry) => !entry.isDirectory() || !parts(entry.name));
+  // The folder's README.md states its rule; everything else must be a release.
+  const folders = entries.filter((entry) => !(entry.isFile() && entry.name === 'README.md'));
+  const stray = folders.find((entry) => !entry.isDirectory() || !parts(entry.name));
   if (stray) throw new InputError(`${join(releases, stray.name)}: not a release folder (expected a folder named x.y.z)`);
-  if (entries.length === 0) throw new InputError(`${releases}: holds no release`);
-  return entries.map((entry) => entry.name).reduce((latest, version) => (newer(version, latest) ? version : latest));
+  if (folders.length === 0) throw new InputError(`${releases}: holds no release`);
+  return folders.map((entry) => entry.name).reduce((latest, version) => (newer(version, latest) ? version : latest));
 }
 
 async function packageVersion(file) {
@@ -47,7 +49,7 @@ async function packageVersion(file) {
 }
 
 try {
-  const releases = option('--releases', 'generated/releases');
+  const releases = option('--releases', 'openapi/releases');
   const contract = option('--contract', 'generated/openapi.json');
   const version = await packageVersion(option('--package', 'package.json'));
   const release = await latestRelease(releases);

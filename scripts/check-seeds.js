@@ -1,5 +1,5 @@
 // `npm run check:seeds [-- <folder>]`: checks that the committed fixtures (test/fixtures/
-// seed-payloads.json and seed-curl-commands.json) are exactly what scripts/extract-seed-payloads.js
+// seed-payloads.json, seed-operations.json and seed-curl-commands.json) are exactly what scripts/extract-seed-payloads.js
 // extracts from GitHub's docs pages, and that the extraction missed nothing on the pages. The tests
 // read only the fixtures, so a clone runs them without the pages; this check needs the pages, in
 // ../shared/seeds beside the repository unless a folder is given.
@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { extractAll, extractAllCurlCommands, seedPages } from './extract-seed-payloads.js';
+import { extractAll, extractAllCurlCommands, extractAllOperations, seedPages } from './extract-seed-payloads.js';
 
 const repository = resolve(import.meta.dirname, '..');
 export const defaultSeeds = resolve(repository, '../shared/seeds');
@@ -22,7 +22,7 @@ export function missingPages(directory) {
 const keyOf = ({ ghes, operation, body }) => `${ghes} ${operation} ${body}`;
 
 /** Each way the fixtures differ from the pages in `directory`, as a sentence; empty when they match. */
-export function seedProblems(directory, { payloads, commands }) {
+export function seedProblems(directory, { payloads, operations, commands }) {
   const problems = [];
   const extracted = extractAll(directory);
   for (const { ghes, file } of seedPages) {
@@ -40,6 +40,12 @@ export function seedProblems(directory, { payloads, commands }) {
   for (const key of have.keys()) if (!want.has(key)) problems.push(`seed-payloads.json has ${key}, which no page prints`);
   if (problems.length === 0 && !isDeepStrictEqual(payloads, extracted)) problems.push('seed-payloads.json is not in page order');
 
+  const pageOperations = extractAllOperations(directory);
+  const differingOperations = pageOperations.filter((operation, index) => !isDeepStrictEqual(operations?.[index], operation)).map(({ ghes, operation }) => `${ghes} ${operation}`);
+  if (differingOperations.length > 0 || operations?.length !== pageOperations.length) {
+    problems.push(`seed-operations.json differs from the pages (${operations?.length ?? 0} operations, the pages have ${pageOperations.length}${differingOperations.length ? `; differing: ${differingOperations.join(', ')}` : ''})`);
+  }
+
   const curl = extractAllCurlCommands(directory);
   if (!isDeepStrictEqual(commands, curl)) {
     const differing = curl.filter((command, index) => !isDeepStrictEqual(commands[index], command)).map(({ operation }) => operation);
@@ -56,7 +62,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   const read = (name) => JSON.parse(readFileSync(join(repository, 'test/fixtures', name), 'utf8'));
-  const fixtures = { payloads: read('seed-payloads.json'), commands: read('seed-curl-commands.json') };
+  const fixtures = { payloads: read('seed-payloads.json'), operations: read('seed-operations.json'), commands: read('seed-curl-commands.json') };
   const problems = seedProblems(directory, fixtures);
   if (problems.length > 0) {
     console.error(`check:seeds: the fixtures do not match the pages in ${directory}:`);
@@ -64,5 +70,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`re-extract them with: node scripts/extract-seed-payloads.js ${directory}`);
     process.exit(1);
   }
-  console.log(`check:seeds: ${fixtures.payloads.length} payloads and ${fixtures.commands.length} curl commands match the pages in ${directory}`);
+  console.log(`check:seeds: ${fixtures.payloads.length} payloads, ${fixtures.operations.length} operations and ${fixtures.commands.length} curl commands match the pages in ${directory}`);
 }

@@ -1,7 +1,8 @@
-// Extracts every request and response payload from the two docs pages in ../shared/seeds into
-// test/fixtures/seed-payloads.json, where the contract tests read them, and the 3.15 page's curl
-// commands into test/fixtures/seed-curl-commands.json, which the mock tests send. The tests read
-// only these committed files; `npm run check:seeds` checks them against the pages.
+// Extracts the facts of the two docs pages in ../shared/seeds into test/fixtures/, where the tests
+// read them: every request and response payload (seed-payloads.json), each operation's method,
+// path, status codes and parameters (seed-operations.json), and the 3.15 page's curl commands
+// (seed-curl-commands.json), which the mock tests send. The tests read only these committed files;
+// `npm run check:seeds` checks them against the pages.
 // Usage: node scripts/extract-seed-payloads.js [seeds directory]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,8 +42,69 @@ export function extractPayloads(text, ghes) {
   return payloads;
 }
 
+// The pages are in Spanish, with the operations' titles and the parameters in English.
+const parameterHeadings = {
+  Encabezados: 'header',
+  'Parámetros de consulta': 'query',
+  'Parámetros de la ruta de acceso': 'path',
+  'Parámetros del cuerpo': 'body',
+};
+const parameterLine = /^([A-Za-z_][\w-]*) (integer|number|string|boolean|object|array of strings(?: or null)?)( Requerido)?$/;
+const requestLine = /^(get|put|post|delete|options|head|patch|trace)(\/\S*)$/;
+
+/**
+ * The operations of one page, in page order: `{ ghes, operation, title, method, path, apiVersion,
+ * statuses, parameters: [{ in, name, type, required, default? }] }` (`in` is header, query, path or
+ * body; `apiVersion` is the X-GitHub-Api-Version its curl example sends).
+ * The 3.16 page lost its method-and-path lines and its status codes in rendering: there they are
+ * null and empty.
+ */
+export function extractOperations(text, ghes) {
+  const operations = [];
+  let current;
+  let part;
+  let location;
+  for (const line of text.split('\n').map((each) => each.trim())) {
+    if (sections[line]) {
+      current = { ghes, operation: sections[line], title: line, method: null, path: null, apiVersion: null, statuses: [], parameters: [] };
+      operations.push(current);
+      part = undefined;
+      continue;
+    }
+    if (!current) continue;
+    if (line.startsWith('Parámetros para "')) {
+      // Both pages list the headers first; the 3.16 page lost their heading.
+      [part, location] = ['parameters', 'header'];
+    } else if (line.startsWith('Códigos de estado de respuesta HTTP para "')) {
+      part = 'statuses';
+    } else if (line.startsWith('Ejemplos de código para "')) {
+      part = 'examples';
+    } else if (part === 'parameters' && parameterHeadings[line]) {
+      location = parameterHeadings[line];
+    } else if (part === 'parameters' && parameterLine.test(line)) {
+      const [, name, type, required] = line.match(parameterLine);
+      current.parameters.push({ in: location, name, type, required: Boolean(required) });
+    } else if (part === 'parameters' && line.startsWith('Valor predeterminado: ')) {
+      current.parameters.at(-1).default = line.slice('Valor predeterminado: '.length);
+    } else if (part === 'statuses' && /^\d{3}$/.test(line)) {
+      current.statuses.push(line);
+    } else if (part === 'examples' && requestLine.test(line) && current.method === null) {
+      [, current.method, current.path] = line.match(requestLine);
+    } else if (part === 'examples' && line.startsWith('curl ') && current.apiVersion === null) {
+      current.apiVersion = line.match(/-H "X-GitHub-Api-Version: ([^"]+)"/)?.[1] ?? null;
+    }
+  }
+  return operations;
+}
+
+const pagesOf = (seedsDirectory) => seedPages.map(({ ghes, file }) => ({ ghes, text: readFileSync(join(seedsDirectory, file), 'utf8') }));
+
 export function extractAll(seedsDirectory) {
-  return seedPages.flatMap(({ ghes, file }) => extractPayloads(readFileSync(join(seedsDirectory, file), 'utf8'), ghes));
+  return pagesOf(seedsDirectory).flatMap(({ ghes, text }) => extractPayloads(text, ghes));
+}
+
+export function extractAllOperations(seedsDirectory) {
+  return pagesOf(seedsDirectory).flatMap(({ ghes, text }) => extractOperations(text, ghes));
 }
 
 /** The page's curl commands as printed: `{ ghes, operation, command, status }`, status being the next one documented. */
@@ -66,8 +128,10 @@ export function extractAllCurlCommands(seedsDirectory) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const seeds = process.argv[2] ?? '../shared/seeds';
   const payloads = extractAll(seeds);
+  const operations = extractAllOperations(seeds);
   writeFileSync('test/fixtures/seed-payloads.json', `${JSON.stringify(payloads, null, 2)}\n`);
-  console.log(`test/fixtures/seed-payloads.json: ${payloads.length} payloads`);
+  writeFileSync('test/fixtures/seed-operations.json', `${JSON.stringify(operations, null, 2)}\n`);
+  console.log(`test/fixtures/seed-payloads.json: ${payloads.length} payloads; test/fixtures/seed-operations.json: ${operations.length} operations`);
   const commands = extractAllCurlCommands(seeds);
   writeFileSync('test/fixtures/seed-curl-commands.json', `${JSON.stringify(commands, null, 2)}\n`);
   console.log(`test/fixtures/seed-curl-commands.json: ${commands.length} curl commands`);

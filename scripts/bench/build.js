@@ -1,5 +1,5 @@
 // 5. Build: the wall time of the full regeneration of generated/ from openapi/ (lint, bundles, types,
-// operation table, validators, examples and the docs page) as `npm run build` runs it (its
+// operation table, validators, guards, examples and the docs page) as `npm run build` runs it (its
 // command from package.json: one process that starts the rest side by side), against the same
 // steps as a sequential chain of one process per step: the tools' CLIs where they have one
 // (redocly lint, redocly bundle ×3, openapi-typescript, redocly build-docs through
@@ -51,6 +51,7 @@ const chain = {
   'node: operation table': generatorStep(`const { operationTableOf, renderOperationTable } = await import('./scripts/generate-client.js');
    writeFileSync('generated/operations.ts', renderOperationTable(operationTableOf(bundle)));`),
   'node: validators': generatorStep(`const { generateValidators } = await import('./scripts/generate-validators.js'); await generateValidators(bundle);`),
+  'node: guards': generatorStep(`const { generateGuards } = await import('./scripts/generate-guards.js'); await generateGuards(bundle);`),
   'node: examples': generatorStep(`const { generateExamples } = await import('./scripts/generate-examples.js'); await generateExamples(bundle);`),
   'redocly build-docs (npm run docs)': ['scripts/generate-docs.js'],
 };
@@ -66,11 +67,11 @@ async function scratchCopy() {
   return dir;
 }
 
-/** Every file of generated/ the build writes (releases/ it does not), path → content. */
+/** Every file of generated/, path → content. */
 async function generatedFiles(dir) {
   const entries = await readdir(join(dir, 'generated'), { recursive: true, withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)));
-  const built = files.filter((file) => !file.startsWith('generated/releases/')).sort();
+  const built = files.sort();
   return new Map(await Promise.all(built.map(async (file) => [file, await readFile(join(dir, file))])));
 }
 

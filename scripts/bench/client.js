@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { request as octokitRequest } from '@octokit/request';
 import createOpenApiFetchClient from 'openapi-fetch';
-import { functionNameOf } from '../generate-client.js';
-import { contractOperations } from './contract-examples.js';
+import { functionNameOf } from '../lib/contract-helpers.js';
+import { contractOperations } from '../lib/example-exchanges.js';
 import { importSource } from './load-source.js';
 import { interleave, median, pairedRatio } from './rounds.js';
 

@@ -3,7 +3,7 @@
 // can do, so that the clients' own cost shows. Run as a child process (the clients get this
 // process's core to themselves); prints its URL once it listens.
 import { createServer } from 'node:http';
-import { contractOperations } from './contract-examples.js';
+import { contractOperations } from '../lib/example-exchanges.js';
 
 const answers = new Map(
   contractOperations().map(({ method, url, status, headers, answer }) => {

@@ -59,7 +59,7 @@ export function hostProblem(request) {
 }
 
 // Headers a browser app may read besides the CORS-safelisted ones.
-const exposedHeaders = 'Link, Location, X-GitHub-OTP, WWW-Authenticate, Deprecation, X-GitHub-Media-Type, Preference-Applied';
+const exposedHeaders = 'Link, Location, ETag, X-GitHub-OTP, WWW-Authenticate, Deprecation, X-GitHub-Media-Type, Preference-Applied, X-Simulator-Reason';
 const headerList = /^[!#$%&'*+.^_`|~\w-]+( *, *[!#$%&'*+.^_`|~\w-]+)*$/;
 
 export function sendJson(response, status, body, headers = {}) {

@@ -1,7 +1,7 @@
 // The HTTP transport of the simulator (the default of `npm start`): a Node server that does what
 // only a server can (CORS and preflights, bounded bodies, the Host header, parser errors, /docs)
-// and hands every other request to the simulator core (src/simulator/), writing its Response
-// back. URLs in the answers are on the origin the request came in on (its Host header).
+// and hands every other request to the simulator core (src/simulator/), writing its reply back.
+// URLs in the answers are on the origin the request came in on (its Host header).
 import { createServer } from 'node:http';
 import { apiCallOf } from './api-call.js';
 import { createDocsHandler, docsPaths } from './docs.js';
@@ -15,13 +15,12 @@ function originOf(request) {
   return `http://${localAddress?.includes(':') ? `[${localAddress}]` : localAddress}:${localPort}`;
 }
 
-/** Writes the simulator's Response; a network error (an injected dropped connection) destroys the socket. */
-async function writeAnswer(answer, response) {
-  if (answer.type === 'error') return void response.destroy();
-  const body = answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined;
-  answer.headers.forEach((value, name) => response.setHeader(name, value));
-  response.writeHead(answer.status);
-  response.end(body);
+/** Writes the simulator's reply; an injected dropped connection destroys the socket. */
+function writeReply(reply, response) {
+  if (reply.drop) return void response.destroy();
+  for (const [name, value] of Object.entries(reply.headers)) response.setHeader(name, value);
+  response.writeHead(reply.status);
+  response.end(reply.body ?? undefined);
 }
 
 /**
@@ -35,10 +34,12 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
     const received = await receive(request, response);
     if (!received) return;
     const { rawBody, path } = received;
+    // A transfer coding is the transport's to refuse; a Content-Encoding the core refuses itself (415,
+    // GitHub-shaped), as it does in MSW handlers, where no transport runs.
     const coding = unsupportedCoding(request, rawBody);
-    if (coding) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
+    if (coding && coding.status !== 415) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
     if (docsPaths.has(path)) return serveDocs(request, response);
-    await writeAnswer(await simulator.handleCall(apiCallOf(request, received), originOf(request)), response);
+    writeReply(await simulator.reply(apiCallOf(request, received), originOf(request)), response);
   }
 
   const server = createServer(serverOptions, (request, response) => {

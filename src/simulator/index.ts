@@ -42,6 +42,8 @@ export interface Simulator {
    * fetch would normalise, a method fetch refuses). `origin` is where the request came in.
    */
   handleCall(call: ApiCall, origin: string): Promise<Response>;
+  /** The same answer as plain data, for a transport that writes it itself (Node's server: no Response to build and read back). */
+  reply(call: ApiCall, origin: string): Promise<SimulatorReply>;
   /** Forget all state (no argument) or one user's; accounts stay. */
   reset(user?: string): void;
   /** Replace all state from a data set, checked first: throws an Error naming the bad field, and changes nothing. */
@@ -53,6 +55,9 @@ export interface Simulator {
   /** Set or clear (undefined) the faults for all requests. */
   setFaults(faults: FaultConfig | undefined): void;
 }
+
+/** An answer as plain data: what `handleCall` puts in its Response, or a dropped connection. */
+export type SimulatorReply = { status: number; headers: Record<string, string>; body: Uint8Array<ArrayBuffer> | null } | { drop: true };
 
 export const apiPrefix = '/api/v3';
 const jsonType = 'application/json; charset=utf-8';
@@ -72,30 +77,35 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     },
 
     async handleCall(call, origin) {
+      const reply = await simulator.reply(call, origin);
+      return 'drop' in reply ? Response.error() : new Response(reply.body, { status: reply.status, headers: reply.headers });
+    },
+
+    async reply(call, origin) {
       const prefixed = call.path === apiPrefix || call.path.startsWith(`${apiPrefix}/`);
       const path = prefixed ? call.path.slice(apiPrefix.length) || '/' : call.path;
       const base = prefixed ? `${origin}${apiPrefix}` : origin;
       const method = call.method.toUpperCase();
       const api = { ...call, path };
 
-      if (path === controlPrefix || path.startsWith(`${controlPrefix}/`)) return toResponse(controlAnswer(simulator, api), method);
+      if (path === controlPrefix || path.startsWith(`${controlPrefix}/`)) return toReply(controlAnswer(simulator, api), method);
 
       const fault = faultFor(faults, call.headers);
-      if ('refusal' in fault) return toResponse(fault.refusal, method);
+      if ('refusal' in fault) return toReply(fault.refusal, method);
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-      if (fault.drop) return Response.error();
-      if (fault.status) return toResponse({ status: fault.status, body: bodies.serverFailure(fault.status), reason: `injected fault ${fault.status}` }, method);
+      if (fault.drop) return { drop: true };
+      if (fault.status) return toReply({ status: fault.status, body: bodies.serverFailure(fault.status), reason: `injected fault ${fault.status}` }, method);
 
-      const checked = checkRequest(api);
-      if ('refusal' in checked) return toResponse(checked.refusal, method);
+      // Credentials first, as on the server: a two-factor account without its code gets the 401
+      // whatever else is wrong with the request.
+      const checked = checkRequest(api, ({ user, password }, headers) => accountRefusal(accounts.get(user), password, headers.get('x-github-otp')));
+      if ('refusal' in checked) return toReply(checked.refusal, method);
       const { operation } = checked.route;
       const deprecated = operation.deprecated ? { deprecation: 'true' } : {};
-      const refused = accountRefusal(accounts.get(checked.credentials.user), checked.credentials.password, call.headers.get('x-github-otp'));
-      if (refused) return toResponse(refused, method, deprecated);
       const forced = preferredAnswer(operation, call.headers.get('prefer'), base);
-      if (forced) return toResponse(forced, method, deprecated);
+      if (forced) return toReply(forced, method, deprecated);
       const answer = await operationAnswer(backend, checked, { base, path, search: call.search, headers: call.headers });
-      return toResponse(answer, method, deprecated, operation.method === 'get' ? call.headers.get('if-none-match') : undefined);
+      return toReply(answer, method, deprecated, operation.method === 'get' ? call.headers.get('if-none-match') : undefined);
     },
 
     reset: (user) => backend.reset(user),
@@ -139,32 +149,41 @@ const badHeader = (message: string): { refusal: Refusal } => ({ refusal: { statu
 
 const encoder = new TextEncoder();
 
-/** The Response for an answer: JSON as GitHub labels it, the reason in X-Simulator-Reason, ETag on a GET's 200. */
-function toResponse(answer: Refusal, method: string, extra: Record<string, string> = {}, ifNoneMatch?: string | null): Response {
-  const headers = new Headers({ ...extra, ...answer.headers, 'x-simulator-reason': headerSafe(answer.reason) });
-  if (answer.body === undefined) return new Response(null, { status: answer.status, headers });
+/** The reply for an answer: JSON as GitHub labels it, the reason in X-Simulator-Reason, ETag on a GET's 200. */
+function toReply(answer: Refusal, method: string, extra: Record<string, string> = {}, ifNoneMatch?: string | null): SimulatorReply {
+  const headers: Record<string, string> = { ...extra, ...answer.headers, 'x-simulator-reason': headerSafe(answer.reason) };
+  if (answer.body === undefined) return { status: answer.status, headers, body: null };
   const bytes = encoder.encode(JSON.stringify(answer.body));
   if (ifNoneMatch !== undefined && answer.status === 200) {
     const etag = etagOf(bytes);
-    headers.set('etag', etag);
+    headers.etag = etag;
     if (ifNoneMatch !== null && matchesEtag(ifNoneMatch, etag)) {
-      headers.set('x-simulator-reason', headerSafe(`not modified since ${etag}: ${answer.reason}`));
-      return new Response(null, { status: 304, headers });
+      headers['x-simulator-reason'] = headerSafe(`not modified since ${etag}: ${answer.reason}`);
+      return { status: 304, headers, body: null };
     }
   }
-  headers.set('content-type', jsonType);
-  headers.set('x-github-media-type', githubMediaType);
-  headers.set('content-length', String(bytes.length));
-  return new Response(method === 'HEAD' ? null : bytes, { status: answer.status, headers });
+  headers['content-type'] = jsonType;
+  headers['x-github-media-type'] = githubMediaType;
+  headers['content-length'] = String(bytes.length);
+  return { status: answer.status, headers, body: method === 'HEAD' ? null : bytes };
 }
 
-/** A weak ETag from the body's bytes (two 32-bit FNV-1a hashes: fast, and a change is never missed in practice). */
+/** A weak ETag from the body's bytes: two 32-bit hashes (murmur-style, a word at a time), fast, and a change is never missed in practice. */
 export function etagOf(bytes: Uint8Array): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ bytes.length;
-  for (const byte of bytes) {
-    a = Math.imul(a ^ byte, 0x01000193);
-    b = Math.imul(b ^ byte, 0x5bd1e995);
+  let a = 0x811c9dc5 ^ bytes.length;
+  let b = 0x01000193;
+  const words = bytes.length >>> 2;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < words; i++) {
+    const word = view.getUint32(i * 4, true);
+    a = Math.imul(a ^ word, 0x5bd1e995);
+    a ^= a >>> 15;
+    b = Math.imul(b ^ word, 0x27d4eb2d);
+    b ^= b >>> 13;
+  }
+  for (let i = words * 4; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i]!, 0x5bd1e995);
+    b = Math.imul(b ^ bytes[i]!, 0x27d4eb2d);
   }
   return `W/"${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}"`;
 }

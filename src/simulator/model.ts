@@ -19,7 +19,7 @@
 import type { ApplicationGrant, Authorization, AuthorizationApp } from '../../generated/schema.js';
 import { exampleValues, operations } from '../../generated/simulator-contract.js';
 import { validators } from '../../generated/validators.js';
-import { NotFound, ValidationFailed } from './errors.js';
+import { documentationUrl, NotFound, SimulatorError, ValidationFailed } from './errors.js';
 import { errorItems } from './validation-items.js';
 
 /** The state of every user: `{ [user]: { authorizations } }`, as plain JSON. */
@@ -62,19 +62,49 @@ interface UserState {
 export const personalTokenClientId = '00000000000000000000';
 /** Tokens for the same user, app and scopes an app may hold before the oldest is revoked. */
 export const tokensPerAppAndScopes = 10;
+/**
+ * What the simulator holds at most, so that no client can make it grow without bound (a user is
+ * about 2 kB, an authorization under 1 kB): past these, a new user or authorization is refused.
+ */
+export const limits = { users: 10_000, authorizations: 100_000 };
 
 const tokenAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/** A fresh token: `prefix` and 36 random characters of [A-Za-z0-9], with its SHA-256 digest (Web Crypto). */
-export async function issueToken(prefix: 'gho_' | 'ghp_'): Promise<IssuedToken> {
-  const random = crypto.getRandomValues(new Uint8Array(36));
-  // 248 is the largest multiple of 62 below 256: a byte is kept modulo 62 with no bias only below it.
-  let body = '';
-  for (const byte of random) body += tokenAlphabet[(byte < 248 ? byte : byte - 248) % 62];
-  const token = prefix + body;
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  const hashed_token = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return { token, token_last_eight: token.slice(-8), hashed_token };
+type TokenPrefix = 'gho_' | 'ghp_';
+// Web Crypto's digest is asynchronous and costs about as much as all the rest of a create, but
+// many digests at once cost little more than one: tokens are issued from a pool, refilled a batch
+// at a time, in the background once it runs low.
+const batchSize = 16;
+const pools: Record<TokenPrefix, IssuedToken[]> = { gho_: [], ghp_: [] };
+const refills: Partial<Record<TokenPrefix, Promise<void>>> = {};
+
+function refill(prefix: TokenPrefix): Promise<void> {
+  return (refills[prefix] ??= (async () => {
+    const random = crypto.getRandomValues(new Uint8Array(36 * batchSize));
+    const tokens = Array.from({ length: batchSize }, (_, i) => {
+      let body = '';
+      // 248 is the largest multiple of 62 below 256: a byte is kept modulo 62 with no bias only below it.
+      for (const byte of random.subarray(i * 36, i * 36 + 36)) body += tokenAlphabet[(byte < 248 ? byte : byte - 248) % 62];
+      return prefix + body;
+    });
+    const digests = await Promise.all(tokens.map((token) => crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))));
+    pools[prefix].push(
+      ...tokens.map((token, i) => ({ token, token_last_eight: token.slice(-8), hashed_token: [...new Uint8Array(digests[i]!)].map((b) => b.toString(16).padStart(2, '0')).join('') })),
+    );
+  })().finally(() => delete refills[prefix]));
+}
+
+/** A fresh token: `prefix` and 36 random characters of [A-Za-z0-9], with its SHA-256 hex digest (Web Crypto). */
+export async function issueToken(prefix: TokenPrefix): Promise<IssuedToken> {
+  for (;;) {
+    const issued = pools[prefix].pop();
+    if (issued) {
+      // A failed refill in the background surfaces on the next call that has to wait for one.
+      if (pools[prefix].length < batchSize / 2) refill(prefix).catch(() => {});
+      return issued;
+    }
+    await refill(prefix);
+  }
 }
 
 /** The time as GitHub writes it: `2011-09-06T17:26:27Z`. */
@@ -111,6 +141,7 @@ export class AuthorizationsBackend {
   private stateOf(user: string, base: string): UserState {
     let state = this.users.get(user);
     if (!state) {
+      if (this.users.size >= limits.users) throw full(`it holds ${limits.users} users`);
       state = stateFrom(seedAuthorizations(base));
       this.users.set(user, state);
     }
@@ -225,6 +256,9 @@ export class AuthorizationsBackend {
   // --- rules ---
 
   private insert(state: UserState, base: string, input: NewAuthorization, issued: IssuedToken): Authorization {
+    let held = 0;
+    for (const { authorizations } of this.users.values()) held += authorizations.size;
+    if (held >= limits.authorizations) throw full(`it holds ${limits.authorizations} authorizations`);
     const now = timestamp();
     const clientId = input.client_id ?? personalTokenClientId;
     const app: AuthorizationApp =
@@ -318,6 +352,10 @@ function checkStored(authorization: Authorization): void {
   const items = errorItems(validate.errors);
   throw new ValidationFailed(items, `the authorization would break the contract: ${items.map((item) => item.message).join('; ')}`);
 }
+
+/** The simulator is full: a 403 that says how to make room (the message is the simulator's own: GitHub has no such answer). */
+const full = (what: string) =>
+  new SimulatorError(403, { message: `The simulator is full: ${what}. POST /_simulator/reset (or {"user": …}) makes room.`, documentation_url: documentationUrl }, `full: ${what}`);
 
 const missing = (field: string, reason: string) => new ValidationFailed([{ field, code: 'missing_field' }], reason);
 const alreadyExists = (field: string, reason: string) => new ValidationFailed([{ field, code: 'already_exists' }], reason);

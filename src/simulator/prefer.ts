@@ -40,7 +40,8 @@ export function parsePrefer(header: string | null | undefined): { code?: string;
 
 /** The status and example a Prefer header asks of `target`: none (`{}`), one, or a problem to answer 400 with. */
 export function chooseResponse(target: PreferTarget, header: string | null | undefined): { code?: number; exampleKey?: string } | { problem: string } {
-  if (header !== undefined && header !== null && header.length > maxPreferLength) {
+  if (header === undefined || header === null) return {};
+  if (header.length > maxPreferLength) {
     return { problem: `Prefer header is ${header.length} characters long; the mock reads at most ${maxPreferLength}` };
   }
   const { code, example } = parsePrefer(header);

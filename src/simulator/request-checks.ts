@@ -57,8 +57,12 @@ export const githubMediaType = 'github.v3; format=json';
 
 const routeList = routes.map(({ operation }) => `${operation.method.toUpperCase()} ${operation.path}`).join(', ');
 
-/** The route, credentials, parameters and body of `call`, or the refusal the server would answer. */
-export function checkRequest(call: ApiCall): CheckedCall | { refusal: Refusal } {
+/**
+ * The route, credentials, parameters and body of `call`, or the refusal the server would answer.
+ * `authenticate` (the simulator's accounts) judges the credentials right after they are read, as
+ * the server does before it looks at anything else.
+ */
+export function checkRequest(call: ApiCall, authenticate?: (credentials: Credentials, headers: ApiCall['headers']) => Refusal | undefined): CheckedCall | { refusal: Refusal } {
   const match = matchRoute(call.method, call.path);
   if ('notFound' in match) {
     const why = match.notFound || `this API serves ${routeList} (also under /api/v3); docs at /docs`;
@@ -74,6 +78,8 @@ export function checkRequest(call: ApiCall): CheckedCall | { refusal: Refusal } 
   // Only Basic works: no credentials or a token → the contract's 401 and its Basic challenge.
   const credentials = basicCredentials(call.headers.get('authorization'));
   if (!credentials) return refuse('credentials', 401, bodies.requiresAuthentication(), 'no Basic credentials (user name and non-empty password)', { 'www-authenticate': basicChallenge });
+  const unauthenticated = authenticate?.(credentials, call.headers);
+  if (unauthenticated) return { refusal: { ...unauthenticated, part: 'credentials' } };
 
   // GitHub's vendor media types are JSON.
   const accept = call.headers.get('accept');
@@ -136,9 +142,21 @@ function checkParameters(route: Route, headers: ApiCall['headers'], query: URLSe
 
 // --- utils -----------------------------------------------------------------------------------
 
+// A client sends the same Authorization header with every request: decoded once.
+const decoded = new Map<string, Credentials | undefined>();
+const decodedLimit = 1000;
+
 /** `Authorization: Basic base64(user:password)` → the user and password; undefined for none, a token or malformed Basic. */
 export function basicCredentials(header: string | null): Credentials | undefined {
   if (header === null) return undefined;
+  if (decoded.has(header)) return decoded.get(header);
+  const credentials = decodeBasic(header);
+  if (decoded.size >= decodedLimit) decoded.clear();
+  if (header.length <= 1024) decoded.set(header, credentials);
+  return credentials;
+}
+
+function decodeBasic(header: string): Credentials | undefined {
   const [scheme = '', ...rest] = header.trim().split(' ').filter((part) => part !== '');
   if (scheme.toLowerCase() !== 'basic' || rest.length !== 1) return undefined;
   const encoded = rest[0]!;

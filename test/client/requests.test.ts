@@ -1,71 +1,53 @@
 // What the client sends: method, URL, query, headers and body, for every operation of the contract.
 import { describe, expect, it } from 'vitest';
+import { exampleExchanges } from '../../scripts/lib/example-exchanges.js';
 import { operationTable } from '../../src/index.js';
+import { bundle } from '../support/contract.js';
 import { baseUrl, createObservedClient, json } from '../support/observed-client.js';
 
 const authorization = { id: 1 }; // the body's shape does not matter to what is sent
 
 describe('every operation', () => {
-  // One call per operation, with the parameters and body it needs; typed, so a renamed or missing
-  // parameter in the contract fails the type-check as well.
-  const calls = {
-    listGrants: (client) => client.listGrants({ params: { query: { per_page: 50, page: 2 } } }),
-    getGrant: (client) => client.getGrant({ params: { path: { grant_id: 7 } } }),
-    deleteGrant: (client) => client.deleteGrant({ params: { path: { grant_id: 7 } } }),
-    listAuthorizations: (client) => client.listAuthorizations({ params: { query: { client_id: 'abcde12345fghij67890' } } }),
-    createAuthorization: (client) => client.createAuthorization({ body: { scopes: ['public_repo'], note: 'admin script' } }),
-    getOrCreateAuthorizationForApp: (client) =>
-      client.getOrCreateAuthorizationForApp({ params: { path: { client_id: 'abcde12345fghij67890' } }, body: { client_secret: 's'.repeat(40) } }),
-    getOrCreateAuthorizationForAppAndFingerprint: (client) =>
-      client.getOrCreateAuthorizationForAppAndFingerprint({
-        params: { path: { client_id: 'abcde12345fghij67890', fingerprint: 'jklmnop12345678' } },
-        body: { client_secret: 's'.repeat(40) },
-      }),
-    getAuthorization: (client) => client.getAuthorization({ params: { path: { authorization_id: 42 } } }),
-    updateAuthorization: (client) => client.updateAuthorization({ params: { path: { authorization_id: 42 } }, body: { add_scopes: ['gist'] } }),
-    deleteAuthorization: (client) => client.deleteAuthorization({ params: { path: { authorization_id: 42 } } }),
-  } satisfies Record<keyof typeof operationTable, (client: ReturnType<typeof createObservedClient>['client']) => Promise<unknown>>;
-
-  const expected: Record<keyof typeof calls, { method: string; url: string; body?: unknown }> = {
-    listGrants: { method: 'GET', url: `${baseUrl}/applications/grants?per_page=50&page=2` },
-    getGrant: { method: 'GET', url: `${baseUrl}/applications/grants/7` },
-    deleteGrant: { method: 'DELETE', url: `${baseUrl}/applications/grants/7` },
-    listAuthorizations: { method: 'GET', url: `${baseUrl}/authorizations?client_id=abcde12345fghij67890` },
-    createAuthorization: { method: 'POST', url: `${baseUrl}/authorizations`, body: { scopes: ['public_repo'], note: 'admin script' } },
-    getOrCreateAuthorizationForApp: { method: 'PUT', url: `${baseUrl}/authorizations/clients/abcde12345fghij67890`, body: { client_secret: 's'.repeat(40) } },
-    getOrCreateAuthorizationForAppAndFingerprint: {
-      method: 'PUT',
-      url: `${baseUrl}/authorizations/clients/abcde12345fghij67890/jklmnop12345678`,
-      body: { client_secret: 's'.repeat(40) },
-    },
-    getAuthorization: { method: 'GET', url: `${baseUrl}/authorizations/42` },
-    updateAuthorization: { method: 'PATCH', url: `${baseUrl}/authorizations/42`, body: { add_scopes: ['gist'] } },
-    deleteAuthorization: { method: 'DELETE', url: `${baseUrl}/authorizations/42` },
-  };
+  // One call per operation of the contract, with its path parameters' examples and its request
+  // body's first example (scripts/lib/example-exchanges.js): a new operation is called unasked.
+  const exchanges = exampleExchanges(bundle);
 
   it('has a function on the client for each entry of the operation table, and nothing else', () => {
     const { client } = createObservedClient({});
     expect(Object.keys(client).sort()).toEqual([...Object.keys(operationTable), 'raw'].sort());
     for (const name of Object.keys(operationTable)) expect(typeof client[name as keyof typeof operationTable]).toBe('function');
+    expect(exchanges.map(({ name }) => name)).toEqual(Object.keys(operationTable));
   });
 
-  it.each(Object.keys(calls) as Array<keyof typeof calls>)('%s sends its method, URL and body', async (name) => {
+  it.each(exchanges)('$name sends $method $path with its parameters and body', async ({ name, method, path, pathParameters, url, body }) => {
     const { client, requests } = createObservedClient({}, () => json(200, authorization));
-    await calls[name](client);
+    const call = client[name as keyof typeof operationTable] as (request: unknown) => Promise<unknown>;
+    await call({ params: { path: pathParameters }, ...(body === undefined ? {} : { body }) });
     expect(requests).toHaveLength(1);
     const [request] = requests;
-    expect({ method: request!.method, url: request!.url }).toEqual({ method: expected[name].method, url: expected[name].url });
+    expect({ method: request!.method, url: request!.url }).toEqual({ method: method.toUpperCase(), url: `${baseUrl}${url}` });
     // The method and path come from the generated table, which comes from the contract.
-    const { method, path } = operationTable[name];
-    expect(request!.method).toBe(method.toUpperCase());
-    expect(new URL(request!.url).pathname).toMatch(new RegExp(`^/api/v3${path.replace(/\{[^}]+\}/g, '[^/]+')}$`));
-    if (expected[name].body === undefined) {
+    expect(operationTable[name as keyof typeof operationTable]).toEqual({ method, path });
+    if (body === undefined) {
       expect(request!.body).toBe('');
       expect(request!.headers['content-type']).toBeUndefined();
     } else {
-      expect(JSON.parse(request!.body)).toEqual(expected[name].body);
+      expect(JSON.parse(request!.body)).toEqual(body);
       expect(request!.headers['content-type']).toBe('application/json');
     }
+  });
+
+  it('fills in and percent-encodes path parameters, e.g. get-or-create with a fingerprint', async () => {
+    const { client, requests } = createObservedClient({}, () => json(200, authorization));
+    await client.getOrCreateAuthorizationForAppAndFingerprint({
+      params: { path: { client_id: 'abcde12345fghij67890', fingerprint: 'jklmnop12345678' } },
+      body: { client_secret: 's'.repeat(40) },
+    });
+    await client.getGrant({ params: { path: { grant_id: 7 } } });
+    expect(requests.map(({ method, url }) => `${method} ${url}`)).toEqual([
+      `PUT ${baseUrl}/authorizations/clients/abcde12345fghij67890/jklmnop12345678`,
+      `GET ${baseUrl}/applications/grants/7`,
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { missingPages, seedProblems } from '../../scripts/check-seeds.js';
-import { extractAll, extractAllCurlCommands, seedPages } from '../../scripts/extract-seed-payloads.js';
+import { extractAll, extractAllCurlCommands, extractAllOperations, seedPages } from '../../scripts/extract-seed-payloads.js';
 
 const page = (note: string) =>
   [
@@ -20,7 +20,7 @@ const page = (note: string) =>
 
 const folder = mkdtempSync(join(tmpdir(), 'seed-pages-'));
 for (const { ghes, file } of seedPages) writeFileSync(join(folder, file), page(`from ${ghes}`));
-const fixtures = { payloads: extractAll(folder), commands: extractAllCurlCommands(folder) };
+const fixtures = { payloads: extractAll(folder), operations: extractAllOperations(folder), commands: extractAllCurlCommands(folder) };
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('check:seeds', () => {
@@ -44,6 +44,14 @@ describe('check:seeds', () => {
     const commands = [{ ...fixtures.commands[0]!, status: 200 }];
     expect(seedProblems(folder, { ...fixtures, commands })).toEqual([
       'seed-curl-commands.json differs from the page (1 commands, the page has 1; differing: create-authorization)',
+    ]);
+  });
+
+  it("names the operations whose method, path, status codes or parameters differ from the pages'", () => {
+    expect(fixtures.operations).toEqual(seedPages.map(({ ghes }) => expect.objectContaining({ ghes, operation: 'create-authorization' })));
+    const operations = [{ ...fixtures.operations[0]!, statuses: ['418'] }, ...fixtures.operations.slice(1)];
+    expect(seedProblems(folder, { ...fixtures, operations })).toEqual([
+      'seed-operations.json differs from the pages (2 operations, the pages have 2; differing: 3.15 create-authorization)',
     ]);
   });
 

@@ -26,7 +26,7 @@ async function edit(file: string, from: string, to: string) {
   await writeFile(file, text.replace(from, to));
 }
 
-describe('lint', () => {
+describe('lint', { timeout: 60_000 }, () => {
   it('passes the contract with no errors and no warnings', async () => {
     const [passed, report] = await lintCopy(async () => {});
     expect(passed).toBe(true);

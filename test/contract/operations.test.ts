@@ -1,88 +1,171 @@
-// The ten operations of the seed pages, asserted against the bundle: no more, no fewer.
-// `statuses` are the 3.15 page's status list; `added` are the statuses the contract declares beyond
-// it (recorded in the decisions): 401 wherever the page leaves it out, since every operation needs
-// Basic credentials and the one-time password; 404 for an id that does not exist.
+// The operations: every one the docs pages document is in the contract as the pages describe it
+// (method, path, title, status codes, parameters and body fields, from test/fixtures/
+// seed-operations.json), and every operation of the contract, however many, follows the rules the
+// whole API follows (deprecation, Basic credentials, the OTP header, its path parameters).
+//
+// Status codes: the 3.15 page's list, plus what the contract adds by rule (docs/decisions.md): 401
+// wherever the page leaves it out, since every operation needs Basic credentials and the one-time
+// password; 404 for an operation on one grant or authorization by its (integer) id.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { operationsOf } from '../../scripts/lib/contract-helpers.js';
 import { bundle, resolve } from '../support/contract.js';
 
-const operations: { method: string; path: string; operationId: string; tag: string; statuses: string[]; added?: string[] }[] = [
-  { method: 'get', path: '/applications/grants', operationId: 'oauth-authorizations/list-grants', tag: 'grants', statuses: ['200', '304', '401', '403', '404'] },
-  { method: 'get', path: '/applications/grants/{grant_id}', operationId: 'oauth-authorizations/get-grant', tag: 'grants', statuses: ['200', '304', '401', '403'], added: ['404'] },
-  { method: 'delete', path: '/applications/grants/{grant_id}', operationId: 'oauth-authorizations/delete-grant', tag: 'grants', statuses: ['204', '304', '401', '403'], added: ['404'] },
-  { method: 'get', path: '/authorizations', operationId: 'oauth-authorizations/list-authorizations', tag: 'authorizations', statuses: ['200', '304', '401', '403', '404'] },
-  { method: 'post', path: '/authorizations', operationId: 'oauth-authorizations/create-authorization', tag: 'authorizations', statuses: ['201', '304', '401', '403', '410', '422'] },
-  { method: 'put', path: '/authorizations/clients/{client_id}', operationId: 'oauth-authorizations/get-or-create-authorization-for-app', tag: 'authorizations', statuses: ['200', '201', '304', '401', '403', '422'] },
-  { method: 'put', path: '/authorizations/clients/{client_id}/{fingerprint}', operationId: 'oauth-authorizations/get-or-create-authorization-for-app-and-fingerprint', tag: 'authorizations', statuses: ['200', '201', '422'], added: ['401'] },
-  { method: 'get', path: '/authorizations/{authorization_id}', operationId: 'oauth-authorizations/get-authorization', tag: 'authorizations', statuses: ['200', '304', '401', '403'], added: ['404'] },
-  { method: 'patch', path: '/authorizations/{authorization_id}', operationId: 'oauth-authorizations/update-authorization', tag: 'authorizations', statuses: ['200', '422'], added: ['401', '404'] },
-  { method: 'delete', path: '/authorizations/{authorization_id}', operationId: 'oauth-authorizations/delete-authorization', tag: 'authorizations', statuses: ['204', '304', '401', '403'], added: ['404'] },
-];
+interface PageParameter {
+  in: 'header' | 'query' | 'path' | 'body';
+  name: string;
+  type: string;
+  required: boolean;
+  default?: string;
+}
+interface PageOperation {
+  ghes: string;
+  operation: string;
+  title: string;
+  method: string | null;
+  path: string | null;
+  apiVersion: string | null;
+  statuses: string[];
+  parameters: PageParameter[];
+}
+const pageOperations: PageOperation[] = JSON.parse(readFileSync(new URL('../fixtures/seed-operations.json', import.meta.url), 'utf8'));
+// The 3.15 page is the complete one: the 3.16 page lost its status codes and method-and-path lines.
+const complete = pageOperations.filter(({ ghes }) => ghes === '3.15');
 
-const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-const inBundle = Object.entries<any>(bundle.paths).flatMap(([path, item]) =>
-  methods.filter((method) => item[method]).map((method) => ({ method, path, item, operation: item[method] })),
-);
+const contractOperations = operationsOf(bundle).map((entry) => ({ ...entry, operationId: entry.operation.operationId as string }));
 const find = (method: string, path: string) => {
-  const found = inBundle.find((entry) => entry.method === method && entry.path === path);
+  const found = contractOperations.find((entry) => entry.method === method && entry.path === path);
   if (!found) throw new Error(`${method.toUpperCase()} ${path} is not in the contract`);
   return found;
 };
-/** Path-level and operation-level parameters, resolved, keyed `in:name`. */
-const parametersOf = (method: string, path: string) => {
-  const { item, operation } = find(method, path);
-  return new Map<string, any>(
-    [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(resolve).map((p: any) => [`${p.in}:${p.name}`, p]),
-  );
-};
+/** Path-level and operation-level parameters, resolved, keyed `in:name` (an operation's own wins). */
+const parametersOf = ({ item, operation }: { item: any; operation: any }) =>
+  new Map<string, any>([...(item.parameters ?? []), ...(operation.parameters ?? [])].map(resolve).map((p: any) => [`${p.in}:${p.name}`, p]));
 
-describe('the contract has exactly the ten documented operations', () => {
-  it('has no operation beyond the table', () => {
-    expect(inBundle.map(({ method, path }) => `${method} ${path}`).sort()).toEqual(
-      operations.map(({ method, path }) => `${method} ${path}`).sort(),
-    );
+/** A schema's type in the pages' words: `integer`, `array of strings or null`, …. */
+function pageTypeOf(schema: unknown): string {
+  const node = resolve(schema);
+  const types: string[] = [node?.type].flat().filter(Boolean);
+  const [main, ...more] = types.filter((type) => type !== 'null');
+  if (!main || more.length > 0) return JSON.stringify(node);
+  const base = main === 'array' ? `array of ${pageTypeOf(node.items)}s` : main;
+  return types.includes('null') ? `${base} or null` : base;
+}
+
+/** The JSON request body schema of an operation, resolved, or undefined. */
+const requestSchemaOf = (operation: any) => resolve(resolve(resolve(operation.requestBody)?.content?.['application/json'])?.schema);
+
+describe('the operations of the docs pages', () => {
+  it('the pages name the method and path of each operation (3.15), and list the same parameters on both', () => {
+    expect(complete.filter(({ method, path }) => !method || !path).map(({ title }) => title)).toEqual([]);
+    const parametersByPage = (ghes: string) => pageOperations.filter((page) => page.ghes === ghes).map(({ operation, parameters }) => ({ operation, parameters }));
+    expect(parametersByPage('3.16')).toEqual(parametersByPage('3.15'));
   });
 
-  describe.each(operations)('$operationId', ({ method, path, operationId, tag, statuses: onPage, added = [] }) => {
-    const { operation } = find(method, path);
-    const statuses = [...onPage, ...added];
+  describe.each(complete)('$operation', (page) => {
+    const method = page.method!;
+    const path = page.path!;
 
-    it(`is ${method.toUpperCase()} ${path}, tagged ${tag}`, () => {
-      expect(operation.operationId).toBe(operationId);
-      expect(operation.tags).toEqual([tag]);
-      expect(operation.summary).toMatch(/\S/);
-      expect(operation.description).toMatch(/\S/);
+    it(`is ${method.toUpperCase()} ${path}, with the page's title as its summary`, () => {
+      const { operation } = find(method, path);
+      expect(operation.operationId).toBe(`oauth-authorizations/${page.operation}`);
+      expect(operation.summary).toBe(page.title);
+      expect(operation.tags).toEqual([path.startsWith('/applications/grants') ? 'grants' : 'authorizations']);
     });
 
-    it('answers exactly the status codes of the 3.15 page, plus the recorded additions', () => {
-      expect(Object.keys(operation.responses).sort()).toEqual([...statuses].sort());
+    it(`answers exactly the status codes of the page (${page.statuses.join(', ')}), plus the additions by rule`, () => {
+      const byId = page.parameters.some((parameter) => parameter.in === 'path' && parameter.type === 'integer');
+      const expected = new Set([...page.statuses, '401', ...(byId ? ['404'] : [])]);
+      expect(Object.keys(find(method, path).operation.responses).sort()).toEqual([...expected].sort());
     });
 
-    it('is deprecated, with the closing-down notice and its removal date', () => {
-      expect(operation.deprecated).toBe(true);
-      expect(operation.description).toContain('2020-11-13');
-      expect(operation.description).toMatch(/web application flow/);
+    it('takes exactly the path and query parameters of the page, with their types, defaults and requiredness', () => {
+      const declared = [...parametersOf(find(method, path)).values()].filter((parameter) => parameter.in === 'path' || parameter.in === 'query');
+      const asOnThePage = (parameter: any) => ({
+        in: parameter.in,
+        name: parameter.name,
+        type: pageTypeOf(parameter.schema),
+        required: parameter.required === true,
+        ...(parameter.schema?.default === undefined ? {} : { default: String(parameter.schema.default) }),
+      });
+      const byName = (a: { in: string; name: string }, b: { in: string; name: string }) => `${a.in}:${a.name}`.localeCompare(`${b.in}:${b.name}`);
+      expect(declared.map(asOnThePage).sort(byName)).toEqual(page.parameters.filter((p) => p.in === 'path' || p.in === 'query').sort(byName));
     });
 
-    it('accepts the X-GitHub-OTP header and Basic credentials', () => {
-      expect(parametersOf(method, path).get('header:X-GitHub-OTP')?.required).toBe(false);
-      expect(operation.security ?? bundle.security).toEqual([{ 'basic-auth': [] }]);
+    it('takes exactly the body fields of the page (or no body), with their types, the required ones required', () => {
+      const fields = page.parameters.filter((p) => p.in === 'body');
+      const schema = requestSchemaOf(find(method, path).operation);
+      const inContract = schema && {
+        types: Object.fromEntries(Object.entries<any>(schema.properties).filter(([, property]) => property !== false).map(([name, property]) => [name, pageTypeOf(property)])),
+        required: [...(schema.required ?? [])].sort(),
+      };
+      const onThePage = fields.length > 0 ? { types: Object.fromEntries(fields.map(({ name, type }) => [name, type])), required: fields.filter((f) => f.required).map((f) => f.name).sort() } : undefined;
+      expect(inContract).toEqual(onThePage);
     });
 
-    it('declares every path parameter of its path', () => {
-      const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
-      for (const name of names) expect(parametersOf(method, path).get(`path:${name}`)?.required).toBe(true);
+    it(`takes the API version its curl example sends, ${page.apiVersion}`, () => {
+      const version = parametersOf(find(method, path)).get('header:X-GitHub-Api-Version');
+      expect(version?.schema).toMatchObject({ type: 'string', enum: [page.apiVersion], default: page.apiVersion });
     });
+  });
+});
 
-    it('answers 401, with an X-GitHub-OTP header and the otp-required example', () => {
-      const unauthorized = resolve(operation.responses['401']);
-      expect(unauthorized.headers['X-GitHub-OTP']).toBeDefined();
-      expect(Object.keys(unauthorized.content['application/json'].examples)).toEqual(['requires-authentication', 'otp-required']);
-    });
+describe.each(contractOperations)('$operationId', ({ method, path, item, operation }) => {
+  const parameters = parametersOf({ item, operation });
 
-    it('answers 304 without a body, where it answers 304', () => {
-      if (!statuses.includes('304')) return;
-      expect(resolve(operation.responses['304']).content).toBeUndefined();
-    });
+  it('has a summary, a description and one tag the contract describes', () => {
+    expect(operation.summary).toMatch(/\S/);
+    expect(operation.description).toMatch(/\S/);
+    expect(operation.tags).toHaveLength(1);
+    expect(bundle.tags.find((tag: any) => tag.name === operation.tags[0])?.description).toMatch(/\S/);
+  });
+
+  it('is deprecated, with the closing-down notice and its removal date', () => {
+    expect(operation.deprecated).toBe(true);
+    expect(operation.description).toContain('2020-11-13');
+    expect(operation.description).toMatch(/web application flow/);
+  });
+
+  it('accepts the X-GitHub-OTP header and Basic credentials', () => {
+    expect(parameters.get('header:X-GitHub-OTP')?.required).toBe(false);
+    expect(operation.security ?? bundle.security).toEqual([{ 'basic-auth': [] }]);
+  });
+
+  it('declares exactly the path parameters of its path, each required', () => {
+    const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+    const declared = [...parameters.values()].filter((parameter) => parameter.in === 'path');
+    expect(declared.map((parameter) => parameter.name).sort()).toEqual(names.sort());
+    for (const parameter of declared) expect(parameter.required, parameter.name).toBe(true);
+  });
+
+  it('answers a 2xx and at least one 4xx', () => {
+    const statuses = Object.keys(operation.responses);
+    expect(statuses.filter((status) => /^2\d\d$/.test(status))).not.toEqual([]);
+    expect(statuses.filter((status) => /^4\d\d$/.test(status))).not.toEqual([]);
+  });
+});
+
+describe('error and empty answers', () => {
+  const answering = (status: string) => contractOperations.filter(({ operation }) => status in operation.responses);
+
+  it.each(contractOperations)('$operationId answers 401, with the X-GitHub-OTP and WWW-Authenticate headers and the otp-required example', ({ operation }) => {
+    const unauthorized = resolve(operation.responses['401']);
+    expect(Object.keys(unauthorized.headers).sort()).toEqual(['WWW-Authenticate', 'X-GitHub-OTP']);
+    expect(Object.keys(unauthorized.content['application/json'].examples)).toEqual(['requires-authentication', 'otp-required']);
+  });
+
+  it.each(answering('304'))('$operationId answers 304 without a body', ({ operation }) => {
+    const notModified = resolve(operation.responses['304']);
+    expect(notModified.description).toMatch(/\S/);
+    expect(notModified.content).toBeUndefined();
+  });
+
+  it.each(contractOperations.filter(({ method }) => method === 'delete'))('$operationId, a delete, succeeds with 204 alone', ({ operation }) => {
+    expect(Object.keys(operation.responses).filter((status) => /^2/.test(status))).toEqual(['204']);
+  });
+
+  it.each(answering('204'))('$operationId answers 204 without a body', ({ operation }) => {
+    expect(resolve(operation.responses['204']).content).toBeUndefined();
   });
 });
 
@@ -107,41 +190,35 @@ describe('security, servers and tags', () => {
 });
 
 describe('parameters', () => {
-  it.each(['/applications/grants', '/authorizations'])('%s pages with per_page (1..100, 30), page (1.., 1) and filters by client_id', (path) => {
-    const parameters = parametersOf('get', path);
+  const listing = complete.filter(({ parameters }) => parameters.some((p) => p.name === 'per_page'));
+
+  it.each(listing)('$path pages with per_page (1..100, 30) and page (1.., 1)', ({ method, path }) => {
+    const parameters = parametersOf(find(method!, path!));
     expect(parameters.get('query:per_page')?.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 100, default: 30 });
     expect(parameters.get('query:page')?.schema).toMatchObject({ type: 'integer', minimum: 1, default: 1 });
-    expect(parameters.get('query:client_id')?.schema).toMatchObject({ type: 'string' });
   });
 
-  it.each([
-    ['/applications/grants/{grant_id}', 'grant_id'],
-    ['/authorizations/{authorization_id}', 'authorization_id'],
-  ])('%s takes an integer id', (path, name) => {
-    expect(parametersOf('get', path).get(`path:${name}`)?.schema).toMatchObject({ type: 'integer' });
-  });
-
-  it('takes a 20-character client_id and a fingerprint in the get-or-create paths', () => {
-    const parameters = parametersOf('put', '/authorizations/clients/{client_id}/{fingerprint}');
+  it('takes a 20-character client_id in the get-or-create paths', () => {
+    const parameters = parametersOf(find('put', '/authorizations/clients/{client_id}/{fingerprint}'));
     expect(parameters.get('path:client_id')?.schema).toMatchObject({ type: 'string', minLength: 20, maxLength: 20 });
     expect(parameters.get('path:fingerprint')?.schema).toMatchObject({ type: 'string' });
   });
 });
 
 describe('response headers', () => {
-  it.each(['/applications/grants', '/authorizations'])('%s returns a Link header for pagination', (path) => {
-    expect(find('get', path).operation.responses['200'].headers.Link).toBeDefined();
+  it.each(complete.filter(({ parameters }) => parameters.some((p) => p.name === 'per_page')))('$path returns a Link header for pagination', ({ method, path }) => {
+    expect(find(method!, path!).operation.responses['200'].headers.Link).toBeDefined();
   });
 
-  it.each(['/applications/grants', '/authorizations'])('%s: its Link example pages that list, not another', (path) => {
-    const link: string = resolve(find('get', path).operation.responses['200'].headers.Link).example;
+  it.each(complete.filter(({ parameters }) => parameters.some((p) => p.name === 'per_page')))('$path: its Link example pages that list, not another', ({ method, path }) => {
+    const link: string = resolve(find(method!, path!).operation.responses['200'].headers.Link).example;
     const urls = [...link.matchAll(/<([^>]+)>/g)].map((match) => new URL(match[1]!));
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls) expect(`${url.pathname}?${url.searchParams.has('page')}`).toBe(`/api/v3${path}?true`);
   });
 
-  it.each(operations.filter(({ statuses }) => statuses.includes('201')))('$operationId returns Location on 201: its example is the 201 example\'s url', ({ method, path }) => {
-    const created = find(method, path).operation.responses['201'];
+  it.each(contractOperations.filter(({ operation }) => '201' in operation.responses))("$operationId returns Location on 201: its example is the 201 example's url", ({ operation }) => {
+    const created = resolve(operation.responses['201']);
     const location = resolve(created.headers.Location);
     const [body, ...others] = Object.values<any>(created.content['application/json'].examples).map((example) => resolve(example).value);
     expect(others).toEqual([]);

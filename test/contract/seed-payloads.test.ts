@@ -1,10 +1,12 @@
 // Every payload of both seed pages against the contract. Most must validate; the few the contract
-// rejects are listed in `decisions`, each with the exact fields it fails on and why. The payloads
-// come from the committed fixture; `npm run check:seeds` checks it against the pages themselves.
+// rejects are listed in `decisions`, each with the exact fields it fails on and why. And the
+// response schemas require exactly the fields that every payload of theirs has. The payloads come
+// from the committed fixture; `npm run check:seeds` checks it against the pages themselves.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { seedPages } from '../../scripts/extract-seed-payloads.js';
-import { errorsFor, offendingFields } from '../support/contract.js';
+import { errorsFor, offendingFields, resolve } from '../support/contract.js';
+import { collectInstances, type Instances } from '../support/instances.js';
 import { bodyOf } from '../support/media-types.js';
 
 interface SeedPayload {
@@ -66,4 +68,29 @@ describe.each(fixtures.map((fixture) => ({ ...fixture, key: keyOf(fixture) })))(
       expect(errorsFor(schemaPointer, fixture.payload)).toEqual([]);
     });
   }
+});
+
+describe('the response schemas of the payloads', () => {
+  const all: Instances = new Map();
+  for (const fixture of fixtures.filter(({ body }) => body !== 'request')) collectInstances({ $ref: bodyOf(fixture.operation, fixture.body).schemaPointer }, fixture.payload, all);
+  // The objects, by schema (a list body is an instance of its array schema too, when that is a component).
+  const instances = new Map(
+    [...all].map(([name, values]) => [name, values.filter((value): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value))] as const).filter(([, objects]) => objects.length > 0),
+  );
+  const schemas = [...instances.keys()].sort();
+
+  it('cover the objects of every response payload', () => {
+    expect(schemas).toEqual(['application-grant', 'authorization', 'authorization-app']);
+  });
+
+  it.each(schemas)('%s requires exactly the fields that every payload of it has', (name) => {
+    const everywhere = Object.keys(instances.get(name)![0]!).filter((key) => instances.get(name)!.every((instance) => key in instance));
+    expect([...(resolve({ $ref: `#/components/schemas/${name}` }).required ?? [])].sort()).toEqual(everywhere.sort());
+  });
+
+  it.each(schemas)('%s declares every field its payloads have', (name) => {
+    const { properties } = resolve({ $ref: `#/components/schemas/${name}` });
+    const fields = new Set(instances.get(name)!.flatMap((instance) => Object.keys(instance)));
+    expect([...fields].filter((field) => !(field in properties))).toEqual([]);
+  });
 });

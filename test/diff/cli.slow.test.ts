@@ -1,6 +1,6 @@
 // The `npm run diff` command line: its two outputs, its exit codes, and its refusal of bad input.
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundlePath, contract, op, run, scratchFolder } from './helpers.js';
+import { contract, op, placed, run, scratchFolder, sorted, type Report } from './helpers.js';
 
 const scratch = scratchFolder();
 afterAll(scratch.cleanup);
@@ -76,12 +76,22 @@ describe('npm run diff -- <old> <new>, for a person', { timeout: 60_000 }, () =>
   });
 
   it('compares with generated/openapi.json when <new> is left out', async () => {
-    const { code, stdout } = await diffCli(next);
-    expect(stdout.split('\n')[0]).toBe(`Comparing ${next} → generated/openapi.json`);
-    // From `next` back to the real contract: user comes back (an addition), nothing breaks.
-    expect(stdout).toContain('property-added');
-    expect(code).toBe(0);
-    expect(bundlePath).toMatch(/generated\/openapi\.json$/);
+    const [implicit, explicit, text] = await Promise.all([diffCli(next, '--json'), diffCli(next, 'generated/openapi.json', '--json'), diffCli(next)]);
+    const report: Report = JSON.parse(implicit.stdout);
+    // The same report as naming the bundle, and it says which file it compared with.
+    expect(report).toEqual(JSON.parse(explicit.stdout));
+    expect(report.new).toBe('generated/openapi.json');
+    expect(text.stdout.split('\n')[0]).toBe(`Comparing ${next} → generated/openapi.json`);
+    // From `next` back to the real contract: user comes back (an addition), the summary changes back.
+    expect(report.breaking).toEqual([]);
+    expect(sorted(report.nonBreaking.map(placed))).toEqual(
+      sorted([
+        { rule: 'property-added', operation: op.listGrants, location: 'responses/200/content/application/json/schema/items/properties/user' },
+        { rule: 'property-added', operation: op.getGrant, location: 'responses/200/content/application/json/schema/properties/user' },
+        { rule: 'summary-changed', operation: op.createAuthorization, location: 'summary' },
+      ]),
+    );
+    expect([implicit.code, text.code]).toEqual([0, 0]);
   });
 });
 

@@ -5,6 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { functionNameOf, operationsOf, resolveRef } from '../../scripts/lib/contract-helpers.js';
+import type { OperationName } from '../../src/index.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const bundlePath = join(root, 'generated/openapi.json');
@@ -80,37 +82,31 @@ const sortKey = (item: { rule: string; operation: string; location: string }) =>
 export const sorted = <T extends { rule: string; operation: string; location: string }>(items: T[]): T[] =>
   [...items].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
 
-// The ten operations, as the report names them.
-export const op = {
-  listGrants: 'GET /applications/grants',
-  getGrant: 'GET /applications/grants/{grant_id}',
-  deleteGrant: 'DELETE /applications/grants/{grant_id}',
-  listAuthorizations: 'GET /authorizations',
-  createAuthorization: 'POST /authorizations',
-  getOrCreateForApp: 'PUT /authorizations/clients/{client_id}',
-  getOrCreateForAppAndFingerprint: 'PUT /authorizations/clients/{client_id}/{fingerprint}',
-  getAuthorization: 'GET /authorizations/{authorization_id}',
-  updateAuthorization: 'PATCH /authorizations/{authorization_id}',
-  deleteAuthorization: 'DELETE /authorizations/{authorization_id}',
-} as const;
+// The contract's operations, as the report names them (`GET /applications/grants`), by the name
+// of the client's function.
+const bundle = contract();
+export const op = Object.fromEntries(
+  operationsOf(bundle).map(({ method, path, operation }) => [functionNameOf(operation.operationId), `${method.toUpperCase()} ${path}`]),
+) as Record<OperationName, string>;
 export const allOperations = Object.values(op);
 
 const json = 'content/application/json/schema';
-/** Every response body that is an `authorization` (one per operation and status), with `suffix` inside it. */
-export const authorizationResponses = (suffix: string) => [
-  { operation: op.listAuthorizations, location: `responses/200/${json}/items/${suffix}` },
-  { operation: op.createAuthorization, location: `responses/201/${json}/${suffix}` },
-  { operation: op.getOrCreateForApp, location: `responses/200/${json}/${suffix}` },
-  { operation: op.getOrCreateForApp, location: `responses/201/${json}/${suffix}` },
-  { operation: op.getOrCreateForAppAndFingerprint, location: `responses/200/${json}/${suffix}` },
-  { operation: op.getOrCreateForAppAndFingerprint, location: `responses/201/${json}/${suffix}` },
-  { operation: op.getAuthorization, location: `responses/200/${json}/${suffix}` },
-  { operation: op.updateAuthorization, location: `responses/200/${json}/${suffix}` },
-];
+const bodySchema = (body: any) => resolveRef(bundle, resolveRef(bundle, body)?.content?.['application/json']?.schema);
+
+/** Every response body that is an `authorization`, or a list of them (one per operation and status), with `suffix` inside it. */
+export const authorizationResponses = (suffix: string) =>
+  operationsOf(bundle).flatMap(({ method, path, operation }) =>
+    Object.entries<any>(operation.responses).flatMap(([status, response]) => {
+      const schema = resolveRef(bundle, response)?.content?.['application/json']?.schema;
+      const authorization = '#/components/schemas/authorization';
+      if (schema?.$ref === authorization) return [{ operation: `${method.toUpperCase()} ${path}`, location: `responses/${status}/${json}/${suffix}` }];
+      if (schema?.items?.$ref === authorization) return [{ operation: `${method.toUpperCase()} ${path}`, location: `responses/${status}/${json}/items/${suffix}` }];
+      return [];
+    }),
+  );
 /** Every request body that has `scopes` (`authorization-scopes`), with `suffix` inside it. */
 export const scopesRequests = (suffix: string) =>
-  [op.createAuthorization, op.getOrCreateForApp, op.getOrCreateForAppAndFingerprint, op.updateAuthorization].map((operation) => ({
-    operation,
-    location: `requestBody/${json}/properties/scopes${suffix}`,
-  }));
+  operationsOf(bundle)
+    .filter(({ operation }) => bodySchema(operation.requestBody)?.properties?.scopes?.$ref === '#/components/schemas/authorization-scopes')
+    .map(({ method, path }) => ({ operation: `${method.toUpperCase()} ${path}`, location: `requestBody/${json}/properties/scopes${suffix}` }));
 export const requestBody = (suffix: string) => `requestBody/${json}/${suffix}`;

@@ -1,7 +1,7 @@
 // The release check (`npm run check:breaking`) on scratch releases, and the repository's own
 // release snapshots.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contract, root, run, scratchFolder } from './helpers.js';
@@ -25,6 +25,12 @@ function setup(releases: Record<string, unknown>, packageVersion: string, curren
   const contractFile = scratch.write(current, join(`setup-${setups}`, 'openapi.json'));
   return ['--releases', join(folder, 'releases'), '--contract', contractFile, '--package', packageFile];
 }
+/** The same layout with a README.md beside the releases, as the repository has. */
+function setupWithReadme(releases: Record<string, unknown>, packageVersion: string, current: unknown) {
+  const args = setup(releases, packageVersion, current);
+  writeFileSync(join(args[1]!, 'README.md'), '# releases\n');
+  return args;
+}
 const check = (args: string[]) => run('scripts/check-breaking.js', args);
 
 const released = contract();
@@ -34,6 +40,12 @@ const withNewField = contract();
 withNewField.components.schemas.authorization.properties.last_used_at = { type: 'string' };
 
 describe('npm run check:breaking', { timeout: 60_000 }, () => {
+  it('passes when nothing changed since the latest release, and reads past the folder\'s README.md', async () => {
+    const { code, stdout } = await check(setupWithReadme({ '0.1.0': released }, '0.1.0', released));
+    expect(stdout.trim()).toBe('No breaking change since release 0.1.0 (0 non-breaking).');
+    expect(code).toBe(0);
+  });
+
   it('passes when nothing changed since the latest release', async () => {
     const { code, stdout } = await check(setup({ '0.1.0': released }, '0.1.0', released));
     expect(stdout.trim()).toBe('No breaking change since release 0.1.0 (0 non-breaking).');
@@ -72,6 +84,7 @@ describe('npm run check:breaking', { timeout: 60_000 }, () => {
     ['no releases folder', () => ['--releases', join(scratch.folder, 'none'), ...setup({}, '0.1.0', released).slice(2)], /none: no releases folder/],
     ['an empty releases folder', () => setup({}, '0.1.0', released), /releases: holds no release$/],
     ['a releases entry that is not a version', () => setup({ '0.1.0': released, latest: released }, '0.1.0', released), /releases\/latest: not a release folder \(expected a folder named x\.y\.z\)$/],
+    ['a README.md and no release', () => setupWithReadme({}, '0.1.0', released), /releases: holds no release$/],
     ['a package version older than the latest release', () => setup({ '0.2.0': released }, '0.1.0', released), /package\.json's version 0\.1\.0 is older than the latest release 0\.2\.0$/],
     ['a package version that is not x.y.z', () => setup({ '0.1.0': released }, 'one', released), /version "one" is not x\.y\.z$/],
     ['a release folder without its contract', () => setup({ '0.1.0': null }, '0.1.0', released), /0\.1\.0\/openapi\.json: no such file$/],
@@ -85,14 +98,15 @@ describe('npm run check:breaking', { timeout: 60_000 }, () => {
 });
 
 describe("the repository's release snapshots", () => {
-  const releases = join(root, 'generated/releases');
+  const releases = join(root, 'openapi/releases');
+
+  const versions = readdirSync(releases).filter((entry) => entry !== 'README.md');
 
   it('keep the contract of the current package version, 0.1.0 at least', () => {
-    const versions = readdirSync(releases);
     expect(versions).toContain('0.1.0');
   });
 
-  it.each(readdirSync(releases))('%s/openapi.json is the contract of version %s', (version) => {
+  it.each(versions)('%s/openapi.json is the contract of version %s', (version) => {
     const snapshot = JSON.parse(readFileSync(join(releases, version, 'openapi.json'), 'utf8'));
     expect(snapshot.openapi).toMatch(/^3\.1\./);
     expect(snapshot.info.version).toBe(version);
@@ -100,7 +114,8 @@ describe("the repository's release snapshots", () => {
 
   it('are never edited or deleted once committed', () => {
     // --first-parent -m: every change as main received it, merges included (plain git log skips them).
-    const log = ['log', '--first-parent', '-m', '--diff-filter=MD', '--format=%h %s', '--', 'generated/releases'];
+    // -M with both folders: the snapshots' move out of generated/ is a rename, not an edit.
+    const log = ['log', '--first-parent', '-m', '-M', '--diff-filter=MD', '--format=%h %s', '--', 'openapi/releases', 'generated/releases'];
     const touched = execFileSync('git', log, { cwd: root, encoding: 'utf8' });
     expect(touched).toBe('');
   });

@@ -244,7 +244,7 @@ const nonBreakingCases: Case[] = [
   {
     name: 'a request field no longer required',
     change: (next) => delete schemas(next)['get-or-create-authorization-for-app-request'].required,
-    expected: [{ rule: 'required-changed', operation: op.getOrCreateForApp, location: requestBody('required') }],
+    expected: [{ rule: 'required-changed', operation: op.getOrCreateAuthorizationForApp, location: requestBody('required') }],
   },
   {
     name: 'a response field newly guaranteed',
@@ -286,7 +286,7 @@ const nonBreakingCases: Case[] = [
     change: (next) => (schemas(next)['validation-error'].properties.message.examples = ['Validation failed']),
     expected: each(
       'examples-changed',
-      [op.createAuthorization, op.getOrCreateForApp, op.getOrCreateForAppAndFingerprint, op.updateAuthorization].map((operation) => ({
+      [op.createAuthorization, op.getOrCreateAuthorizationForApp, op.getOrCreateAuthorizationForAppAndFingerprint, op.updateAuthorization].map((operation) => ({
         operation,
         location: 'responses/422/content/application/json/schema/properties/message/examples',
       })),

@@ -9,7 +9,8 @@ import { type Call, callFor, contractErrors, example, freshUser, headerExample, 
 const clientId = 'abcde12345fghij67890';
 const fingerprint = 'jklmnop12345678';
 
-// One call per client function, typed, with the parameters and body of the matching raw call.
+// One call per client function of the docs pages, typed, with the parameters and body of the matching
+// raw call (support/calls.ts).
 const calls = {
   listGrants: (ghes) => ghes.listGrants({ params: { query: { per_page: 30, page: 1 } } }),
   getGrant: (ghes) => ghes.getGrant({ params: { path: { grant_id: 1 } } }),
@@ -26,7 +27,7 @@ const calls = {
   getAuthorization: (ghes) => ghes.getAuthorization({ params: { path: { authorization_id: 1 } } }),
   updateAuthorization: (ghes) => ghes.updateAuthorization({ params: { path: { authorization_id: 1 } }, body: { remove_scopes: ['user'], note: 'optional note' } }),
   deleteAuthorization: (ghes) => ghes.deleteAuthorization({ params: { path: { authorization_id: 1 } } }),
-} satisfies Record<keyof typeof operationTable, (ghes: Client) => Promise<{ status: number; data: unknown; headers: Headers }>>;
+} satisfies Partial<Record<keyof typeof operationTable, (ghes: Client) => Promise<{ status: number; data: unknown; headers: Headers }>>>;
 
 /** The raw call of the same operation (its expected status and example): `getGrant` → `get-grant`. */
 const rawCallOf = (name: keyof typeof operationTable): Call => callFor(name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`));

@@ -1,5 +1,5 @@
-// /docs on the mock's port serves generated/docs/index.html (written by `npm run docs`), or a 404
-// that says how to build it.
+// /docs on the mock's port serves generated/docs/index.html (committed; `npm run docs` rewrites it);
+// without the file, a 404 that says how to build it.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -11,16 +11,13 @@ import { createDocsHandler, docsFile } from '../../scripts/mock/docs.js';
 import { mockUrl, readJson } from './support/calls.js';
 
 describe('/docs on the running mock', () => {
-  it.each(['/docs', '/docs/'])('%s serves the built docs, or says to run `npm run docs`', async (path) => {
+  it.each(['/docs', '/docs/'])('%s serves the committed docs page', async (path) => {
+    // The page is committed with the rest of generated/, so a fresh clone serves it.
+    expect(existsSync(docsFile), `${docsFile.pathname} is missing: run \`npm run build\``).toBe(true);
     const response = await fetch(`${mockUrl()}${path}`);
-    if (existsSync(docsFile)) {
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-      expect(await response.text()).toBe(readFileSync(docsFile, 'utf8'));
-    } else {
-      expect(response.status).toBe(404);
-      expect((await readJson(response)).message).toBe('The docs are not built yet: run `npm run docs`, then reload /docs');
-    }
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await response.text()).toBe(readFileSync(docsFile, 'utf8'));
   });
 });
 
@@ -42,7 +39,9 @@ describe('the docs handler', () => {
     dir = await mkdtemp(join(tmpdir(), 'ghes-mock-docs-'));
     const file = join(dir, 'index.html');
     const url = await serve(pathToFileURL(file));
-    expect((await fetch(url)).status).toBe(404);
+    const missing = await fetch(url);
+    expect(missing.status).toBe(404);
+    expect((await readJson(missing)).message).toBe('The docs are not built yet: run `npm run docs`, then reload /docs');
     await writeFile(file, '<!doctype html><title>docs</title>');
     const response = await fetch(url);
     expect(response.status).toBe(200);

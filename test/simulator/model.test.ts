@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { getAuthorization200, listAuthorizations200, listGrants200 } from '../../generated/examples.js';
 import { NotFound, ValidationFailed } from '../../src/simulator/errors.js';
-import { AuthorizationsBackend, issueToken, personalTokenClientId, timestamp, tokensPerAppAndScopes } from '../../src/simulator/model.js';
+import { AuthorizationsBackend, issueToken, limits, personalTokenClientId, timestamp, tokensPerAppAndScopes } from '../../src/simulator/model.js';
 import { isApplicationGrant, isAuthorization } from '../../src/validators.js';
 import { clientId, secret } from './support.js';
 
@@ -247,5 +247,26 @@ describe('state, replace and reset', () => {
     expect(backend.listAuthorizations('mona', base)).toHaveLength(1);
     backend.reset();
     expect(backend.listAuthorizations('mona', base)).toHaveLength(2);
+  });
+});
+
+describe('limits', () => {
+  it('a new user past the limit of users, or an authorization past the limit of authorizations, is refused with 403 saying how to make room', async () => {
+    const saved = { ...limits };
+    try {
+      limits.users = 2;
+      limits.authorizations = 5;
+      const { backend, pat } = await backendWith();
+      backend.listAuthorizations('one', base);
+      backend.listAuthorizations('two', base);
+      expect(failureOf(() => backend.listAuthorizations('three', base))).toMatchObject({ status: 403, body: { message: expect.stringMatching(/^The simulator is full: it holds 2 users\. POST \/_simulator\/reset/) } });
+      backend.createAuthorization('one', base, { note: 'a' }, await pat());
+      const issued = await pat();
+      expect(failureOf(() => backend.createAuthorization('two', base, { note: 'b' }, issued))).toMatchObject({ status: 403, body: { message: expect.stringContaining('it holds 5 authorizations') } });
+      backend.reset('one');
+      expect(backend.createAuthorization('two', base, { note: 'b' }, issued).id).toBe(3);
+    } finally {
+      Object.assign(limits, saved);
+    }
   });
 });

@@ -186,6 +186,13 @@ describe('accounts', () => {
     expect((await send(simulator, 'POST', '/authorizations', { user: 'mona', body: { note: 'x' }, headers: { 'x-github-otp': '123456' } })).status).toBe(201);
   });
 
+  it('credentials come first: a two-factor account without its code gets the 401 even for a bad body or parameter', async () => {
+    const simulator = createSimulator({ accounts: { mona: { otp: { code: '1' } } } });
+    expect((await send(simulator, 'PATCH', '/authorizations/1', { user: 'mona', body: { scopes: 'repo' } })).status).toBe(401);
+    expect((await send(simulator, 'GET', '/authorizations?per_page=500', { user: 'mona' })).headers.get('x-github-otp')).toBe('required; app');
+    expect((await send(simulator, 'PATCH', '/authorizations/1', { user: 'mona', body: { scopes: 'repo' }, headers: { 'x-github-otp': '1' } })).status).toBe(422);
+  });
+
   it('setAccount turns it on and off; a bad configuration names its field', () => {
     const simulator = createSimulator();
     simulator.setAccount('mona', { otp: { code: '1' } });

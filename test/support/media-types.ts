@@ -1,5 +1,6 @@
 // Every request and response body the contract describes, with its examples and the JSON pointer
 // of its schema, found by walking the bundle (so a new operation or example is covered unasked).
+import { escapeToken, operationsOf, pointerOf } from '../../scripts/lib/contract-helpers.js';
 import { bundle, resolve } from './contract.js';
 
 export interface MediaType {
@@ -13,34 +14,26 @@ export interface MediaType {
   examples: Record<string, unknown>;
 }
 
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-const methods = ['get', 'put', 'post', 'delete', 'patch'];
 
-function pointerOf(node: any, fallback: string): string {
-  return typeof node.$ref === 'string' ? node.$ref : fallback;
+/** The request body and each response of an operation: `request` or the status, the node resolved, and the pointer where it lives. */
+function bodiesOf(path: string, method: string, operation: any): Array<{ body: string; node: any; pointer: string }> {
+  const entries: Array<[string, any, string]> = [
+    ['request', operation.requestBody, pointerOf('paths', path, method, 'requestBody')],
+    ...Object.entries<any>(operation.responses ?? {}).map(([status, response]): [string, any, string] => [status, response, pointerOf('paths', path, method, 'responses', status)]),
+  ];
+  return entries.filter(([, node]) => node).map(([body, node, at]) => ({ body, node: resolve(node), pointer: node.$ref ?? at }));
 }
 
-export const mediaTypes: MediaType[] = Object.entries<any>(bundle.paths).flatMap(([path, item]) =>
-  methods
-    .filter((method) => item[method])
-    .flatMap((method) => {
-      const operation = item[method];
-      const at = `#/paths/${escape(path)}/${method}`;
-      const bodies: Array<[string, any, string]> = [];
-      if (operation.requestBody) bodies.push(['request', resolve(operation.requestBody), pointerOf(operation.requestBody, `${at}/requestBody`)]);
-      for (const [status, response] of Object.entries<any>(operation.responses)) {
-        bodies.push([status, resolve(response), pointerOf(response, `${at}/responses/${status}`)]);
-      }
-      return bodies.flatMap(([body, node, nodePointer]) =>
-        Object.entries<any>(node.content ?? {}).map(([type, media]) => ({
-          where: `${operation.operationId} ${body}`,
-          operationId: operation.operationId,
-          body,
-          schemaPointer: pointerOf(media.schema, `${nodePointer}/content/${escape(type)}/schema`),
-          examples: Object.fromEntries(Object.entries<any>(media.examples ?? {}).map(([name, example]) => [name, resolve(example).value])),
-        })),
-      );
-    }),
+export const mediaTypes: MediaType[] = operationsOf(bundle).flatMap(({ path, method, operation }) =>
+  bodiesOf(path, method, operation).flatMap(({ body, node, pointer }) =>
+    Object.entries<any>(node.content ?? {}).map(([type, media]) => ({
+      where: `${operation.operationId} ${body}`,
+      operationId: operation.operationId,
+      body,
+      schemaPointer: media.schema?.$ref ?? `${pointer}/content/${escapeToken(type)}/schema`,
+      examples: Object.fromEntries(Object.entries<any>(media.examples ?? {}).map(([name, example]) => [name, resolve(example).value])),
+    })),
+  ),
 );
 
 /** The body schema of one operation's request (`request`) or response (status code). */

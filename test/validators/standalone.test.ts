@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { transform } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { validatorsModule } from '../../scripts/generate-validators.js';
-import { validPayloads } from '../fixtures/valid-payloads.js';
+import { validPayloads } from '../support/payloads.js';
 import { bundle } from '../support/contract.js';
 
 const committed = readFileSync(new URL('../../generated/validators.ts', import.meta.url), 'utf8');

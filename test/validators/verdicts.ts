@@ -5,7 +5,9 @@
 // per schema (verdicts.test.ts); `npm run test:slow` the full 10,000 (verdicts-*.slow.test.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { errorsFor, schemaPointer } from '../support/contract.js';
+import { schemaNameOf } from '../../scripts/lib/contract-helpers.js';
+import { errorsFor, resolve, schemaPointer } from '../support/contract.js';
+import { mediaTypes } from '../support/media-types.js';
 import { isValid, validationIssues, type SchemaName } from '../../src/validators.js';
 import { mutatedPayload, validPayload } from './arbitraries.js';
 
@@ -36,6 +38,16 @@ function compare(schema: SchemaName, value: unknown): boolean {
   if (actual !== expected) throw new Error(`assert* reports\n${actual}\nthe reference ajv\n${expected}`);
   return referenceValid;
 }
+
+/** The component schema of each body of the contract (a list body's items), with the body's role. */
+const bodies = mediaTypes.flatMap(({ body, schemaPointer: pointer }) => {
+  const name = schemaNameOf(pointer) ?? schemaNameOf(resolve({ $ref: pointer })?.items?.$ref);
+  return name ? [{ name: name as SchemaName, success: /^2\d\d$/.test(body) }] : [];
+});
+/** The schemas of the success responses' bodies. */
+export const successBodies = [...new Set(bodies.filter(({ success }) => success).map(({ name }) => name))];
+/** The schemas of the request bodies and the error responses' bodies (but the success bodies). */
+export const otherBodies = [...new Set(bodies.filter(({ success, name }) => !success && !successBodies.includes(name)).map(({ name }) => name))];
 
 /** `runs` valid and `runs` mutated payloads per schema (10,000 unless told), compared with the reference ajv. */
 export function describeVerdicts(schemas: SchemaName[], runs = fullRuns): void {
