@@ -1,6 +1,6 @@
 // The docs page (2.5 MB) is read once and served from memory, so a hundred requests for it cost
 // no more than one; it is read again when its file changes (a rebuild while the mock runs).
-import { mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,11 @@ afterEach(async () => {
 it('serves the page from memory while its file is unchanged, and reads it again once it changed', async () => {
   dir = await mkdtemp(join(tmpdir(), 'ghes-docs-cache-'));
   const file = join(dir, 'index.html');
+  // Whole seconds: a time set with utimes reads back exactly (the file system keeps nanoseconds).
+  const atime = new Date('2024-01-01T00:00:00Z');
+  const mtime = new Date('2024-01-01T00:00:00Z');
   await writeFile(file, '<title>first</title>');
+  await utimes(file, atime, mtime);
   server = createServer(createDocsHandler(pathToFileURL(file)));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/docs`;
@@ -26,7 +30,6 @@ it('serves the page from memory while its file is unchanged, and reads it again 
 
   expect(await page()).toBe('<title>first</title>');
   // New bytes of the same size under the old modification time: not read, the page in memory is served.
-  const { atime, mtime } = await stat(file);
   await writeFile(file, '<title>secnd</title>');
   await utimes(file, atime, mtime);
   expect(await page()).toBe('<title>first</title>');
