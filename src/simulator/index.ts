@@ -152,8 +152,9 @@ const encoder = new TextEncoder();
 /** The reply for an answer: JSON as GitHub labels it, the reason in X-Simulator-Reason, ETag on a GET's 200. */
 function toReply(answer: Refusal, method: string, extra: Record<string, string> = {}, ifNoneMatch?: string | null): SimulatorReply {
   const headers: Record<string, string> = { ...extra, ...answer.headers, 'x-simulator-reason': headerSafe(answer.reason) };
-  if (answer.body === undefined) return { status: answer.status, headers, body: null };
-  const bytes = encoder.encode(JSON.stringify(answer.body));
+  const json = answer.json ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body));
+  if (json === undefined) return { status: answer.status, headers, body: null };
+  const bytes = encoder.encode(json);
   if (ifNoneMatch !== undefined && answer.status === 200) {
     const etag = etagOf(bytes);
     headers.etag = etag;
