@@ -198,8 +198,11 @@ export function matchesEtag(header: string, etag: string): boolean {
   });
 }
 
+const printable = /^[\x20-\x7e]*$/;
+
 /** Header text: printable ASCII only (others escaped as \uXXXX), at most 1,000 characters. */
 export function headerSafe(text: string): string {
+  if (text.length <= 1000 && printable.test(text)) return text;
   const shown = text.length > 1000 ? `${text.slice(0, 997)}...` : text;
   let safe = '';
   for (let i = 0; i < shown.length; i++) {

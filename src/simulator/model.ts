@@ -20,6 +20,7 @@ import type { ApplicationGrant, Authorization, AuthorizationApp } from '../../ge
 import { exampleValues, operations } from '../../generated/simulator-contract.js';
 import { validators } from '../../generated/validators.js';
 import { documentationUrl, NotFound, SimulatorError, ValidationFailed } from './errors.js';
+import { sha256Hex } from './sha256.js';
 import { AuthorizationStore, personalTokenClientId } from './store.js';
 import { errorItems } from './validation-items.js';
 
@@ -65,40 +66,14 @@ export const limits = { users: 10_000, authorizations: 100_000 };
 const tokenAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 type TokenPrefix = 'gho_' | 'ghp_';
-// Web Crypto's digest is asynchronous and costs about as much as all the rest of a create, but
-// many digests at once cost little more than one: tokens are issued from a pool, refilled a batch
-// at a time, in the background once it runs low.
-const batchSize = 16;
-const pools: Record<TokenPrefix, IssuedToken[]> = { gho_: [], ghp_: [] };
-const refills: Partial<Record<TokenPrefix, Promise<void>>> = {};
 
-function refill(prefix: TokenPrefix): Promise<void> {
-  return (refills[prefix] ??= (async () => {
-    const random = crypto.getRandomValues(new Uint8Array(36 * batchSize));
-    const tokens = Array.from({ length: batchSize }, (_, i) => {
-      let body = '';
-      // 248 is the largest multiple of 62 below 256: a byte is kept modulo 62 with no bias only below it.
-      for (const byte of random.subarray(i * 36, i * 36 + 36)) body += tokenAlphabet[(byte < 248 ? byte : byte - 248) % 62];
-      return prefix + body;
-    });
-    const digests = await Promise.all(tokens.map((token) => crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))));
-    pools[prefix].push(
-      ...tokens.map((token, i) => ({ token, token_last_eight: token.slice(-8), hashed_token: [...new Uint8Array(digests[i]!)].map((b) => b.toString(16).padStart(2, '0')).join('') })),
-    );
-  })().finally(() => delete refills[prefix]));
-}
-
-/** A fresh token: `prefix` and 36 random characters of [A-Za-z0-9], with its SHA-256 hex digest (Web Crypto). */
+/** A fresh token: `prefix` and 36 random characters of [A-Za-z0-9], with its SHA-256 hex digest. */
 export async function issueToken(prefix: TokenPrefix): Promise<IssuedToken> {
-  for (;;) {
-    const issued = pools[prefix].pop();
-    if (issued) {
-      // A failed refill in the background surfaces on the next call that has to wait for one.
-      if (pools[prefix].length < batchSize / 2) refill(prefix).catch(() => {});
-      return issued;
-    }
-    await refill(prefix);
-  }
+  const random = crypto.getRandomValues(new Uint8Array(36));
+  let token: string = prefix;
+  // 248 is the largest multiple of 62 below 256: a byte is kept modulo 62 with no bias only below it.
+  for (let i = 0; i < random.length; i++) token += tokenAlphabet[(random[i]! < 248 ? random[i]! : random[i]! - 248) % 62];
+  return { token, token_last_eight: token.slice(-8), hashed_token: sha256Hex(token) };
 }
 
 /** The time as GitHub writes it: `2011-09-06T17:26:27Z`. */
