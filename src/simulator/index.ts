@@ -152,9 +152,8 @@ const encoder = new TextEncoder();
 /** The reply for an answer: JSON as GitHub labels it, the reason in X-Simulator-Reason, ETag on a GET's 200. */
 function toReply(answer: Refusal, method: string, extra: Record<string, string> = {}, ifNoneMatch?: string | null): SimulatorReply {
   const headers: Record<string, string> = { ...extra, ...answer.headers, 'x-simulator-reason': headerSafe(answer.reason) };
-  const json = answer.json ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body));
-  if (json === undefined) return { status: answer.status, headers, body: null };
-  const bytes = encoder.encode(json);
+  const bytes = answer.encoded ?? (answer.body === undefined ? undefined : encoder.encode(JSON.stringify(answer.body)));
+  if (bytes === undefined) return { status: answer.status, headers, body: null };
   if (ifNoneMatch !== undefined && answer.status === 200) {
     const etag = etagOf(bytes);
     headers.etag = etag;
@@ -169,14 +168,18 @@ function toReply(answer: Refusal, method: string, extra: Record<string, string> 
   return { status: answer.status, headers, body: method === 'HEAD' ? null : bytes };
 }
 
+const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** A weak ETag from the body's bytes: two 32-bit hashes (murmur-style, a word at a time), fast, and a change is never missed in practice. */
 export function etagOf(bytes: Uint8Array): string {
   let a = 0x811c9dc5 ^ bytes.length;
   let b = 0x01000193;
   const words = bytes.length >>> 2;
+  // The words little-endian: read as they lie where the platform is little-endian and they are aligned (a fresh buffer is).
+  const direct = littleEndian && bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, words) : undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < words; i++) {
-    const word = view.getUint32(i * 4, true);
+    const word = direct ? direct[i]! : view.getUint32(i * 4, true);
     a = Math.imul(a ^ word, 0x5bd1e995);
     a ^= a >>> 15;
     b = Math.imul(b ^ word, 0x27d4eb2d);

@@ -27,8 +27,8 @@ export interface Refusal {
   status: number;
   /** JSON; absent for a 204 or 304. */
   body?: unknown;
-  /** The body already serialised, instead of `body` (a list made of items serialised once). */
-  json?: string;
+  /** The body as JSON bytes already, instead of `body` (a list made of items serialised once). */
+  encoded?: Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
   reason: string;
   /** Which part of the request the refusal is about (for the validating proxy's report). */

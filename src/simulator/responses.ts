@@ -99,9 +99,7 @@ async function run(backend: AuthorizationsBackend, { route, pathParameters, quer
       // Only the page asked for is looked at, and each item's JSON is made once.
       const { start, end, link } = pageRange(backend.countAuthorizations(user, base, filter), listUrl());
       const items = backend.listAuthorizations(user, base, filter, { start, end });
-      let json = '[';
-      for (let i = 0; i < items.length; i++) json += (i === 0 ? '' : ',') + listedJson(items[i]!, base);
-      return { status: 200, json: `${json}]`, headers: link === undefined ? {} : { link }, reason: `the user's authorizations${filter === null ? '' : ` of app ${filter}`}` };
+      return { status: 200, encoded: jsonArray(items.map((a) => listedJson(a, base))), headers: link === undefined ? {} : { link }, reason: `the user's authorizations${filter === null ? '' : ` of app ${filter}`}` };
     }
     case 'createAuthorization': {
       const input = (body ?? {}) as NewAuthorization;
@@ -137,16 +135,33 @@ const present = (authorization: Authorization, base: string): Authorization => (
 
 // A stored authorization is never changed (an update stores a new object), so its JSON in a list
 // is kept with it, for the base it was last listed on.
-const listed = new WeakMap<Authorization, { base: string; json: string }>();
+const listed = new WeakMap<Authorization, { base: string; json: Uint8Array }>();
+const encoder = new TextEncoder();
 
-/** The JSON of an authorization in a list: presented, without expires_at (the contract's list example has none). */
-function listedJson(authorization: Authorization, base: string): string {
+/** The JSON bytes of an authorization in a list: presented, without expires_at (the contract's list example has none). */
+function listedJson(authorization: Authorization, base: string): Uint8Array {
   const cached = listed.get(authorization);
   if (cached !== undefined && cached.base === base) return cached.json;
   const { expires_at: _expires, ...item } = present(authorization, base);
-  const json = JSON.stringify(item);
+  const json = encoder.encode(JSON.stringify(item));
   listed.set(authorization, { base, json });
   return json;
+}
+
+/** `[a,b,…]` from the items' JSON bytes: what JSON.stringify writes for the array. */
+function jsonArray(items: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  let length = 2 + Math.max(0, items.length - 1);
+  for (const item of items) length += item.length;
+  const bytes = new Uint8Array(length);
+  bytes[0] = 0x5b; // [
+  let at = 1;
+  items.forEach((item, index) => {
+    if (index > 0) bytes[at++] = 0x2c; // ,
+    bytes.set(item, at);
+    at += item.length;
+  });
+  bytes[at] = 0x5d; // ]
+  return bytes;
 }
 
 // The hosts the contract's examples are written for.
