@@ -12,11 +12,16 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 // Budgets, in bytes: raise one only with a reason in the commit message.
-const budgets = { tarball: 160_000, clientMinGzip: 5_100 };
+const budgets = { tarball: 160_000, clientMinGzip: 5_100, mswMinGzip: 34_000 };
 
 const run = promisify(execFile);
 const repo = resolve(import.meta.dirname, '..');
 const bin = (path) => join(repo, 'node_modules', path);
+// What a frontend's project adds beside the package to test with MSW: the versions this repository tests.
+const devDependencies = JSON.parse(await readFile(join(repo, 'package.json'), 'utf8')).devDependencies;
+const withMsw = ['msw', 'openapi-msw', 'vitest'].map((name) => `${name}@${devDependencies[name]}`);
+// The msw 3 the consumer check also runs on Node 22.12 and later (the peer range names both).
+const msw3 = '3.0.5';
 const compilers = { 'TypeScript 5.9': bin('typescript/bin/tsc'), 'TypeScript 7': bin('typescript7/bin/tsc') };
 
 async function step(name, action) {
@@ -43,25 +48,29 @@ try {
     return `${packed.filename}, ${packed.entryCount} files`;
   });
 
-  await step('install the tarball into a fresh project', async () => {
+  await step('install the tarball into a fresh project, with msw', async () => {
     await cp(join(repo, 'test/package/consumer'), consumer, { recursive: true });
     await writeFile(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', tarball], { cwd: consumer });
-    return consumer;
+    await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--prefer-offline', tarball, ...withMsw], { cwd: consumer });
+    return `${consumer}, ${withMsw.join(', ')}`;
   });
 
-  await step('the shipped code imports nothing but openapi-fetch', async () => {
+  await step('the shipped code imports nothing but openapi-fetch (and msw, in the ./msw entry alone)', async () => {
     const files = (await readdir(join(installed, 'dist'), { recursive: true })).filter((file) => file.endsWith('.js'));
     const specifiers = new Set();
+    const stray = [];
     for (const file of files) {
       const code = await readFile(join(installed, 'dist', file), 'utf8');
       // `… from 'x'`, `import 'x'` and `import('x')`.
       for (const [, from, bare] of code.matchAll(/\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(?\s*['"]([^'"]+)['"]/g)) {
         const specifier = from ?? bare;
-        if (!specifier.startsWith('.')) specifiers.add(specifier);
+        if (specifier.startsWith('.')) continue;
+        specifiers.add(specifier);
+        // msw is an optional peer dependency: only the ./msw entry may import it.
+        const allowed = specifier === 'openapi-fetch' || (specifier === 'msw' && file === 'src/msw.js');
+        if (!allowed) stray.push(`${specifier} (dist/${file})`);
       }
     }
-    const stray = [...specifiers].filter((specifier) => specifier !== 'openapi-fetch');
     if (stray.length) throw new Error(`dist/ imports ${stray.join(', ')}, which the package does not depend on`);
     const { dependencies } = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8'));
     if (Object.keys(dependencies).join() !== 'openapi-fetch') throw new Error(`runtime dependencies: ${Object.keys(dependencies).join(', ')}`);
@@ -92,6 +101,26 @@ try {
     return `${lines.length} checks`;
   });
 
+  const runMswSpec = async () => {
+    const { stdout } = await run(process.execPath, [join(consumer, 'node_modules/vitest/vitest.mjs'), 'run', 'msw-handlers.spec.ts'], { cwd: consumer, env: { ...process.env, CI: 'true' } });
+    const passed = /Tests\s+(\d+) passed/.exec(stdout.replace(/\x1b\[[\d;]*m/g, ''));
+    if (!passed) throw new Error(`vitest did not say its tests passed:\n${stdout}`);
+    return `${passed[1]} tests passed`;
+  };
+  await step(`a vitest file runs setupServer(...createHandlers({ baseUrl })) with the client (msw ${devDependencies.msw})`, runMswSpec);
+
+  // msw 3 needs Node 22.12 (its interceptors call Promise.withResolvers): where this Node has it,
+  // the same file and the type-check again with msw 3. openapi-msw 2.0 names msw 2 as its peer,
+  // hence --legacy-peer-deps.
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major > 22 || (major === 22 && minor >= 12)) {
+    await step(`the same with msw ${msw3} on Node ${process.versions.node}, type-checked with TypeScript 7`, async () => {
+      await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--prefer-offline', '--legacy-peer-deps', `msw@${msw3}`], { cwd: consumer });
+      await run(process.execPath, [compilers['TypeScript 7'], '-p', 'tsconfig.bundler.json', '--noEmit'], { cwd: consumer });
+      return runMswSpec();
+    });
+  }
+
   await step('are the types wrong (attw)', async () => {
     // ESM only, by design; ./openapi.yaml is a data file, not a module attw could resolve (docs/testing.md).
     const options = ['--profile', 'esm-only', '--exclude-entrypoints', 'openapi.yaml', '--format', 'ascii'];
@@ -116,12 +145,16 @@ try {
       write: false,
     });
     const clientBytes = gzipSync(outputFiles[0].contents, { level: 9 }).length;
+    // The ./msw entry as a frontend's test bundle gets it: the simulator and the client's contract, msw itself not counted.
+    const msw = await build({ entryPoints: [join(installed, 'dist/src/msw.js')], bundle: true, minify: true, format: 'esm', platform: 'browser', external: ['msw'], write: false });
+    const mswBytes = gzipSync(msw.outputFiles[0].contents, { level: 9 }).length;
     const over = [
       tarballBytes > budgets.tarball && `packed tarball ${tarballBytes} B > ${budgets.tarball} B`,
       clientBytes > budgets.clientMinGzip && `client min+gzip ${clientBytes} B > ${budgets.clientMinGzip} B`,
+      mswBytes > budgets.mswMinGzip && `./msw min+gzip ${mswBytes} B > ${budgets.mswMinGzip} B`,
     ].filter(Boolean);
     if (over.length) throw new Error(`over budget: ${over.join('; ')}`);
-    return `packed tarball ${tarballBytes} B (budget ${budgets.tarball}), client min+gzip ${clientBytes} B (budget ${budgets.clientMinGzip})`;
+    return `packed tarball ${tarballBytes} B (budget ${budgets.tarball}), client min+gzip ${clientBytes} B (budget ${budgets.clientMinGzip}), ./msw min+gzip without msw ${mswBytes} B (budget ${budgets.mswMinGzip})`;
   });
 } catch {
   // step() has reported it.

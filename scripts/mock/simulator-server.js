@@ -37,8 +37,10 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
     const received = await receive(request, response);
     if (!received) return;
     const { rawBody, path } = received;
+    // A transfer coding is the transport's to refuse; a Content-Encoding the core refuses itself (415,
+    // GitHub-shaped), as it does in MSW handlers, where no transport runs.
     const coding = unsupportedCoding(request, rawBody);
-    if (coding) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
+    if (coding && coding.status !== 415) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
     if (docsPaths.has(path)) return serveDocs(request, response);
     const reply = await simulator.reply(apiCallOf(request, received), originOf(request));
     if (verbose && !reply.drop) reasons.set(response, reply.headers['x-simulator-reason']);

@@ -73,3 +73,81 @@ export async function openOffline(url: string): Promise<OfflineBrowser> {
     throw error;
   }
 }
+
+/**
+ * Opens `url` in headless Chromium where only `origins` (http://127.0.0.1:<port> servers) can be
+ * reached. Nothing is intercepted: with a route installed, Playwright answers CORS preflights
+ * itself (204, everything allowed), and a test of the server's CORS would prove nothing. Instead
+ * no host name resolves, and every request (the service worker's too) is recorded.
+ */
+export interface Preflight {
+  url: string;
+  /** Access-Control-Request-Method and -Headers, as the browser sent them. */
+  method: string;
+  headers: string[];
+  /** The answer's status and headers (lower-case names), once it came. */
+  status?: number;
+  responseHeaders?: Record<string, string>;
+}
+
+export async function openAmong(url: string, origins: string[]): Promise<OfflineBrowser & { requests: string[]; preflights: Preflight[] }> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium is missing (${chromiumPath}): install it with \`apt-get update && apt-get install -y chromium\``);
+  }
+  const profile = await mkdtemp(join(tmpdir(), 'ghes-oauth-chromium-'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      headless: true,
+      args: [...flags, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    });
+    const requests: string[] = [];
+    const outsideRequests: string[] = [];
+    const errors: string[] = [];
+    context.on('request', (request) => {
+      requests.push(`${request.method()} ${request.url()}`);
+      if (!origins.includes(new URL(request.url()).origin)) outsideRequests.push(`${request.resourceType()} ${request.url()}`);
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    // Playwright does not report CORS preflights; the DevTools protocol does.
+    const preflights = new Map<string, Preflight>();
+    const devtools = await context.newCDPSession(page);
+    await devtools.send('Network.enable');
+    devtools.on('Network.requestWillBeSent', ({ requestId, request }) => {
+      const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), String(value)]));
+      if (request.method !== 'OPTIONS' || !headers['access-control-request-method']) return;
+      const requested = headers['access-control-request-headers'];
+      preflights.set(requestId, { url: request.url, method: headers['access-control-request-method'], headers: requested ? requested.split(',').map((name) => name.trim()) : [] });
+    });
+    devtools.on('Network.responseReceived', ({ requestId, response }) => {
+      const preflight = preflights.get(requestId);
+      if (!preflight) return;
+      preflight.status = response.status;
+      preflight.responseHeaders = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name.toLowerCase(), String(value)]));
+    });
+    await page.goto(url);
+    const opened = context;
+    return {
+      page,
+      requests,
+      get preflights() {
+        return [...preflights.values()];
+      },
+      outsideRequests,
+      errors,
+      async close() {
+        await opened.close();
+        await rm(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context?.close();
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,220 @@
+// One table of requests, valid and invalid, sent in order to the simulator over HTTP and to the
+// MSW handlers: both start from the same state, so each answer must be the same on both. The rows
+// run in sequence and build on each other (a create, then the list that shows it, then …).
+
+export interface Row {
+  method: string;
+  /** Path and query, under the target's origin. */
+  path: string;
+  /** Basic credentials of this user (default octocat; null: none). */
+  user?: string | null;
+  password?: string;
+  headers?: Record<string, string>;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as is. */
+  text?: string;
+  /** Send If-None-Match with the ETag this target answered last for the same path. */
+  conditional?: boolean;
+}
+
+/** Accounts both targets start with. */
+export const accounts = {
+  guarded: { password: 'right', otp: { code: '112233' } },
+  texted: { otp: { code: '445566', channel: 'sms' as const } },
+  locked: { password: 'only-this' },
+};
+
+const clientId = 'abcde12345fghij67890';
+const otherClient = 'fedcba09876543210fed';
+const secret = '3ef4ad510c59ad37bac6bb4f80047fb3aee3cc7f';
+const json = 'application/vnd.github+json';
+
+/** The ten operations as valid requests for `user`, with ids that exist in a fresh user's state. */
+const valid = (id: number): Row[] => [
+  { method: 'GET', path: '/applications/grants' },
+  { method: 'GET', path: '/applications/grants/1' },
+  { method: 'GET', path: '/authorizations' },
+  { method: 'POST', path: '/authorizations', body: { scopes: ['repo'], note: `parity ${id}` } },
+  { method: 'PUT', path: `/authorizations/clients/${clientId}`, body: { client_secret: secret, scopes: ['public_repo'] } },
+  { method: 'PUT', path: `/authorizations/clients/${clientId}/fp-${id}`, body: { client_secret: secret } },
+  { method: 'GET', path: `/authorizations/${id}` },
+  { method: 'PATCH', path: `/authorizations/${id}`, body: { add_scopes: ['gist'] } },
+  { method: 'DELETE', path: `/authorizations/${id}` },
+  { method: 'DELETE', path: '/applications/grants/1' },
+];
+
+const withUser = (rows: Row[], extra: Partial<Row>) => rows.map((row) => ({ ...row, ...extra, headers: { ...row.headers, ...extra.headers } }));
+const prefixed = (rows: Row[]) => rows.map((row) => ({ ...row, path: `/api/v3${row.path}` }));
+
+export const rows: Row[] = [
+  // Every operation, valid, under /api/v3 and at the root, for two users (each has its own state).
+  ...prefixed(valid(2)),
+  ...withUser(valid(1), { user: 'second' }),
+  ...prefixed(withUser(valid(2), { user: 'third', headers: { accept: json, 'x-github-api-version': '2022-11-28' } })),
+
+  // Lists and pages: create a few, then page through them with per_page and page.
+  ...[1, 2, 3, 4, 5, 6].map((n): Row => ({ method: 'POST', path: '/api/v3/authorizations', user: 'pager', body: { scopes: ['repo'], note: `page ${n}` } })),
+  ...['', '?per_page=1', '?per_page=2', '?per_page=2&page=2', '?per_page=2&page=4', '?per_page=3&page=3', '?page=2', '?per_page=100', '?per_page=101', '?per_page=0', '?per_page=-1', '?per_page=abc', '?page=0', '?page=abc', `?client_id=${clientId}`, `?client_id=${otherClient}`, '?per_page=1&page=999'].flatMap(
+    (query): Row[] => [
+      { method: 'GET', path: `/api/v3/authorizations${query}`, user: 'pager' },
+      { method: 'GET', path: `/api/v3/applications/grants${query}`, user: 'pager' },
+    ],
+  ),
+
+  // Conditional requests: 304 with the ETag just answered, 200 once the list changed.
+  { method: 'GET', path: '/api/v3/authorizations', user: 'cond' },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'cond', conditional: true },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'cond', headers: { 'if-none-match': '*' } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'cond', headers: { 'if-none-match': 'W/"0000", "1111"' } },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'cond', body: { scopes: [], note: 'changes the list' } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'cond', conditional: true },
+  { method: 'GET', path: '/api/v3/authorizations/1', user: 'cond' },
+  { method: 'GET', path: '/api/v3/authorizations/1', user: 'cond', conditional: true },
+  { method: 'GET', path: '/api/v3/applications/grants/1', user: 'cond' },
+  { method: 'GET', path: '/api/v3/applications/grants/1', user: 'cond', conditional: true },
+  { method: 'HEAD', path: '/api/v3/authorizations', user: 'cond' },
+  { method: 'HEAD', path: '/api/v3/applications/grants/1', user: 'cond' },
+
+  // Credentials: none, a token, a wrong password, two-factor accounts (no code, a wrong one, the right one).
+  ...withUser(valid(1), { user: null }),
+  ...withUser(valid(1).slice(0, 5), { user: null, headers: { authorization: 'token ghp_0123456789abcdef' } }),
+  ...withUser(valid(1).slice(0, 3), { user: null, headers: { authorization: 'Bearer abc' } }),
+  ...withUser(valid(1).slice(0, 3), { user: null, headers: { authorization: 'Basic !!!' } }),
+  ...withUser(valid(1).slice(0, 3), { user: 'locked', password: 'guess' }),
+  ...withUser(valid(1).slice(2, 4), { user: 'locked', password: 'only-this' }),
+  ...withUser(valid(1), { user: 'guarded', password: 'right' }),
+  ...withUser(valid(1).slice(0, 5), { user: 'guarded', password: 'right', headers: { 'x-github-otp': '000000' } }),
+  ...withUser(valid(1), { user: 'guarded', password: 'right', headers: { 'x-github-otp': '112233' } }),
+  ...withUser(valid(1).slice(0, 3), { user: 'guarded', password: 'wrong', headers: { 'x-github-otp': '112233' } }),
+  ...withUser(valid(1).slice(2, 5), { user: 'texted' }),
+  ...withUser(valid(1).slice(2, 5), { user: 'texted', headers: { 'x-github-otp': '445566' } }),
+
+  // Bodies the contract refuses, and conflicts it documents.
+  ...[
+    {},
+    { scopes: 'repo' },
+    { scopes: ['repo'], note: 5 },
+    { scopes: ['repo'], note: 'x', note_url: 'not a url' },
+    { scopes: ['repo'], client_id: clientId },
+    { scopes: ['repo'], client_id: clientId, client_secret: 'short' },
+    { scopes: ['repo'], note: 'dupe' },
+    { scopes: ['repo'], note: 'dupe' },
+    { scopes: ['repo'], client_id: clientId, client_secret: secret, fingerprint: 'twice' },
+    { scopes: ['repo'], client_id: clientId, client_secret: secret, fingerprint: 'twice' },
+    { scopes: ['repo'], unknown_field: true },
+    [],
+    null,
+  ].map((body): Row => ({ method: 'POST', path: '/api/v3/authorizations', user: 'bodies', body })),
+  ...['{', '{"scopes": [}', 'null', '"text"', '   '].map((text): Row => ({ method: 'POST', path: '/api/v3/authorizations', user: 'bodies', text, headers: { 'content-type': 'application/json' } })),
+  ...[
+    { scopes: ['user'], add_scopes: ['repo'] },
+    { add_scopes: ['repo'], remove_scopes: ['gist'] },
+    { remove_scopes: ['public_repo'] },
+    { scopes: ['admin:org'] },
+    { note: 'renamed', note_url: 'https://example.com/note' },
+    { fingerprint: 'moved' },
+    {},
+    { add_scopes: 'repo' },
+  ].map((body): Row => ({ method: 'PATCH', path: '/api/v3/authorizations/1', user: 'bodies', body })),
+  ...[
+    { client_secret: secret },
+    { client_secret: secret },
+    {},
+    { client_secret: 'x'.repeat(41) },
+    { client_secret: secret, scopes: 'repo' },
+    { client_secret: secret, fingerprint: 'in-body' },
+  ].map((body): Row => ({ method: 'PUT', path: `/api/v3/authorizations/clients/${otherClient}`, user: 'bodies', body })),
+  ...[{ client_secret: secret }, { client_secret: secret }, { client_secret: secret, note: 'n' }].map((body): Row => ({ method: 'PUT', path: `/api/v3/authorizations/clients/${otherClient}/laptop`, user: 'bodies', body })),
+  { method: 'GET', path: `/api/v3/authorizations?client_id=${otherClient}`, user: 'bodies' },
+  { method: 'GET', path: `/api/v3/applications/grants?client_id=${otherClient}`, user: 'bodies' },
+  { method: 'DELETE', path: '/api/v3/applications/grants/2', user: 'bodies' },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'bodies' },
+
+  // Ids and routes that do not exist, and methods a route does not take.
+  ...['/authorizations/999999', '/authorizations/0', '/authorizations/abc', '/authorizations/1.5', '/applications/grants/999999', '/applications/grants/abc'].flatMap((path): Row[] => [
+    { method: 'GET', path: `/api/v3${path}`, user: 'routes' },
+    { method: 'DELETE', path: `/api/v3${path}`, user: 'routes' },
+  ]),
+  { method: 'PATCH', path: '/api/v3/authorizations/999999', user: 'routes', body: { note: 'x' } },
+  ...['/', '/api/v3', '/api/v3/', '/nope', '/api/v3/nope', '/api/v3/authorizations/1/extra', '/api/v3/applications', '/api/v3/authorizations/clients', '/authorizations/', '/api/v4/authorizations'].map(
+    (path): Row => ({ method: 'GET', path, user: 'routes' }),
+  ),
+  { method: 'GET', path: '/api/v3/authorizations', user: null },
+  { method: 'POST', path: '/api/v3/applications/grants', user: 'routes', body: {} },
+  { method: 'PUT', path: '/api/v3/authorizations', user: 'routes', body: {} },
+  { method: 'DELETE', path: '/api/v3/authorizations', user: 'routes' },
+  { method: 'PATCH', path: '/api/v3/applications/grants/1', user: 'routes', body: {} },
+  { method: 'GET', path: `/api/v3/authorizations/clients/${clientId}`, user: 'routes' },
+  { method: 'OPTIONS', path: '/api/v3/authorizations', user: 'routes' },
+  { method: 'OPTIONS', path: '/api/v3/authorizations/1', user: null },
+
+  // Headers: Accept, the API version, a compressed body.
+  { method: 'GET', path: '/api/v3/authorizations', user: 'headers', headers: { accept: 'text/html' } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'headers', headers: { accept: 'application/vnd.github.v3+json' } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'headers', headers: { accept: '*/*' } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'headers', headers: { accept: 'text/html, application/json;q=0.5' } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'headers', headers: { 'x-github-api-version': '2022-11-28' } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'headers', headers: { 'x-github-api-version': '1999-01-01' } },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'headers', text: '{"scopes":[]}', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'headers', text: 'not-really-gzip', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } },
+
+  // Prefer: documented examples and statuses (the state is not touched), and ones not documented.
+  ...[
+    ['GET', '/api/v3/authorizations', 'example=requires-authentication'],
+    ['GET', '/api/v3/authorizations', 'code=401'],
+    ['GET', '/api/v3/authorizations', 'example=otp-required'],
+    ['GET', '/api/v3/authorizations', 'example=forbidden'],
+    ['GET', '/api/v3/authorizations', 'example=not-found'],
+    ['GET', '/api/v3/authorizations', 'code=304'],
+    ['GET', '/api/v3/authorizations', 'code=999'],
+    ['GET', '/api/v3/authorizations', 'example=no-such-example'],
+    ['GET', '/api/v3/authorizations/1', 'code=404'],
+    ['GET', '/api/v3/applications/grants', 'example=not-found'],
+    ['POST', '/api/v3/authorizations', 'example=gone'],
+    ['POST', '/api/v3/authorizations', 'code=422, example=note-already-exists'],
+    ['POST', '/api/v3/authorizations', 'example=fingerprint-already-exists'],
+    ['POST', '/api/v3/authorizations', 'example=otp-required'],
+    ['PUT', `/api/v3/authorizations/clients/${clientId}`, 'code=201'],
+    ['PUT', `/api/v3/authorizations/clients/${clientId}`, 'example=missing-field'],
+    ['PUT', `/api/v3/authorizations/clients/${clientId}/fp`, 'code=201'],
+    ['PATCH', '/api/v3/authorizations/1', 'example=otp-required'],
+    ['DELETE', '/api/v3/authorizations/1', 'code=204'],
+    ['DELETE', '/api/v3/applications/grants/1', 'code=304'],
+    ['GET', '/api/v3/authorizations', 'code=200; example=x'],
+  ].map(([method, path, prefer]): Row => ({ method: method!, path: path!, user: 'prefer', headers: { prefer: prefer! }, ...(method !== 'GET' && method !== 'DELETE' && { body: method === 'PATCH' ? { note: 'p' } : method === 'POST' ? { scopes: [] } : { client_secret: secret } }) })),
+  { method: 'GET', path: '/api/v3/authorizations', user: 'prefer' },
+
+  // Faults for one request: a status, none, a bad value, a delay, a dropped connection.
+  ...['500', '502', '503', '599', 'none', '404', 'sometimes', 'drop'].map((fault): Row => ({ method: 'GET', path: '/api/v3/authorizations', user: 'faults', headers: { 'x-simulator-fault': fault } })),
+  ...['0', '5', 'soon', '-1', '9999999'].map((delay): Row => ({ method: 'GET', path: '/api/v3/authorizations', user: 'faults', headers: { 'x-simulator-delay': delay } })),
+
+  // The control API: state, accounts, faults, reset; with and without /api/v3; and mistakes.
+  { method: 'GET', path: '/_simulator/state?user=second' },
+  { method: 'GET', path: '/api/v3/_simulator/state?user=nobody' },
+  { method: 'PUT', path: '/_simulator/accounts/later', body: { otp: { code: '778899' } } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'later' },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'later', headers: { 'x-github-otp': '778899' } },
+  { method: 'DELETE', path: '/_simulator/accounts/later' },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'later' },
+  { method: 'PUT', path: '/_simulator/accounts/bad', body: { otp: { code: 5 } } },
+  { method: 'PUT', path: '/_simulator/accounts/a:b', body: {} },
+  { method: 'PUT', path: '/_simulator/faults', body: { status: 503 } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'faults' },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'faults', headers: { 'x-simulator-fault': 'none' } },
+  { method: 'DELETE', path: '/_simulator/faults' },
+  { method: 'PUT', path: '/_simulator/faults', body: { status: 404 } },
+  { method: 'PUT', path: '/_simulator/faults', text: '{oops' },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'faults' },
+  { method: 'POST', path: '/_simulator/reset', body: { user: 'pager' } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'pager' },
+  { method: 'POST', path: '/_simulator/reset', body: { who: 'pager' } },
+  { method: 'PUT', path: '/_simulator/state', body: { octocat: { authorizations: [{ id: 'one' }] } } },
+  { method: 'PUT', path: '/_simulator/state', body: [] },
+  { method: 'GET', path: '/_simulator/state?user=bodies' },
+  { method: 'GET', path: '/_simulator/nope' },
+  { method: 'DELETE', path: '/_simulator/state' },
+  { method: 'POST', path: '/api/v3/_simulator/reset' },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'pager' },
+  { method: 'GET', path: '/_simulator/state' },
+];
