@@ -29,8 +29,6 @@ export interface Refusal {
   body?: unknown;
   /** The body as JSON bytes already, instead of `body` (a list made of items serialised once). */
   encoded?: Uint8Array<ArrayBuffer>;
-  /** The ETag of the body, when it is known without hashing every byte (a list's, from its items'). */
-  etag?: string;
   headers?: Record<string, string>;
   reason: string;
   /** Which part of the request the refusal is about (for the validating proxy's report). */

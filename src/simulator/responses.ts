@@ -5,7 +5,6 @@ import type { Authorization } from '../../generated/schema.js';
 import { exampleValues, type OperationFact } from '../../generated/simulator-contract.js';
 import type { AccountConfig } from './data.js';
 import { bodies, SimulatorError } from './errors.js';
-import { etagOfItems, hashOf } from './etag.js';
 import { type AuthorizationChanges, type AuthorizationsBackend, authorizationUrl, issueToken, type NewAuthorization } from './model.js';
 import { pageRange, paginate } from './pagination.js';
 import { chooseResponse, preferTarget, type PreferTarget } from './prefer.js';
@@ -100,14 +99,7 @@ async function run(backend: AuthorizationsBackend, { route, pathParameters, quer
       // Only the page asked for is looked at, and each item's JSON is made once.
       const { start, end, link } = pageRange(backend.countAuthorizations(user, base, filter), listUrl());
       const items = backend.listAuthorizations(user, base, filter, { start, end });
-      const listedItems = items.map((a) => listedItem(a, base));
-      return {
-        status: 200,
-        encoded: jsonArray(listedItems.map((item) => item.json)),
-        etag: etagOfItems(listedItems.map((item) => item.hash)),
-        headers: link === undefined ? {} : { link },
-        reason: `the user's authorizations${filter === null ? '' : ` of app ${filter}`}`,
-      };
+      return { status: 200, encoded: jsonArray(items.map((a) => listedJson(a, base))), headers: link === undefined ? {} : { link }, reason: `the user's authorizations${filter === null ? '' : ` of app ${filter}`}` };
     }
     case 'createAuthorization': {
       const input = (body ?? {}) as NewAuthorization;
@@ -143,24 +135,17 @@ const present = (authorization: Authorization, base: string): Authorization => (
 
 // A stored authorization is never changed (an update stores a new object), so its JSON in a list
 // is kept with it, for the base it was last listed on.
-const listed = new WeakMap<Authorization, ListedItem>();
-
-interface ListedItem {
-  base: string;
-  json: Uint8Array;
-  hash: [number, number];
-}
+const listed = new WeakMap<Authorization, { base: string; json: Uint8Array }>();
 const encoder = new TextEncoder();
 
-/** An authorization in a list, as JSON bytes and their hash: presented, without expires_at (the contract's list example has none). */
-function listedItem(authorization: Authorization, base: string): ListedItem {
+/** The JSON bytes of an authorization in a list: presented, without expires_at (the contract's list example has none). */
+function listedJson(authorization: Authorization, base: string): Uint8Array {
   const cached = listed.get(authorization);
-  if (cached !== undefined && cached.base === base) return cached;
+  if (cached !== undefined && cached.base === base) return cached.json;
   const { expires_at: _expires, ...item } = present(authorization, base);
   const json = encoder.encode(JSON.stringify(item));
-  const entry = { base, json, hash: hashOf(json) };
-  listed.set(authorization, entry);
-  return entry;
+  listed.set(authorization, { base, json });
+  return json;
 }
 
 /** `[a,b,…]` from the items' JSON bytes: what JSON.stringify writes for the array. */
