@@ -3,7 +3,7 @@
 // command from package.json: one process that starts the rest side by side), against the same
 // steps as a sequential chain of one process per step: the tools' CLIs where they have one
 // (redocly lint, redocly bundle ×3, openapi-typescript, redocly build-docs through
-// scripts/generate-docs.js) and a `node` process for each of our generators. The chain is timed
+// scripts/build/generate-docs.js) and a `node` process for each of our generators. The chain is timed
 // step by step, so it is also reported without its docs step.
 //
 // Both run in a scratch copy of the project (node_modules linked), never in the repository; after
@@ -37,7 +37,7 @@ const chain = {
   'redocly bundle --dereferenced': [redoclyCli, 'bundle', 'openapi/openapi.yaml', '--dereferenced', '--output', 'generated/openapi.deref.json'],
   // Given redocly.yaml, the CLI would lint the contract again with its own @redocly/openapi-core (1.34),
   // which rejects examples the pinned CLI (2.77) accepts: it gets the rules its Node API applies, as
-  // scripts/generate-client.js does.
+  // scripts/build/generate-client.js does.
   'openapi-typescript': [
     openapiTypescriptCli,
     'generated/openapi.json',
@@ -48,20 +48,20 @@ const chain = {
     '--root-types',
     '--root-types-no-schema-prefix',
   ],
-  'node: operation table': generatorStep(`const { operationTableOf, renderOperationTable } = await import('./scripts/generate-client.js');
+  'node: operation table': generatorStep(`const { operationTableOf, renderOperationTable } = await import('./scripts/build/generate-client.js');
    writeFileSync('generated/operations.ts', renderOperationTable(operationTableOf(bundle)));`),
-  'node: validators': generatorStep(`const { generateValidators } = await import('./scripts/generate-validators.js'); await generateValidators(bundle);`),
-  'node: guards': generatorStep(`const { generateGuards } = await import('./scripts/generate-guards.js'); await generateGuards(bundle);`),
-  'node: examples': generatorStep(`const { generateExamples } = await import('./scripts/generate-examples.js'); await generateExamples(bundle);`),
-  'redocly build-docs (npm run docs)': ['scripts/generate-docs.js'],
+  'node: validators': generatorStep(`const { generateValidators } = await import('./scripts/build/generate-validators.js'); await generateValidators(bundle);`),
+  'node: guards': generatorStep(`const { generateGuards } = await import('./scripts/build/generate-guards.js'); await generateGuards(bundle);`),
+  'node: examples': generatorStep(`const { generateExamples } = await import('./scripts/build/generate-examples.js'); await generateExamples(bundle);`),
+  'redocly build-docs (npm run docs)': ['scripts/build/generate-docs.js'],
 };
 const docsStep = 'redocly build-docs (npm run docs)';
 
 /** A copy of what the build reads and writes, in a scratch directory. */
 async function scratchCopy() {
   const dir = await mkdtemp(join(tmpdir(), 'ghes-oauth-bench-build-'));
-  // tsconfig.json too: esbuild reads it when it bundles scripts/validator-formats.ts into the validators.
-  for (const entry of ['openapi', 'generated', 'scripts', 'redocly.yaml', 'package.json', 'tsconfig.json']) await cp(join(root, entry), join(dir, entry), { recursive: true });
+  // tsconfig.json too: esbuild reads it when it bundles src/validator-formats.ts into the validators.
+  for (const entry of ['openapi', 'generated', 'scripts', 'src', 'redocly.yaml', 'package.json', 'tsconfig.json']) await cp(join(root, entry), join(dir, entry), { recursive: true });
   await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
   await writeFile(join(dir, 'openapi-typescript.redocly.yaml'), 'extends: [minimal]\n');
   return dir;
@@ -127,7 +127,7 @@ export async function benchBuild({ quick }) {
       settings,
       columns: ['how', 'seconds (median)', '× npm run build', 'CPU seconds'],
       rows: [
-        ['npm run build (node scripts/build.js: one process, the CLIs side by side)', seconds, 1, cpu('npm run build')],
+        ['npm run build (node scripts/build/build.js: one process, the CLIs side by side)', seconds, 1, cpu('npm run build')],
         ['CLI chain, one process per step, sequential', median(wall('CLI chain')), pairedRatio(wall('CLI chain'), build), cpu('CLI chain')],
         ['CLI chain without its docs step', median(withoutDocs), pairedRatio(withoutDocs, build), '–'],
       ],

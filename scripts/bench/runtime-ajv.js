@@ -3,7 +3,7 @@
 // full mode (its default), and the bundled contract added once, its schemas reached by pointer.
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { forContract } from '../contract-ajv.js';
+import { forContract } from '../lib/contract-ajv.js';
 
 const bundle = JSON.parse(readFileSync(new URL('../../generated/openapi.json', import.meta.url), 'utf8'));
 

@@ -1,5 +1,5 @@
 // 3. Validation: this package's isAuthorization (ajv code precompiled at build time into
-// generated/validators.ts, with the uri/date-time fast paths of scripts/validator-formats.ts)
+// generated/validators.ts, with the uri/date-time fast paths of src/validator-formats.ts)
 // against ajv with ajv-formats in full mode compiled at run time (scripts/bench/runtime-ajv.js).
 // Compiling is done once, before timing.
 //

@@ -49,7 +49,7 @@ export function rebuildIfStale({ root = repository, log = console.log } = {}) {
   const done = (async () => {
     if (!(await isStale(root))) return;
     log('openapi/ changed since the last build: rebuilding generated/ …');
-    const child = spawn(process.execPath, ['scripts/build.js'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/build/build.js'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

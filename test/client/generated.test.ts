@@ -1,7 +1,7 @@
 // The generated TypeScript side of the contract: generated/schema.ts and generated/operations.ts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { operationTableOf, renderOperationTable, renderTypes } from '../../scripts/generate-client.js';
+import { operationTableOf, renderOperationTable, renderTypes } from '../../scripts/build/generate-client.js';
 import { camelCase, functionNameOf, operationsOf, pascalCase } from '../../scripts/lib/contract-helpers.js';
 import { operationTable } from '../../src/index.js';
 import { bundle } from '../support/contract.js';

@@ -1,4 +1,4 @@
-// `npm run build` bundles in-process with @redocly/openapi-core 1.34 (scripts/bundle-contract.js),
+// `npm run build` bundles in-process with @redocly/openapi-core 1.34 (scripts/build/bundle-contract.js),
 // not with the pinned CLI (2.77) it lints with (docs/decisions.md says why). These tests hold it to
 // the CLI on every file and example of the contract: the same bytes for both bundles, and an
 // unresolvable $ref fails both. Each spawns the CLI: the time limit allows for a busy machine.
@@ -6,8 +6,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleContract } from '../../scripts/bundle-contract.js';
-import { redocly } from '../../scripts/redocly.js';
+import { bundleContract } from '../../scripts/build/bundle-contract.js';
+import { redocly } from '../../scripts/build/redocly.js';
 
 const scratch = await mkdtemp(join(tmpdir(), 'ghes-oauth-bundle-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { missingPages, seedProblems } from '../../scripts/check-seeds.js';
-import { extractAll, extractAllCurlCommands, extractAllOperations, seedPages } from '../../scripts/extract-seed-payloads.js';
+import { missingPages, seedProblems } from '../../scripts/checks/check-seeds.js';
+import { extractAll, extractAllCurlCommands, extractAllOperations, seedPages } from '../../scripts/tools/extract-seed-payloads.js';
 
 const page = (note: string) =>
   [
@@ -69,7 +69,7 @@ describe('check:seeds', () => {
   it('exits 2 with one line naming the folder when the pages are not there', async () => {
     const absent = join(folder, 'absent');
     expect(missingPages(absent)).toEqual(seedPages.map(({ file }) => file));
-    const failure = await promisify(execFile)('node', ['scripts/check-seeds.js', absent]).catch((error) => error);
+    const failure = await promisify(execFile)('node', ['scripts/checks/check-seeds.js', absent]).catch((error) => error);
     expect(failure.code).toBe(2);
     expect(failure.stderr.trim().split('\n')).toEqual([expect.stringContaining(`the docs pages are not in ${absent}`)]);
   });

@@ -1,6 +1,6 @@
 // Contract mutation testing with every mutant (`npm run test:mutation`, in a process of its own;
 // about half an hour here): the contract tests kill at least 95% of the mutants of openapi/, and
-// every survivor is one that scripts/mutation/harmless.js lists, with why it is harmless.
+// every survivor is one that scripts/checks/mutation/harmless.js lists, with why it is harmless.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
@@ -11,7 +11,7 @@ it('the contract tests kill at least 95% of the mutants, and every survivor is l
   // Not the environment of the vitest running this file: the runner starts a vitest of its own.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_OPTIONS' && name !== 'TEST'));
   const { code, output } = await new Promise<{ code: number | null; output: string }>((done) => {
-    execFile(process.execPath, ['scripts/mutation/run.js'], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['scripts/checks/mutation/run.js'], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, output: `${stdout}${stderr}` });
     });
   });

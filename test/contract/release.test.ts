@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { diffContracts } from '../../scripts/diff/diff-contracts.js';
+import { diffContracts } from '../../scripts/tools/diff/diff-contracts.js';
 import { bundleFile } from '../support/contract.js';
 
 const releases = fileURLToPath(new URL('../../openapi/releases/', import.meta.url));

@@ -4,7 +4,7 @@
 // from the committed fixture; `npm run check:seeds` checks it against the pages themselves.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { seedPages } from '../../scripts/extract-seed-payloads.js';
+import { seedPages } from '../../scripts/tools/extract-seed-payloads.js';
 import { errorsFor, offendingFields, resolve } from '../support/contract.js';
 import { collectInstances, type Instances } from '../support/instances.js';
 import { bodyOf } from '../support/media-types.js';

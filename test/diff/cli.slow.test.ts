@@ -5,7 +5,7 @@ import { contract, op, placed, run, scratchFolder, sorted, type Report } from '.
 const scratch = scratchFolder();
 afterAll(scratch.cleanup);
 
-const diffCli = (...args: string[]) => run('scripts/diff-contract.js', args);
+const diffCli = (...args: string[]) => run('scripts/tools/diff-contract.js', args);
 
 // One breaking and one non-breaking change, in two different operations.
 const old = scratch.write(contract(), 'old.json');

@@ -31,7 +31,7 @@ function setupWithReadme(releases: Record<string, unknown>, packageVersion: stri
   writeFileSync(join(args[1]!, 'README.md'), '# releases\n');
   return args;
 }
-const check = (args: string[]) => run('scripts/check-breaking.js', args);
+const check = (args: string[]) => run('scripts/checks/check-breaking.js', args);
 
 const released = contract();
 const withoutDeleteGrant = contract();

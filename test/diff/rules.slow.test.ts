@@ -50,7 +50,7 @@ async function diff({ before, change }: Pick<Case, 'before' | 'change'>): Promis
   before?.(old);
   const next = structuredClone(old);
   change(next);
-  const result = await run('scripts/diff-contract.js', [scratch.write(old), scratch.write(next), '--json']);
+  const result = await run('scripts/tools/diff-contract.js', [scratch.write(old), scratch.write(next), '--json']);
   return { code: result.code, stderr: result.stderr, report: result.code === 2 ? { old: '', new: '', breaking: [], nonBreaking: [] } : JSON.parse(result.stdout) };
 }
 

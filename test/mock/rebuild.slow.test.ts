@@ -17,7 +17,7 @@ afterEach(async () => {
 async function copyProject() {
   const dir = await mkdtemp(join(tmpdir(), 'ghes-mock-rebuild-'));
   copies.push(dir);
-  for (const entry of ['openapi', 'generated', 'scripts', 'redocly.yaml', 'package.json']) await cp(join(root, entry), join(dir, entry), { recursive: true });
+  for (const entry of ['openapi', 'generated', 'scripts', 'src', 'redocly.yaml', 'package.json']) await cp(join(root, entry), join(dir, entry), { recursive: true });
   await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
   return dir;
 }

@@ -4,7 +4,7 @@
 // points the contract tests at each mutant's.
 import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { createContractAjv } from '../../scripts/contract-ajv.js';
+import { createContractAjv } from '../../scripts/lib/contract-ajv.js';
 import { resolveRef } from '../../scripts/lib/contract-helpers.js';
 
 export const bundleFile = process.env.GHES_CONTRACT_BUNDLE || new URL('../../generated/openapi.json', import.meta.url).pathname;

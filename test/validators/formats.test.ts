@@ -1,10 +1,10 @@
-// scripts/validator-formats.ts keeps ajv-formats' full-mode verdicts: every string its fast paths accept, full mode
+// src/validator-formats.ts keeps ajv-formats' full-mode verdicts: every string its fast paths accept, full mode
 // accepts too (sampled from the fast-path regexes themselves); every string its quick rejections
 // refuse, full mode refuses too; and on strings near and far from valid the two never disagree.
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { dateTimeShape, formats, plainDateTime, plainHttpUrl, uriCharacters } from '../../scripts/validator-formats.js';
+import { dateTimeShape, formats, plainDateTime, plainHttpUrl, uriCharacters } from '../../src/validator-formats.js';
 import { dateTime as validDateTimes, uri as validUris } from './arbitraries.js';
 
 // ajv-formats' own module, as the contract tests' ajv uses it (CommonJS).

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { transform } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { validatorsModule } from '../../scripts/generate-validators.js';
+import { validatorsModule } from '../../scripts/build/generate-validators.js';
 import { validPayloads } from '../support/payloads.js';
 import { bundle } from '../support/contract.js';
 

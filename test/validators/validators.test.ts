@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as api from '../../src/validators.js';
 import { assertAuthorization, assertValid, InvalidPayloadError, isAuthorization, isValid, validationIssues, type SchemaName } from '../../src/validators.js';
 import { validators } from '../../generated/validators.js';
-import { guardsModule } from '../../scripts/generate-guards.js';
+import { guardsModule } from '../../scripts/build/generate-guards.js';
 import { pascalCase } from '../../scripts/lib/contract-helpers.js';
 import { validPayloads } from '../support/payloads.js';
 import { bundle, errorsFor, resolve } from '../support/contract.js';

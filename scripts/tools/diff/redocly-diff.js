@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { redocly } from '../redocly.js';
+import { redocly } from '../../build/redocly.js';
 import { InputError } from './load-contract.js';
 
 const config = fileURLToPath(new URL('redocly-diff.yaml', import.meta.url));
@@ -28,7 +28,7 @@ export async function redoclyDiff(base, revision) {
     // Without diff rules Redocly rates every change minor or patch: a silent pass, so refuse it.
     if (/No diff rules are on/.test(output)) throw new Error(`${config} turns on no diff rules; it must extend diff-recommended`);
     const report = JSON.parse(await readFile(reportPath, 'utf8'));
-    if (report.reportVersion !== '1') throw new Error(`Redocly diff report version ${report.reportVersion} is unknown to scripts/diff/report.js`);
+    if (report.reportVersion !== '1') throw new Error(`Redocly diff report version ${report.reportVersion} is unknown to scripts/tools/diff/report.js`);
     return report;
   } finally {
     await rm(scratch, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // parameter copied into the operations under it. Then each operation carries its own copy of
 // each shared schema, so a change to a shared schema is judged, and reported, once per operation
 // and in that operation's direction (request or response).
-import { httpMethods, tokensOf } from '../lib/contract-helpers.js';
+import { httpMethods, tokensOf } from '../../lib/contract-helpers.js';
 import { InputError } from './load-contract.js';
 
 

@@ -5,7 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { httpMethods, pointerOf } from '../lib/contract-helpers.js';
+import { httpMethods, pointerOf } from '../../lib/contract-helpers.js';
 
 /** A different JSON type for each, so a type change always changes what validates. */
 const otherType = { string: 'integer', integer: 'string', number: 'string', boolean: 'string', array: 'object', object: 'array' };

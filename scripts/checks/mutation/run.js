@@ -1,11 +1,11 @@
 // `npm run test:mutation [-- --sample N] [--seed S] [--only TEXT] [--names FILE]`: contract mutation testing. Each
-// mutant (scripts/mutation/mutants.js) is one small damage to a scratch copy of openapi/; the
+// mutant (scripts/checks/mutation/mutants.js) is one small damage to a scratch copy of openapi/; the
 // contract is rebuilt in this process (the bundle, and the generators that refuse a broken
 // contract: the operation table, the guards, the example constants), and the contract tests run
 // against it (vitest's Node API, one instance for every mutant; the tests read the mutant's bundle
 // through GHES_CONTRACT_BUNDLE). A mutant is killed when the rebuild refuses it, a test fails, or,
 // for one the tests let through, the build's lint (the Redocly CLI) refuses it.
-// Prints each surviving mutant by name (with why it is harmless, when scripts/mutation/harmless.js
+// Prints each surviving mutant by name (with why it is harmless, when scripts/checks/mutation/harmless.js
 // says so) and, last, `mutation score: K of N killed (P%)`. Exit code 1 when the score is under the
 // goal (95%) or a survivor is not listed as harmless, 2 when the unmutated contract fails its tests.
 //
@@ -14,15 +14,15 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleContract } from '../bundle-contract.js';
-import { redocly } from '../redocly.js';
-import { operationTableOf, renderOperationTable } from '../generate-client.js';
-import { examplesModule } from '../generate-examples.js';
-import { guardsModule } from '../generate-guards.js';
+import { bundleContract } from '../../build/bundle-contract.js';
+import { redocly } from '../../build/redocly.js';
+import { operationTableOf, renderOperationTable } from '../../build/generate-client.js';
+import { examplesModule } from '../../build/generate-examples.js';
+import { guardsModule } from '../../build/generate-guards.js';
 import { harmless } from './harmless.js';
 import { allMutants } from './mutants.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = fileURLToPath(new URL('../../..', import.meta.url));
 export const goal = 0.95;
 /**
  * The contract tests: the ones that read the contract through test/support/contract.ts. The
@@ -196,7 +196,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(
       `\nkilled by the rebuild ${killedBy.build}, by the tests of the docs pages' facts and the contract's rules ${killedBy.facts}, by the release test alone ${killedBy.release}, by the build's lint alone ${killedBy.lint}; ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
-    const why = (mutant) => (harmless[mutant.name] ? `\n      harmless: ${harmless[mutant.name]}` : '\n      NOT KNOWN TO BE HARMLESS: kill it with a test, or list it in scripts/mutation/harmless.js with why');
+    const why = (mutant) => (harmless[mutant.name] ? `\n      harmless: ${harmless[mutant.name]}` : '\n      NOT KNOWN TO BE HARMLESS: kill it with a test, or list it in scripts/checks/mutation/harmless.js with why');
     console.log(`${survivors.length} surviving mutant${survivors.length === 1 ? '' : 's'}:${survivors.map((mutant) => `\n  ${mutant.name}${why(mutant)}`).join('')}`);
     const score = total === 0 ? 0 : killed / total;
     console.log(`mutation score: ${killed} of ${total} killed (${(score * 100).toFixed(1)}%)`);

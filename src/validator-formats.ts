@@ -1,7 +1,7 @@
 // The string and number formats the precompiled validators check, with the verdicts of the contract
 // tests' ajv-formats "full" mode (and their int32/int64), only faster.
 //
-// Build-time input: scripts/generate-validators.js inlines this module, and the ajv-formats code it
+// Build-time input: scripts/build/generate-validators.js inlines this module, and the ajv-formats code it
 // falls back to, into generated/validators.ts. Nothing imports it at run time.
 //
 // Why: on a realistic authorization payload nearly all of ajv's time goes to the full-mode `uri`

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { redocly } from './redocly.js';
 
-const template = 'scripts/docs-template.hbs';
+const template = 'scripts/build/docs-template.hbs';
 
 // Redoc's sidebar says "API docs by <logo>" and loads the logo from cdn.redoc.ly once the page
 // runs; no option turns that off (Redocly/redoc#2141). A text wordmark, inline, takes its place.
@@ -50,7 +50,7 @@ function inlineLogos(html) {
     const count = page.split(url).length - 1;
     if (count !== 1) {
       throw new Error(
-        `expected the Redoc bundle to reference ${url} once, found ${count}: Redoc changed how it loads its logo; update scripts/generate-docs.js`,
+        `expected the Redoc bundle to reference ${url} once, found ${count}: Redoc changed how it loads its logo; update scripts/build/generate-docs.js`,
       );
     }
     page = page.replace(url, inline);

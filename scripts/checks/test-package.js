@@ -15,7 +15,7 @@ import { build } from 'esbuild';
 const budgets = { tarball: 160_000, clientMinGzip: 5_100, mswMinGzip: 34_000 };
 
 const run = promisify(execFile);
-const repo = resolve(import.meta.dirname, '..');
+const repo = resolve(import.meta.dirname, '../..');
 const bin = (path) => join(repo, 'node_modules', path);
 // What a frontend's project adds beside the package to test with MSW: the versions this repository tests.
 const devDependencies = JSON.parse(await readFile(join(repo, 'package.json'), 'utf8')).devDependencies;

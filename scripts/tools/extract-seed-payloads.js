@@ -3,7 +3,7 @@
 // path, status codes and parameters (seed-operations.json), and the 3.15 page's curl commands
 // (seed-curl-commands.json), which the mock tests send. The tests read only these committed files;
 // `npm run check:seeds` checks them against the pages.
-// Usage: node scripts/extract-seed-payloads.js [seeds directory]
+// Usage: node scripts/tools/extract-seed-payloads.js [seeds directory]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -1,6 +1,6 @@
 // Turns Redocly's diff report into ours: `{ breaking, nonBreaking }`, each item
 // `{ rule, operation, operationId, location, message }`, and prints it for a person.
-import { httpMethods, unescapeToken } from '../lib/contract-helpers.js';
+import { httpMethods, unescapeToken } from '../../lib/contract-helpers.js';
 
 import { referencedSections } from './normalize.js';
 

@@ -1,12 +1,12 @@
 // Fails when the contract breaks a client of the latest release and package.json's major version
 // was not raised above that release's. Each published version's contract is kept, as released, in
 // openapi/releases/<version>/openapi.json; the latest is the highest version there.
-// Usage: node scripts/check-breaking.js [--releases DIR] [--contract FILE] [--package FILE]
+// Usage: node scripts/checks/check-breaking.js [--releases DIR] [--contract FILE] [--package FILE]
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { diffContracts } from './diff/diff-contracts.js';
-import { InputError } from './diff/load-contract.js';
-import { formatText } from './diff/report.js';
+import { diffContracts } from '../tools/diff/diff-contracts.js';
+import { InputError } from '../tools/diff/load-contract.js';
+import { formatText } from '../tools/diff/report.js';
 
 const semver = /^(\d+)\.(\d+)\.(\d+)$/;
 

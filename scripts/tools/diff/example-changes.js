@@ -1,6 +1,6 @@
 // Redocly's diff does not compare example payloads (a media type's `example` and `examples.*.value`).
 // They never break a client, but the mock serves them, so a change to one is still worth listing.
-import { httpMethods } from '../lib/contract-helpers.js';
+import { httpMethods } from '../../lib/contract-helpers.js';
 import { isDeepStrictEqual } from 'node:util';
 
 

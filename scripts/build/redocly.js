@@ -24,7 +24,7 @@ export function redocly(args) {
   });
 }
 
-// `node scripts/redocly.js lint` etc.: the same filtered CLI, for npm scripts.
+// `node scripts/build/redocly.js lint` etc.: the same filtered CLI, for npm scripts.
 if (import.meta.url === `file://${process.argv[1]}`) {
   redocly(process.argv.slice(2)).then(
     (text) => console.log(text),

@@ -1,5 +1,5 @@
 // `npm run check:seeds [-- <folder>]`: checks that the committed fixtures (test/fixtures/
-// seed-payloads.json, seed-operations.json and seed-curl-commands.json) are exactly what scripts/extract-seed-payloads.js
+// seed-payloads.json, seed-operations.json and seed-curl-commands.json) are exactly what scripts/tools/extract-seed-payloads.js
 // extracts from GitHub's docs pages, and that the extraction missed nothing on the pages. The tests
 // read only the fixtures, so a clone runs them without the pages; this check needs the pages, in
 // ../shared/seeds beside the repository unless a folder is given.
@@ -9,9 +9,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { extractAll, extractAllCurlCommands, extractAllOperations, seedPages } from './extract-seed-payloads.js';
+import { extractAll, extractAllCurlCommands, extractAllOperations, seedPages } from '../tools/extract-seed-payloads.js';
 
-const repository = resolve(import.meta.dirname, '..');
+const repository = resolve(import.meta.dirname, '../..');
 export const defaultSeeds = resolve(repository, '../shared/seeds');
 
 /** The page files that are not in `directory` (all of them when it does not exist). */
@@ -67,7 +67,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (problems.length > 0) {
     console.error(`check:seeds: the fixtures do not match the pages in ${directory}:`);
     for (const problem of problems) console.error(`  ${problem}`);
-    console.error(`re-extract them with: node scripts/extract-seed-payloads.js ${directory}`);
+    console.error(`re-extract them with: node scripts/tools/extract-seed-payloads.js ${directory}`);
     process.exit(1);
   }
   console.log(`check:seeds: ${fixtures.payloads.length} payloads, ${fixtures.operations.length} operations and ${fixtures.commands.length} curl commands match the pages in ${directory}`);
