@@ -22,7 +22,7 @@ const count = (number) => number.toLocaleString('en-US');
 
 /** The payloads timed, each with the verdict both must give. */
 async function payloads() {
-  const { validPayloads } = await importSource('test/fixtures/valid-payloads.ts');
+  const { validPayloads } = await importSource('scripts/lib/valid-payloads.ts');
   const listItem = (ghes) => seeds.find((seed) => seed.ghes === ghes && seed.operation === 'list-authorizations' && seed.body === '200').payload[0];
   return {
     "the contract's example get-authorization-200, 3 URLs and 3 date-times (realistic)": {
@@ -30,14 +30,14 @@ async function payloads() {
       valid: true,
     },
     'the GHES 3.15 docs page, a list item': { payload: listItem('3.15'), valid: true },
-    'every field, with user + installation: 20 URLs (test/fixtures/valid-payloads.ts)': { payload: validPayloads[schema], valid: true },
+    'every field, with user + installation: 20 URLs (scripts/lib/valid-payloads.ts)': { payload: validPayloads[schema], valid: true },
     'the GHES 3.16 docs page, a list item (invalid: url "")': { payload: listItem('3.16'), valid: false },
   };
 }
 
 /** Both verdicts on `count` generated valid and `count` broken payloads; throws on the first disagreement. */
 async function compareVerdicts(isAuthorization, reference, count) {
-  const { validPayload, mutatedPayload } = await importSource('test/validators/arbitraries.ts');
+  const { validPayload, mutatedPayload } = await importSource('scripts/lib/arbitraries.ts');
   const corpus = [...fc.sample(validPayload(schema), { numRuns: count, seed: 7 }), ...fc.sample(mutatedPayload(schema), { numRuns: count, seed: 11 })];
   let valid = 0;
   for (const value of corpus) {

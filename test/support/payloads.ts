@@ -1,8 +1,8 @@
 // One valid payload per component schema of the contract: the hand-written one of
-// test/fixtures/valid-payloads.ts (every optional field filled in) where there is one, otherwise
+// scripts/lib/valid-payloads.ts (every optional field filled in) where there is one, otherwise
 // the first instance of the schema in the contract's examples, or the schema's own `examples`. So a
 // schema added to openapi/ with an example has its payload, unasked.
-import { validPayloads as handWritten } from '../fixtures/valid-payloads.js';
+import { validPayloads as handWritten } from '../../scripts/lib/valid-payloads.js';
 import { bundle } from './contract.js';
 import { exampleInstances } from './instances.js';
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { dateTimeShape, formats, plainDateTime, plainHttpUrl, uriCharacters } from '../../src/validator-formats.js';
-import { dateTime as validDateTimes, uri as validUris } from './arbitraries.js';
+import { dateTime as validDateTimes, uri as validUris } from '../../scripts/lib/arbitraries.js';
 
 // ajv-formats' own module, as the contract tests' ajv uses it (CommonJS).
 const { fullFormats } = createRequire(import.meta.url)('ajv-formats/dist/formats.js');

@@ -9,7 +9,7 @@ import { schemaNameOf } from '../../scripts/lib/contract-helpers.js';
 import { errorsFor, resolve, schemaPointer } from '../support/contract.js';
 import { mediaTypes } from '../support/media-types.js';
 import { isValid, validationIssues, type SchemaName } from '../../src/validators.js';
-import { mutatedPayload, validPayload } from './arbitraries.js';
+import { mutatedPayload, validPayload } from '../../scripts/lib/arbitraries.js';
 
 const fullRuns = 10_000;
 /** Below this share of invalid payloads the mutations would test too little. */

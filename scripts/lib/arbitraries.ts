@@ -3,7 +3,7 @@
 // break them the ways real payloads break. A keyword this file does not know fails loudly instead of
 // generating payloads that only look valid.
 import fc from 'fast-check';
-import { bundle, resolve } from '../support/contract.js';
+import { bundle, resolve } from '../../test/support/contract.js';
 
 type Schema = Record<string, any> | boolean;
 
