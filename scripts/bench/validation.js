@@ -37,7 +37,8 @@ async function payloads() {
 
 /** Both verdicts on `count` generated valid and `count` broken payloads; throws on the first disagreement. */
 async function compareVerdicts(isAuthorization, reference, count) {
-  const { validPayload, mutatedPayload } = await importSource('scripts/lib/arbitraries.ts');
+  const { contractArbitraries } = await importSource('scripts/lib/arbitraries.ts');
+  const { validPayload, mutatedPayload } = contractArbitraries(bundle);
   const corpus = [...fc.sample(validPayload(schema), { numRuns: count, seed: 7 }), ...fc.sample(mutatedPayload(schema), { numRuns: count, seed: 11 })];
   let valid = 0;
   for (const value of corpus) {

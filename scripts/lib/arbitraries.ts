@@ -1,9 +1,9 @@
 // fast-check arbitraries derived from the contract's schemas: valid payloads for any component schema
 // (so a field added to openapi/ is generated without touching this file), and mutations of them that
 // break them the ways real payloads break. A keyword this file does not know fails loudly instead of
-// generating payloads that only look valid.
+// generating payloads that only look valid. Used by the validator tests and the validation bench.
 import fc from 'fast-check';
-import { bundle, resolve } from '../../test/support/contract.js';
+import { resolveRef } from './contract-helpers.js';
 
 type Schema = Record<string, any> | boolean;
 
@@ -104,100 +104,6 @@ interface FlatObject {
   choices: Schema[][];
 }
 
-function flatten(schema: Record<string, any>, into: FlatObject = { properties: {}, required: [], choices: [] }): FlatObject {
-  checkKeywords(schema);
-  for (const [name, property] of Object.entries<Schema>(schema.properties ?? {})) {
-    // A branch may forbid a property (`false`); two real schemas for one property would need merging.
-    if (name in into.properties && property !== false && into.properties[name] !== false) {
-      throw new Error(`arbitraries: property ${name} has two schemas to merge`);
-    }
-    into.properties[name] = property;
-  }
-  into.required.push(...(schema.required ?? []));
-  if ('additionalProperties' in schema) into.additionalProperties = schema.additionalProperties;
-  for (const part of schema.allOf ?? []) flatten(resolve(part), into);
-  if (schema.anyOf) into.choices.push(schema.anyOf.map(resolve));
-  return into;
-}
-
-function objectArbitrary(schema: Record<string, any>): fc.Arbitrary<unknown> {
-  const flat = flatten(schema);
-  if (flat.choices.length === 0) return plainObjectArbitrary(flat);
-  // Choose one branch of each anyOf and generate the object they make together.
-  return fc.tuple(...flat.choices.map((branches) => fc.constantFrom(...branches))).chain((chosen) => {
-    const merged: FlatObject = { ...flat, properties: { ...flat.properties }, required: [...flat.required], choices: [] };
-    for (const branch of chosen) flatten(branch as Record<string, any>, merged);
-    if (merged.choices.length) throw new Error('arbitraries: an anyOf inside an anyOf branch');
-    return plainObjectArbitrary(merged);
-  });
-}
-
-function plainObjectArbitrary(flat: FlatObject): fc.Arbitrary<unknown> {
-  const properties = Object.entries(flat.properties).filter(([, property]) => property !== false);
-  const required = new Set(flat.required);
-  const record = fc.record(Object.fromEntries(properties.map(([name, property]) => [name, arbitraryFor(property)])), {
-    requiredKeys: properties.map(([name]) => name).filter((name) => required.has(name)),
-  });
-  if (flat.additionalProperties === false) return record;
-  const extra =
-    flat.additionalProperties !== undefined && flat.additionalProperties !== true
-      ? fc.dictionary(
-          fc.string({ minLength: 1, maxLength: 12 }).filter((key) => !(key in flat.properties)),
-          arbitraryFor(flat.additionalProperties),
-          { maxKeys: 4, noNullPrototype: true },
-        )
-      : // Responses are open: servers may add fields.
-        fc.option(fc.constant({ unknown_field: 'added by a newer server' }), { freq: 10, nil: {} });
-  return fc.tuple(record, extra).map(([known, more]) => ({ ...more, ...known }));
-}
-
-const cache = new Map<Schema, fc.Arbitrary<unknown>>();
-
-/** Valid values for `schema` (a schema from the bundle, `$ref`s followed). */
-export function arbitraryFor(schema: Schema): fc.Arbitrary<unknown> {
-  const node = resolve(schema) as Schema;
-  if (node === true) return fc.jsonValue();
-  if (node === false) throw new Error('arbitraries: no value matches the schema `false`');
-  const cached = cache.get(node);
-  if (cached) return cached;
-  checkKeywords(node);
-  let arbitrary: fc.Arbitrary<unknown>;
-  if (node.anyOf && !node.type) arbitrary = fc.oneof(...node.anyOf.map((branch: Schema) => arbitraryFor(branch)));
-  else if (node.enum) arbitrary = fc.constantFrom(...node.enum);
-  else arbitrary = fc.oneof(...[node.type].flat().map((type: string) => arbitraryOfType(type, node)));
-  cache.set(node, arbitrary);
-  return arbitrary;
-}
-
-function arbitraryOfType(type: string, schema: Record<string, any>): fc.Arbitrary<unknown> {
-  if (schema.format && type !== 'null') {
-    const arbitrary = formatted[schema.format];
-    if (!arbitrary) throw new Error(`arbitraries: no generator for format ${schema.format}`);
-    return arbitrary;
-  }
-  switch (type) {
-    case 'null':
-      return fc.constant(null);
-    case 'boolean':
-      return fc.boolean();
-    case 'integer':
-      return fc.integer();
-    case 'number':
-      return fc.double({ noNaN: true, noDefaultInfinity: true });
-    case 'string':
-      return text(schema.maxLength);
-    case 'array':
-      return fc.array(arbitraryFor(schema.items ?? true), { maxLength: 4 });
-    case 'object':
-      return objectArbitrary(schema);
-    default:
-      throw new Error(`arbitraries: unknown type ${type}`);
-  }
-}
-
-/** Valid payloads for the named component schema. */
-export const validPayload = (name: string) => arbitraryFor(bundle.components.schemas[name]);
-
 // --- mutations -----------------------------------------------------------------------------
 
 const clone = (value: unknown): unknown =>
@@ -244,8 +150,6 @@ function pathsIn(value: unknown, at: Path = [], found: Path[] = []): Path[] {
   return found;
 }
 
-/** Property names the schemas use anywhere, so an added key is often one a closed object forbids. */
-const knownNames = [...new Set(JSON.stringify(bundle.components.schemas).match(/"[a-z_]+"(?=:)/g)!.map((name) => JSON.parse(name) as string))];
 
 interface Mutation {
   where: number;
@@ -253,7 +157,7 @@ interface Mutation {
   pick: number;
 }
 
-function mutate(root: unknown, { where, how, pick }: Mutation): unknown {
+function mutate(root: unknown, { where, how, pick }: Mutation, knownNames: string[]): unknown {
   const paths = pathsIn(root);
   const path = paths[where % paths.length]!;
   const parentPath = path.slice(0, -1);
@@ -291,8 +195,115 @@ function mutate(root: unknown, { where, how, pick }: Mutation): unknown {
   return root;
 }
 
-/** A valid payload broken by one to three mutations (some leave it valid; the test counts them). */
-export const mutatedPayload = (name: string) =>
-  fc
-    .tuple(validPayload(name), fc.array(fc.record({ where: fc.nat(), how: fc.nat(), pick: fc.nat() }), { minLength: 1, maxLength: 3 }))
-    .map(([valid, mutations]) => mutations.reduce((value, mutation) => mutate(value, mutation), clone(valid)));
+// --- per contract ---------------------------------------------------------------------------
+
+/** The arbitraries of one bundled contract (the tests pass the one they test, which a mutation run swaps). */
+export function contractArbitraries(bundle: any) {
+  const resolve = (node: unknown) => resolveRef(bundle, node);
+
+  function flatten(schema: Record<string, any>, into: FlatObject = { properties: {}, required: [], choices: [] }): FlatObject {
+    checkKeywords(schema);
+    for (const [name, property] of Object.entries<Schema>(schema.properties ?? {})) {
+      // A branch may forbid a property (`false`); two real schemas for one property would need merging.
+      if (name in into.properties && property !== false && into.properties[name] !== false) {
+        throw new Error(`arbitraries: property ${name} has two schemas to merge`);
+      }
+      into.properties[name] = property;
+    }
+    into.required.push(...(schema.required ?? []));
+    if ('additionalProperties' in schema) into.additionalProperties = schema.additionalProperties;
+    for (const part of schema.allOf ?? []) flatten(resolve(part), into);
+    if (schema.anyOf) into.choices.push(schema.anyOf.map(resolve));
+    return into;
+  }
+
+  function objectArbitrary(schema: Record<string, any>): fc.Arbitrary<unknown> {
+    const flat = flatten(schema);
+    if (flat.choices.length === 0) return plainObjectArbitrary(flat);
+    // Choose one branch of each anyOf and generate the object they make together.
+    return fc.tuple(...flat.choices.map((branches) => fc.constantFrom(...branches))).chain((chosen) => {
+      const merged: FlatObject = { ...flat, properties: { ...flat.properties }, required: [...flat.required], choices: [] };
+      for (const branch of chosen) flatten(branch as Record<string, any>, merged);
+      if (merged.choices.length) throw new Error('arbitraries: an anyOf inside an anyOf branch');
+      return plainObjectArbitrary(merged);
+    });
+  }
+
+  function plainObjectArbitrary(flat: FlatObject): fc.Arbitrary<unknown> {
+    const properties = Object.entries(flat.properties).filter(([, property]) => property !== false);
+    const required = new Set(flat.required);
+    const record = fc.record(Object.fromEntries(properties.map(([name, property]) => [name, arbitraryFor(property)])), {
+      requiredKeys: properties.map(([name]) => name).filter((name) => required.has(name)),
+    });
+    if (flat.additionalProperties === false) return record;
+    const extra =
+      flat.additionalProperties !== undefined && flat.additionalProperties !== true
+        ? fc.dictionary(
+            fc.string({ minLength: 1, maxLength: 12 }).filter((key) => !(key in flat.properties)),
+            arbitraryFor(flat.additionalProperties),
+            { maxKeys: 4, noNullPrototype: true },
+          )
+        : // Responses are open: servers may add fields.
+          fc.option(fc.constant({ unknown_field: 'added by a newer server' }), { freq: 10, nil: {} });
+    return fc.tuple(record, extra).map(([known, more]) => ({ ...more, ...known }));
+  }
+
+  const cache = new Map<Schema, fc.Arbitrary<unknown>>();
+
+  /** Valid values for `schema` (a schema from the bundle, `$ref`s followed). */
+  function arbitraryFor(schema: Schema): fc.Arbitrary<unknown> {
+    const node = resolve(schema) as Schema;
+    if (node === true) return fc.jsonValue();
+    if (node === false) throw new Error('arbitraries: no value matches the schema `false`');
+    const cached = cache.get(node);
+    if (cached) return cached;
+    checkKeywords(node);
+    let arbitrary: fc.Arbitrary<unknown>;
+    if (node.anyOf && !node.type) arbitrary = fc.oneof(...node.anyOf.map((branch: Schema) => arbitraryFor(branch)));
+    else if (node.enum) arbitrary = fc.constantFrom(...node.enum);
+    else arbitrary = fc.oneof(...[node.type].flat().map((type: string) => arbitraryOfType(type, node)));
+    cache.set(node, arbitrary);
+    return arbitrary;
+  }
+
+  function arbitraryOfType(type: string, schema: Record<string, any>): fc.Arbitrary<unknown> {
+    if (schema.format && type !== 'null') {
+      const arbitrary = formatted[schema.format];
+      if (!arbitrary) throw new Error(`arbitraries: no generator for format ${schema.format}`);
+      return arbitrary;
+    }
+    switch (type) {
+      case 'null':
+        return fc.constant(null);
+      case 'boolean':
+        return fc.boolean();
+      case 'integer':
+        return fc.integer();
+      case 'number':
+        return fc.double({ noNaN: true, noDefaultInfinity: true });
+      case 'string':
+        return text(schema.maxLength);
+      case 'array':
+        return fc.array(arbitraryFor(schema.items ?? true), { maxLength: 4 });
+      case 'object':
+        return objectArbitrary(schema);
+      default:
+        throw new Error(`arbitraries: unknown type ${type}`);
+    }
+  }
+
+
+  /** Valid payloads for the named component schema. */
+  const validPayload = (name: string) => arbitraryFor(bundle.components.schemas[name]);
+
+  /** Property names the schemas use anywhere, so an added key is often one a closed object forbids. */
+  const knownNames = [...new Set(JSON.stringify(bundle.components.schemas).match(/"[a-z_]+"(?=:)/g)!.map((name) => JSON.parse(name) as string))];
+
+  /** A valid payload broken by one to three mutations (some leave it valid; the test counts them). */
+  const mutatedPayload = (name: string) =>
+    fc
+      .tuple(validPayload(name), fc.array(fc.record({ where: fc.nat(), how: fc.nat(), pick: fc.nat() }), { minLength: 1, maxLength: 3 }))
+      .map(([valid, mutations]) => mutations.reduce((value, mutation) => mutate(value, mutation, knownNames), clone(valid)));
+
+  return { arbitraryFor, validPayload, mutatedPayload };
+}

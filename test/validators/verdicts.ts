@@ -6,10 +6,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { schemaNameOf } from '../../scripts/lib/contract-helpers.js';
-import { errorsFor, resolve, schemaPointer } from '../support/contract.js';
+import { bundle, errorsFor, resolve, schemaPointer } from '../support/contract.js';
 import { mediaTypes } from '../support/media-types.js';
 import { isValid, validationIssues, type SchemaName } from '../../src/validators.js';
-import { mutatedPayload, validPayload } from '../../scripts/lib/arbitraries.js';
+import { contractArbitraries } from '../../scripts/lib/arbitraries.js';
+
+const { mutatedPayload, validPayload } = contractArbitraries(bundle);
 
 const fullRuns = 10_000;
 /** Below this share of invalid payloads the mutations would test too little. */
