@@ -5,7 +5,10 @@
 import { relative } from 'node:path';
 import { bundle, loadConfig } from '@redocly/openapi-core';
 
-/** A problem and where it is: `Can't resolve $ref: … at openapi/paths/authorizations.yaml#/get/…` */
+/**
+ * A problem and where it is: `Can't resolve $ref: … at openapi/paths/authorizations.yaml#/get/…`
+ * @param {{ message: string, location?: Array<{ source: { absoluteRef: string }, pointer?: string | undefined }> }} problem
+ */
 function describe({ message, location: [where] = [] }) {
   if (!where) return message;
   return `${message} at ${relative(process.cwd(), where.source.absoluteRef)}${where.pointer ?? ''}`;

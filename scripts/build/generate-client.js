@@ -30,7 +30,7 @@ export async function renderTypes(bundle) {
   if (apiNames.length !== 1) throw new Error(`redocly.yaml must name exactly one API under apis:, found ${apiNames.length}`);
   const { output, ...options } = apis[apiNames[0]]['x-openapi-ts'] ?? {};
   if (!output) throw new Error(`redocly.yaml: apis.${apiNames[0]} needs x-openapi-ts.output (the generated types file)`);
-  const { default: openapiTS, astToString } = require('openapi-typescript');
+  const { default: openapiTS, astToString } = /** @type {typeof import('openapi-typescript')} */ (require('openapi-typescript'));
   // openapi-typescript may annotate what it is given: hand it a copy.
   const types = astToString(await openapiTS(structuredClone(bundle), options));
   return { output, source: header + types };

@@ -36,11 +36,11 @@ const comment = (text) => text.replace(/\*\//g, '*\\/').replace(/\s+/g, ' ').tri
 export function guardsModule(document) {
   const names = Object.keys(document.components?.schemas ?? {});
   const roles = bodyRoles(document);
-  const groups = [
+  const groups = /** @type {Array<[string, string[]]>} */ ([
     ['Response bodies', names.filter((name) => roles.get(name) === 'response')],
     ['Request bodies', names.filter((name) => roles.get(name) === 'request')],
     ['The parts they are made of', names.filter((name) => !roles.has(name))],
-  ].filter(([, members]) => members.length > 0);
+  ]).filter(([, members]) => members.length > 0);
   const typeNames = names.map(pascalCase);
   const duplicate = typeNames.find((type, index) => typeNames.indexOf(type) !== index);
   if (duplicate) throw new Error(`generate-guards: two component schemas make the type name ${duplicate}: rename one`);

@@ -7,13 +7,16 @@
 // one (for is*, where only the verdict matters). Their formats come from src/validator-formats.ts, which keeps
 // ajv-formats' full-mode verdicts.
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import standaloneCode from 'ajv/dist/standalone/index.js';
+import ajvStandalone from 'ajv/dist/standalone/index.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
 import { build } from 'esbuild';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { forContract } from '../lib/contract-ajv.js';
 import { camelCase } from '../lib/contract-helpers.js';
+
+// A CommonJS module: its function is its default export's `default` too, which is what TypeScript sees.
+const standaloneCode = ajvStandalone.default;
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const output = 'generated/validators.ts';

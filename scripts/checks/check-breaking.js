@@ -12,7 +12,9 @@ const semver = /^(\d+)\.(\d+)\.(\d+)$/;
 
 /** [major, minor, patch] of an `x.y.z` version, or undefined. */
 const parts = (version) => semver.exec(version)?.slice(1).map(Number);
-const newer = (a, b) => parts(a).reduce((order, part, index) => order || part - (parts(b)[index] ?? 0), 0) > 0;
+/** [major, minor, patch] of a version already known to be `x.y.z`. */
+const partsOf = (version) => /** @type {number[]} */ (parts(version));
+const newer = (a, b) => partsOf(a).reduce((order, part, index) => order || part - (partsOf(b)[index] ?? 0), 0) > 0;
 
 function option(name, fallback) {
   const index = process.argv.indexOf(name);
@@ -56,7 +58,7 @@ try {
   if (newer(release, version)) throw new InputError(`package.json's version ${version} is older than the latest release ${release}`);
 
   const report = await diffContracts(join(releases, release, 'openapi.json'), contract);
-  const [releaseMajor, major] = [parts(release)[0], parts(version)[0]];
+  const [releaseMajor, major] = [partsOf(release)[0], partsOf(version)[0]];
   if (report.breaking.length === 0) {
     console.log(`No breaking change since release ${release} (${report.nonBreaking.length} non-breaking).`);
   } else if (major > releaseMajor) {

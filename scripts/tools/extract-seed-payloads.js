@@ -61,6 +61,7 @@ const requestLine = /^(get|put|post|delete|options|head|patch|trace)(\/\S*)$/;
  */
 export function extractOperations(text, ghes) {
   const operations = [];
+  /** @type {any} */
   let current;
   let part;
   let location;
@@ -121,7 +122,7 @@ export function extractCurlCommands(text, ghes) {
 
 /** The curl commands of the complete page, 3.15 (the 3.16 page lost some of its statuses). */
 export function extractAllCurlCommands(seedsDirectory) {
-  const { ghes, file } = seedPages.find((page) => page.ghes === '3.15');
+  const { ghes, file } = /** @type {{ ghes: string, file: string }} */ (seedPages.find((page) => page.ghes === '3.15'));
   return extractCurlCommands(readFileSync(join(seedsDirectory, file), 'utf8'), ghes);
 }
 

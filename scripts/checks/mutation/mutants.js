@@ -139,6 +139,6 @@ export async function contractFiles(root) {
 /** Every mutant of the contract under `root`, in a stable order, with each file's parsed text. */
 export async function allMutants(root) {
   const files = await contractFiles(root);
-  const parsed = new Map(await Promise.all(files.map(async (file) => [file, parse(await readFile(join(root, file), 'utf8'))])));
+  const parsed = new Map(await Promise.all(files.map(async (file) => /** @type {[string, any]} */ ([file, parse(await readFile(join(root, file), 'utf8'))]))));
   return { parsed, mutants: files.flatMap((file) => mutantsOf(file, parsed.get(file))) };
 }

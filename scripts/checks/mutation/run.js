@@ -101,6 +101,7 @@ async function failuresOf(vitest, specifications) {
   return [...failed, ...unhandledErrors.map((error) => String(error?.message ?? error))];
 }
 
+/** @param {{ sampleSize?: number | undefined, seed?: number, only?: string | undefined, names?: string[] | undefined, log?: (...line: any[]) => void }} [options] */
 export async function runMutationTest({ sampleSize, seed = 1, only, names, log = console.log } = {}) {
   const { parsed, mutants: every } = await allMutants(root);
   const chosen = every.filter((mutant) => (!only || mutant.name.includes(only)) && (!names || names.includes(mutant.name)));
@@ -135,9 +136,7 @@ export async function runMutationTest({ sampleSize, seed = 1, only, names, log =
     await rebuild(scratch);
     const { failures: baseline } = await run();
     if (baseline.length > 0) {
-      const error = new Error(`the unmutated contract fails its contract tests:\n  ${baseline.slice(0, 10).join('\n  ')}`);
-      error.exitCode = 2;
-      throw error;
+      throw Object.assign(new Error(`the unmutated contract fails its contract tests:\n  ${baseline.slice(0, 10).join('\n  ')}`), { exitCode: 2 });
     }
 
     log(`${mutants.length} mutants${sampleSize ? ` (a sample of ${chosen.length}, seed ${seed})` : ''}, each against ${files.length} test files`);
