@@ -72,7 +72,7 @@ async function generatedFiles(dir) {
   const entries = await readdir(join(dir, 'generated'), { recursive: true, withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)));
   const built = files.sort();
-  return new Map(await Promise.all(built.map(async (file) => [file, await readFile(join(dir, file))])));
+  return new Map(await Promise.all(built.map(async (file) => /** @type {[string, Buffer]} */ ([file, await readFile(join(dir, file))]))));
 }
 
 async function expectSameGenerated(dir, expected) {
@@ -88,7 +88,7 @@ export async function benchBuild({ quick }) {
   const expected = await generatedFiles(root);
   const buildDir = await scratchCopy();
   const chainDir = await scratchCopy();
-  const steps = Object.fromEntries(Object.keys(chain).map((step) => [step, []]));
+  const steps = /** @type {Record<string, number[]>} */ (Object.fromEntries(Object.keys(chain).map((step) => [step, []])));
   try {
     const samples = await interleave(
       {

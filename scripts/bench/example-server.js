@@ -18,7 +18,7 @@ const server = createServer({ keepAliveTimeout: 60_000 }, (request, response) =>
   // Read the body to its end before answering, as a real server does.
   request.resume();
   request.on('end', () => {
-    const answer = answers.get(`${request.method} ${request.url.split('?')[0]}`);
+    const answer = answers.get(`${request.method} ${(request.url ?? '').split('?')[0]}`);
     if (!answer) {
       response.writeHead(404, { 'content-type': 'application/json', 'content-length': notFound.length });
       return response.end(notFound);
@@ -27,7 +27,7 @@ const server = createServer({ keepAliveTimeout: 60_000 }, (request, response) =>
     response.end(answer.body);
   });
 });
-server.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${server.address().port}`));
+server.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`));
 process.on('SIGTERM', () => {
   server.close(() => process.exit(0));
   server.closeAllConnections();

@@ -33,6 +33,7 @@ const basic = (user) => `Basic ${Buffer.from(`${user}:secret`).toString('base64'
 async function servers() {
   const [command, ...args] = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).scripts.start.split(' ');
   if (command !== 'node') throw new Error(`npm start runs ${command}, not node: update scripts/bench/mock.js`);
+  /** @type {Record<string, { args: string[], env?: Record<string, string>, accept: string, stateful: boolean, port?: number, url?: string }>} */
   const entries = {
     [simulatorName]: { args, env: { HOST: '127.0.0.1' }, accept: 'application/vnd.github+json', stateful: true },
     [prismName]: { args: [prismCli, 'mock', 'generated/openapi.json', '--host', '127.0.0.1', '--verboseLevel', 'silent'], accept: 'application/json', stateful: false },
@@ -101,6 +102,7 @@ export async function benchMock({ quick }) {
   const running = Object.entries(configured).map(([name, server]) => ({ name, ...server, process: start(process.execPath, server.args, { cwd: root, env: server.env }) }));
   try {
     await Promise.all(running.map((server) => waitUntilAnswering(server.process, `${server.url}/authorizations`)));
+    /** @type {Record<string, (round: { warmup: boolean }) => ReturnType<typeof load>>} */
     const contenders = {};
     for (const server of running) {
       for (const route of ['GET', 'POST']) {

@@ -18,7 +18,12 @@ export async function freePorts(count) {
   return ports;
 }
 
-/** Starts `command args`; `output()` is everything it wrote so far, `exited` resolves with its exit code. */
+/**
+ * Starts `command args`; `output()` is everything it wrote so far, `exited` resolves with its exit code.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd?: string | undefined, env?: Record<string, string> | undefined }} [options]
+ */
 export function start(command, args, { cwd, env = {} } = {}) {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -64,7 +69,8 @@ export async function stop(started, graceMs = 5000) {
 
 /**
  * The CPU time (user + system, in seconds) of every child process this one has waited for, so far:
- * with their own children. Linux only (/proc; clock ticks of 1/100 s); undefined elsewhere.
+ * with their own children. Linux only (/proc; clock ticks of 1/100 s); NaN elsewhere.
+ * @returns {number}
  */
 export function childrenCpuSeconds() {
   try {
@@ -72,6 +78,6 @@ export function childrenCpuSeconds() {
     // Fields 16 and 17 of proc(5), cutime and cstime, counted from the state (field 3).
     return (Number(fields[13]) + Number(fields[14])) / 100;
   } catch {
-    return undefined;
+    return NaN;
   }
 }

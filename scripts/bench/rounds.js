@@ -8,10 +8,14 @@ import { cpus, loadavg, release, totalmem, type } from 'node:os';
  * Runs `contenders` (name → async function returning one sample) for `warmup` rounds that are thrown
  * away (each is called with `{ warmup: true }` then), then `rounds` that are kept. Returns name →
  * samples, in round order.
+ * @template T
+ * @param {Record<string, (round: { warmup: boolean }) => Promise<T>>} contenders
+ * @param {{ rounds: number, warmup?: number }} settings
+ * @returns {Promise<Record<string, T[]>>}
  */
 export async function interleave(contenders, { rounds, warmup = 1 }) {
   const names = Object.keys(contenders);
-  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  const samples = /** @type {Record<string, T[]>} */ (Object.fromEntries(names.map((name) => [name, []])));
   for (let round = -warmup; round < rounds; round++) {
     const shift = ((round % names.length) + names.length) % names.length;
     for (const name of [...names.slice(shift), ...names.slice(0, shift)]) {

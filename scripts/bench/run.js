@@ -34,7 +34,7 @@ if (unknown.length > 0) {
 }
 
 const started = performance.now();
-const results = { quick: values.quick, machine: machine(), benchmarks: [] };
+const results = { quick: values.quick, machine: machine(), benchmarks: /** @type {object[]} */ ([]) };
 console.log(`${values.quick ? 'Quick run' : 'Full run'} on ${results.machine.cores} cores, Node ${results.machine.node}, load average ${results.machine.loadAverageAtStart.join(' ')}\n`);
 try {
   for (const name of only) {

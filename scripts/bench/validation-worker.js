@@ -6,6 +6,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { compileAtRunTime } from './runtime-ajv.js';
 import { interleave } from './rounds.js';
 
+if (!parentPort) throw new Error('scripts/bench/validation-worker.js runs as a worker thread of validation.js');
+
 const { payload, settings, validatorsUrl } = workerData;
 const { isAuthorization } = await import(validatorsUrl);
 const reference = compileAtRunTime('authorization');
