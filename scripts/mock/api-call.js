@@ -14,4 +14,4 @@ export const headerReader = (headers) => ({
  * @param {{ rawBody: Buffer, target: { path: string, search: string } }} received what http-kit's receive() read
  * @param {string} path the path to check: the raw one (the simulator strips /api/v3 itself) or one without the prefix
  */
-export const apiCallOf = (request, { rawBody, target }, path = target.path) => ({ method: request.method, path, search: target.search, headers: headerReader(request.headers), body: rawBody });
+export const apiCallOf = (request, { rawBody, target }, path = target.path) => ({ method: /** @type {string} */ (request.method) /* always set on a server's request */, path, search: target.search, headers: headerReader(request.headers), body: rawBody });

@@ -247,7 +247,10 @@ function watchStall(socket, connection, delay = stallTimeoutMs) {
   connection.stall.unref();
 }
 
-/** Resolves once every answer in `responses` has gone out, or `socket` has closed. */
+/**
+ * Resolves once every answer in `responses` has gone out, or `socket` has closed.
+ * @returns {Promise<void>}
+ */
 function allSent(socket, responses) {
   return new Promise((resolve) => {
     let left = responses.length;
@@ -304,7 +307,10 @@ export function answerClientErrors(server) {
   });
 }
 
-/** Resolves once `socket` has sent what it holds (drain) or closed. */
+/**
+ * Resolves once `socket` has sent what it holds (drain) or closed.
+ * @returns {Promise<void>}
+ */
 function drained(socket) {
   return new Promise((resolve) => {
     const done = () => {

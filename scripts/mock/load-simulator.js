@@ -10,7 +10,10 @@ let loading;
 
 /** The module src/simulator/index.ts: createSimulator, checkRequest, chooseResponse, … */
 export function loadSimulator() {
-  loading ??= import('../../src/simulator/index.ts').catch(async () => {
+  loading ??= /** @type {Promise<typeof import('../../src/simulator/index.js')>} */ (
+    // @ts-expect-error -- a .ts specifier on purpose: vitest loads it as it is; plain Node fails and falls back below.
+    import('../../src/simulator/index.ts')
+  ).catch(async () => {
     const result = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'neutral', target: 'es2022', logLevel: 'silent' });
     // esbuild keeps a service process for the next build; there is none, and it would outlive Ctrl-C.
     await stop();

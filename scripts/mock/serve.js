@@ -59,7 +59,10 @@ export function exitOnSignals(stop) {
   orphanWatch.unref();
 }
 
-/** Closes the server and its idle and active connections; resolves when it has closed. */
+/**
+ * Closes the server and its idle and active connections; resolves when it has closed.
+ * @returns {Promise<void>}
+ */
 export function closeServer(server) {
   return new Promise((resolve) => {
     if (!server.listening) return resolve();
@@ -68,7 +71,11 @@ export function closeServer(server) {
   });
 }
 
-/** Prints a one-line error and exits 1: for failures the user can fix (a busy port, a bad PORT). */
+/**
+ * Prints a one-line error and exits 1: for failures the user can fix (a busy port, a bad PORT).
+ * @param {Error} error
+ * @returns {never}
+ */
 export function fail(error) {
   console.error(`error: ${error.message}`);
   process.exit(1);

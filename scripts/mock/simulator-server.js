@@ -43,7 +43,7 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
     if (coding && coding.status !== 415) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
     if (docsPaths.has(path)) return serveDocs(request, response);
     const reply = await simulator.reply(apiCallOf(request, received), originOf(request));
-    if (verbose && !reply.drop) reasons.set(response, reply.headers['x-simulator-reason']);
+    if (verbose && !('drop' in reply)) reasons.set(response, reply.headers['x-simulator-reason']);
     writeReply(reply, response);
   }
 
