@@ -25,7 +25,15 @@ import { benchValidation } from './validation.js';
 const benchmarks = { client: benchClient, size: benchSize, validation: benchValidation, mock: benchMock, build: benchBuild };
 const page = new URL('../../docs/benchmarks.md', import.meta.url);
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const usage = `usage: npm run bench [-- --quick] [-- --only ${Object.keys(benchmarks).join(',')}]`;
+let values;
+try {
+  ({ values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } }));
+} catch (error) {
+  // An unknown option or a missing value: one line and the usage, not a stack trace.
+  console.error(`${/** @type {Error} */ (error).message}\n${usage}`);
+  process.exit(2);
+}
 const only = values.only?.split(',') ?? Object.keys(benchmarks);
 const unknown = only.filter((name) => !(name in benchmarks));
 if (unknown.length > 0) {
