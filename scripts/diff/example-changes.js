@@ -1,14 +1,14 @@
 // Redocly's diff does not compare example payloads (a media type's `example` and `examples.*.value`).
 // They never break a client, but the mock serves them, so a change to one is still worth listing.
+import { httpMethods } from '../lib/contract-helpers.js';
 import { isDeepStrictEqual } from 'node:util';
 
-const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** Every example payload of a normalized contract, keyed `METHOD path` → location → value. */
 function examplePayloads(document) {
   const found = new Map();
   for (const [path, item] of Object.entries(document.paths ?? {})) {
-    for (const method of methods.filter((name) => item?.[name])) {
+    for (const method of httpMethods.filter((name) => item?.[name])) {
       const operation = item[method];
       const payloads = new Map();
       const bodies = [['requestBody', operation.requestBody], ...Object.entries(operation.responses ?? {}).map(([status, response]) => [`responses/${status}`, response])];

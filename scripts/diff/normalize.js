@@ -2,17 +2,15 @@
 // parameter copied into the operations under it. Then each operation carries its own copy of
 // each shared schema, so a change to a shared schema is judged, and reported, once per operation
 // and in that operation's direction (request or response).
+import { httpMethods, tokensOf } from '../lib/contract-helpers.js';
 import { InputError } from './load-contract.js';
 
-const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-const unescape = (segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
 
 /** The node a local `$ref` (`#/a/b`) points to; throws InputError when there is none. */
 function target(document, ref, file) {
   if (!ref.startsWith('#')) throw new InputError(`${file}: $ref "${ref}" is not local; give the bundled contract (npm run build)`);
   let node = document;
-  for (const segment of ref.slice(1).split('/').slice(1).map(unescape)) {
+  for (const segment of tokensOf(ref)) {
     if (typeof node !== 'object' || node === null || !(segment in node)) throw new InputError(`${file}: $ref "${ref}" points to nothing`);
     node = node[segment];
   }
@@ -53,7 +51,7 @@ const parameterKey = (parameter) => `${parameter.in}:${parameter.in === 'header'
 function mergePathParameters(document) {
   for (const item of Object.values(document.paths ?? {})) {
     if (!Array.isArray(item?.parameters)) continue;
-    for (const method of methods.filter((name) => item[name])) {
+    for (const method of httpMethods.filter((name) => item[name])) {
       const own = item[method].parameters ?? [];
       const ownKeys = new Set(own.map(parameterKey));
       item[method].parameters = [...item.parameters.filter((parameter) => !ownKeys.has(parameterKey(parameter))), ...own];

@@ -1,11 +1,11 @@
 // Turns Redocly's diff report into ours: `{ breaking, nonBreaking }`, each item
 // `{ rule, operation, operationId, location, message }`, and prints it for a person.
+import { httpMethods, unescapeToken } from '../lib/contract-helpers.js';
 
 import { referencedSections } from './normalize.js';
 
 // settings & const
 
-const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const documentLevel = '(whole document)';
 
 // classification
@@ -40,7 +40,7 @@ function placeOf(change, base, revision) {
     return { operation: documentLevel, operationId: null, location: [...segments, ...suffix].join('/') };
   }
   const [, path, method, ...rest] = segments;
-  if (!method || !methods.includes(method)) {
+  if (!method || !httpMethods.includes(method)) {
     return { operation: path, operationId: null, location: [...(method ? [method] : []), ...rest, ...suffix].join('/') };
   }
   const operation = revision.paths?.[path]?.[method] ?? base.paths?.[path]?.[method];
@@ -62,7 +62,7 @@ function nameParameter(rest, change, base, revision) {
 }
 
 const pointerSegments = (pointer) =>
-  pointer.replace(/^#\/?/, '').split('/').filter(Boolean).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  pointer.replace(/^#\/?/, '').split('/').filter(Boolean).map(unescapeToken);
 
 const kebab = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 /** `SecurityRequirementList` → `Security requirement list` */

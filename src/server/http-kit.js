@@ -16,7 +16,7 @@ export const requestTimeoutMs = 10_000;
 /**
  * Requests in flight on one connection (answered or being answered, not yet sent): the next one
  * gets a 429 and the connection closes after it, so the client sends the rest again on a new one
- * (RFC 9112 §9.3.2). Browsers do not pipeline, nor do curl, fetch or Node's agent; clients that
+ * (RFC 9112 §9.3.2); past as many again behind that 429, the connection closes at once. Browsers do not pipeline, nor do curl, fetch or Node's agent; clients that
  * did went 4 to 8 deep, so 16 is generous. It bounds what one write can start: 2,000 requests fit
  * in a 64 KB write, and each started request holds its answer (up to a list of 100 authorizations,
  * about 100 KB) until the client reads it.
@@ -200,33 +200,51 @@ export function describeParseError(error) {
 }
 
 // Per connection: the answers not yet sent (in request order, as Node sends them) with their
-// requests, and whether it was told to close because it pipelined too deep.
+// requests; how many answers were handed to its socket and how many went out, when one last went
+// out (or began to wait), and the timer that watches them; whether it was told to close because it pipelined too deep, and how many requests
+// came after that.
 const connections = new WeakMap();
 
 /** The connection state of `socket`, made on its first request. */
 function connectionOf(socket) {
   let connection = connections.get(socket);
-  if (!connection) connections.set(socket, (connection = { unsent: new Map(), closing: false, answeredError: false }));
+  if (!connection) {
+    connection = { unsent: new Map(), handedOver: 0, sent: 0, progressAt: 0, stall: undefined, closing: false, behindRefusal: 0, answeredError: false };
+    connections.set(socket, connection);
+    socket.once('close', () => clearTimeout(connection.stall));
+  }
   return connection;
 }
 
-/**
- * Counts an answer as unsent until it has gone out (or its connection closed), and closes the
- * connection when the answer, once handed to the socket, does not go out within `stallTimeoutMs`.
- */
+/** Counts an answer as unsent until it has gone out (or its connection closed), and watches it once handed to the socket. */
 function track(request, response) {
   const { socket } = request;
-  const { unsent } = connectionOf(socket);
-  unsent.set(response, request);
-  let stall;
+  const connection = connectionOf(socket);
+  connection.unsent.set(response, request);
   response.once('prefinish', () => {
-    stall = setTimeout(() => socket.destroy(), stallTimeoutMs);
-    stall.unref();
+    // The first answer waiting to go out starts the clock.
+    if (connection.sent === connection.handedOver) connection.progressAt = performance.now();
+    connection.handedOver++;
+    watchStall(socket, connection);
   });
-  response.once('close', () => {
-    clearTimeout(stall);
-    unsent.delete(response);
+  response.once('finish', () => {
+    connection.sent++;
+    connection.progressAt = performance.now();
   });
+  response.once('close', () => connection.unsent.delete(response));
+}
+
+/** Closes the connection when answers handed to its socket wait and none has gone out for `stallTimeoutMs`. */
+function watchStall(socket, connection, delay = stallTimeoutMs) {
+  if (connection.stall || socket.destroyed) return;
+  connection.stall = setTimeout(() => {
+    connection.stall = undefined;
+    if (connection.sent === connection.handedOver) return undefined;
+    const idle = performance.now() - connection.progressAt;
+    if (idle >= stallTimeoutMs) return socket.destroy();
+    return watchStall(socket, connection, stallTimeoutMs - idle);
+  }, delay);
+  connection.stall.unref();
 }
 
 /** Resolves once every answer in `responses` has gone out, or `socket` has closed. */
@@ -307,7 +325,12 @@ function drained(socket) {
 async function withinLimits(request, response) {
   const { socket } = request;
   const connection = connectionOf(socket);
-  if (connection.closing) return false;
+  if (connection.closing) {
+    // Pipelined this far past the limit, it is a flood (2,000 requests fit in one 64 KB write, and
+    // Node keeps each request until its connection closes): let it go now rather than hold them.
+    if (++connection.behindRefusal > maxPipelined) socket.destroy();
+    return false;
+  }
   if (connection.unsent.size > maxPipelined) {
     connection.closing = true;
     response.setHeader('connection', 'close');

@@ -6,16 +6,14 @@ import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operationsOf } from '../../scripts/lib/contract-helpers.js';
 import { openOffline, type OfflineBrowser } from '../support/chromium.js';
 import { bundle, resolve } from '../support/contract.js';
 
 const docsPath = resolvePath('generated/docs/index.html');
 const resultsDir = resolvePath('test-results');
 
-const methods = ['get', 'put', 'post', 'delete', 'patch'];
-const operations = Object.values<any>(bundle.paths).flatMap((item) =>
-  methods.filter((method) => item[method]).map((method) => ({ method, item, ...item[method] })),
-);
+const operations = operationsOf(bundle).map(({ method, item, operation }) => ({ method, item, ...operation }));
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -306,7 +306,10 @@ export interface NonReadingClient {
   name: string;
   /** Sent in one write; then the client reads its first chunk and stops reading. */
   bytes: string;
-  /** What it finds when it reads again, after another connection was served. */
+  /**
+   * What it finds when it reads again, after another connection was served; none when the mock
+   * closes the connection at once, before answering (a flood).
+   */
   answers: ExpectedAnswer[];
   /** Whether the mock closes the connection after them. */
   closes: boolean;
@@ -314,11 +317,12 @@ export interface NonReadingClient {
 
 const getDocs = 'GET /docs HTTP/1.1\r\nHost: mock\r\n\r\n';
 const tooMany = { status: 429, mentions: new RegExp(`at most ${maxPipelined} requests`) };
-const docsPages = Array.from({ length: maxPipelined }, () => ok);
+const answered = Array.from({ length: maxPipelined }, () => ok);
 
 export const nonReadingClients: NonReadingClient[] = [
-  { name: '100 × GET /docs in one 3 KB write (pinned 210 MB)', bytes: getDocs.repeat(100), answers: [...docsPages, tooMany], closes: true },
-  { name: '2,000 × GET /docs in one 64 KB write (would pin 5 GB)', bytes: getDocs.repeat(2000), answers: [...docsPages, tooMany], closes: true },
-  { name: '2,000 × GET /authorizations in one write', bytes: listAuthorizations.repeat(2000), answers: [...Array.from({ length: maxPipelined }, () => ok), tooMany], closes: true },
-  { name: 'one GET /docs, read slowly', bytes: getDocs, answers: [ok], closes: false },
+  { name: '100 × GET /docs in one 3 KB write (pinned 210 MB): a flood, closed at once', bytes: getDocs.repeat(100), answers: [], closes: true },
+  { name: '2,000 × GET /docs in one 64 KB write (would pin 5 GB): closed at once', bytes: getDocs.repeat(2000), answers: [], closes: true },
+  { name: '2,000 × GET /authorizations in one write: closed at once', bytes: listAuthorizations.repeat(2000), answers: [], closes: true },
+  { name: `${maxPipelined + 4} × GET /docs in one write, read later: ${maxPipelined} pages, then the 429`, bytes: getDocs.repeat(maxPipelined + 4), answers: [...answered, tooMany], closes: true },
+  { name: 'one GET /docs, read later', bytes: getDocs, answers: [ok], closes: false },
 ];

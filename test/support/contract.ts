@@ -1,9 +1,13 @@
 // The bundled contract, loaded once, and ajv validators for any schema in it, compiled once each.
+// GHES_CONTRACT_BUNDLE names another bundle to test instead of generated/openapi.json: the mutation
+// test (npm run test:mutation) points the contract tests at each mutant's.
 import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { createContractAjv } from '../../scripts/contract-ajv.js';
+import { resolveRef } from '../../scripts/lib/contract-helpers.js';
 
-export const bundle = JSON.parse(readFileSync(new URL('../../generated/openapi.json', import.meta.url), 'utf8'));
+export const bundleFile = process.env.GHES_CONTRACT_BUNDLE || new URL('../../generated/openapi.json', import.meta.url).pathname;
+export const bundle = JSON.parse(readFileSync(bundleFile, 'utf8'));
 
 const ajv = createContractAjv(bundle);
 
@@ -44,7 +48,4 @@ export function offendingFields(errors: ErrorObject[]): string[] {
 }
 
 /** Follows a local `$ref` (`#/a/b`) inside the bundle. */
-export function resolve<T = any>(node: any): T {
-  if (!node || typeof node.$ref !== 'string') return node;
-  return resolve(node.$ref.slice(2).split('/').reduce((at: any, key: string) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], bundle));
-}
+export const resolve = <T = any>(node: any): T => resolveRef(bundle, node);

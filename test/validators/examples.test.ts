@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import * as examples from '../../generated/examples.js';
 import { isValid, validationIssues, type SchemaName } from '../../src/validators.js';
+import { camelCase } from '../../scripts/lib/contract-helpers.js';
 import { bundle, resolve } from '../support/contract.js';
 import { mediaTypes } from '../support/media-types.js';
 
-const camelCase = (name: string) => name.replace(/-([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
 const names = Object.keys(bundle.components.examples);
 
 /** The component schema of each body an example illustrates; `list` when the body is an array of it. */

@@ -6,12 +6,12 @@ import * as api from '../../src/validators.js';
 import { assertAuthorization, assertValid, InvalidPayloadError, isAuthorization, isValid, validationIssues, type SchemaName } from '../../src/validators.js';
 import { validators } from '../../generated/validators.js';
 import { guardsModule } from '../../scripts/generate-guards.js';
+import { pascalCase } from '../../scripts/lib/contract-helpers.js';
 import { validPayloads } from '../support/payloads.js';
 import { bundle, errorsFor, resolve } from '../support/contract.js';
 import { bodyOf } from '../support/media-types.js';
 
 const schemaNames = Object.keys(bundle.components.schemas) as SchemaName[];
-const pascalCase = (name: string) => name.replace(/(^|-)([a-z0-9])/g, (_match, _dash, letter: string) => letter.toUpperCase());
 const authorization = validPayloads.authorization as Record<string, any>;
 
 /** Catches what `run` throws, or fails when it throws nothing. */
