@@ -27,6 +27,9 @@ export default defineConfig(({ mode }) => {
             // The browser test needs Chromium: `npm run test:browser` (vitest.browser.config.ts).
             // The mock and robustness tests are the next projects.
             exclude: exclude('test/browser/**', 'test/mock/**', 'test/robustness/**'),
+            // Some spawn the Redocly CLI or a build step: seconds each when the machine is busy.
+            testTimeout: 30_000,
+            hookTimeout: 30_000,
           },
         },
         // The mock tests share one running mock, started by their own global setup; some start more

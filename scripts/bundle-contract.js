@@ -1,7 +1,7 @@
 // Bundles openapi/ in this process: the document with its $refs, and the same with every $ref
 // inlined. It uses @redocly/openapi-core's Node API (1.34, the version openapi-typescript loads
 // anyway) instead of two `redocly bundle` processes of the pinned CLI, which cost about 0.4 s each
-// to start; test/contract/bundle.test.ts proves the output byte-identical to the CLI's.
+// to start; test/contract/bundle.slow.test.ts proves the output byte-identical to the CLI's.
 import { relative } from 'node:path';
 import { bundle, loadConfig } from '@redocly/openapi-core';
 

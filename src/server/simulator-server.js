@@ -18,10 +18,13 @@ function originOf(request) {
 /** Writes the simulator's reply; an injected dropped connection destroys the socket. */
 function writeReply(reply, response) {
   if (reply.drop) return void response.destroy();
-  for (const [name, value] of Object.entries(reply.headers)) response.setHeader(name, value);
-  response.writeHead(reply.status);
+  // Straight into writeHead, with no setHeader per header (the CORS headers set before are kept).
+  response.writeHead(reply.status, reply.headers);
   response.end(reply.body ?? undefined);
 }
+
+// What the verbose log says about an answer: writeHead's headers cannot be read back.
+const reasons = new WeakMap();
 
 /**
  * @param {{ simulator: import('../simulator/index.js').Simulator, verbose?: boolean, log?: (line: string) => void, docs?: boolean }} options
@@ -40,14 +43,16 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
     const coding = unsupportedCoding(request, rawBody);
     if (coding && coding.status !== 415) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
     if (serveDocs && docsPaths.has(path)) return serveDocs(request, response);
-    writeReply(await simulator.reply(apiCallOf(request, received), originOf(request)), response);
+    const reply = await simulator.reply(apiCallOf(request, received), originOf(request));
+    if (verbose && !reply.drop) reasons.set(response, reply.headers['x-simulator-reason']);
+    writeReply(reply, response);
   }
 
   const server = createServer(serverOptions, (request, response) => {
     const started = verbose ? performance.now() : 0;
     if (verbose) {
       response.on('close', () => {
-        const reason = response.getHeader('x-simulator-reason');
+        const reason = reasons.get(response);
         const status = response.headersSent ? response.statusCode : 'connection dropped';
         log(`${request.method} ${targetForLog(request.url)} → ${status} (${(performance.now() - started).toFixed(1)} ms)${reason ? `: ${reason}` : ''}`);
       });

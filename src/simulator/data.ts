@@ -4,6 +4,7 @@
 import type { Authorization } from '../../generated/schema.js';
 import { validationIssues } from '../validators.js';
 import { type SimulatorData, uniquenessProblem } from './model.js';
+import { AuthorizationStore } from './store.js';
 
 /** An account's configuration: see index.ts. */
 export interface AccountConfig {
@@ -52,6 +53,7 @@ export function checkData(data: unknown): SimulatorData {
     const { authorizations } = entry;
     if (!Array.isArray(authorizations)) throw new Error(`${fieldPath(user, '/authorizations')}: must be an array, not ${describe(authorizations)}`);
     const ids = new Map<number, number>();
+    const checked = new AuthorizationStore();
     authorizations.forEach((authorization: unknown, index) => {
       const at = `/authorizations/${index}`;
       const issues = validationIssues('authorization', authorization);
@@ -65,8 +67,9 @@ export function checkData(data: unknown): SimulatorData {
       if (id < 1) throw new Error(`${fieldPath(user, `${at}/id`)}: must be >= 1`);
       if (ids.has(id)) throw new Error(`${fieldPath(user, `${at}/id`)}: ${id} is also the id of ${fieldPath(user, `/authorizations/${ids.get(id)}`)}`);
       ids.set(id, index);
-      const clash = uniquenessProblem(authorizations.slice(0, index) as Authorization[], authorization as Authorization);
+      const clash = uniquenessProblem(checked, authorization as Authorization);
       if (clash) throw new Error(`${fieldPath(user, `${at}/${clash.field}`)}: already_exists: ${clash.reason}`);
+      checked.add(authorization as Authorization);
     });
   }
   return data as SimulatorData;

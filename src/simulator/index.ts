@@ -152,8 +152,8 @@ const encoder = new TextEncoder();
 /** The reply for an answer: JSON as GitHub labels it, the reason in X-Simulator-Reason, ETag on a GET's 200. */
 function toReply(answer: Refusal, method: string, extra: Record<string, string> = {}, ifNoneMatch?: string | null): SimulatorReply {
   const headers: Record<string, string> = { ...extra, ...answer.headers, 'x-simulator-reason': headerSafe(answer.reason) };
-  if (answer.body === undefined) return { status: answer.status, headers, body: null };
-  const bytes = encoder.encode(JSON.stringify(answer.body));
+  const bytes = answer.encoded ?? (answer.body === undefined ? undefined : encoder.encode(JSON.stringify(answer.body)));
+  if (bytes === undefined) return { status: answer.status, headers, body: null };
   if (ifNoneMatch !== undefined && answer.status === 200) {
     const etag = etagOf(bytes);
     headers.etag = etag;
@@ -197,8 +197,11 @@ export function matchesEtag(header: string, etag: string): boolean {
   });
 }
 
+const printable = /^[\x20-\x7e]*$/;
+
 /** Header text: printable ASCII only (others escaped as \uXXXX), at most 1,000 characters. */
 export function headerSafe(text: string): string {
+  if (text.length <= 1000 && printable.test(text)) return text;
   const shown = text.length > 1000 ? `${text.slice(0, 997)}...` : text;
   let safe = '';
   for (let i = 0; i < shown.length; i++) {

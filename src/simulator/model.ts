@@ -20,6 +20,8 @@ import type { ApplicationGrant, Authorization, AuthorizationApp } from '../../ge
 import { exampleValues, operations } from '../../generated/simulator-contract.js';
 import { validators } from '../../generated/validators.js';
 import { documentationUrl, NotFound, SimulatorError, ValidationFailed } from './errors.js';
+import { sha256Hex } from './sha256.js';
+import { AuthorizationStore, personalTokenClientId } from './store.js';
 import { errorItems } from './validation-items.js';
 
 /** The state of every user: `{ [user]: { authorizations } }`, as plain JSON. */
@@ -52,59 +54,35 @@ export interface IssuedToken {
   hashed_token: string;
 }
 
-interface UserState {
-  /** By id, in the order of their ids. */
-  authorizations: Map<number, Authorization>;
-  nextId: number;
-}
-
-/** The client ID of the placeholder app of personal access tokens. */
-export const personalTokenClientId = '00000000000000000000';
+export { personalTokenClientId } from './store.js';
 /** Tokens for the same user, app and scopes an app may hold before the oldest is revoked. */
 export const tokensPerAppAndScopes = 10;
 /**
  * What the simulator holds at most, so that no client can make it grow without bound (a user is
  * about 2 kB, an authorization under 1 kB): past these, a new user or authorization is refused.
+ * 300,000 authorizations leave room for ten seconds of creates at 30,000 a second (a load test of
+ * one user), in a few hundred MB.
  */
-export const limits = { users: 10_000, authorizations: 100_000 };
+export const limits = { users: 10_000, authorizations: 300_000 };
 
 const tokenAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 type TokenPrefix = 'gho_' | 'ghp_';
-// Web Crypto's digest is asynchronous and costs about as much as all the rest of a create, but
-// many digests at once cost little more than one: tokens are issued from a pool, refilled a batch
-// at a time, in the background once it runs low.
-const batchSize = 16;
-const pools: Record<TokenPrefix, IssuedToken[]> = { gho_: [], ghp_: [] };
-const refills: Partial<Record<TokenPrefix, Promise<void>>> = {};
 
-function refill(prefix: TokenPrefix): Promise<void> {
-  return (refills[prefix] ??= (async () => {
-    const random = crypto.getRandomValues(new Uint8Array(36 * batchSize));
-    const tokens = Array.from({ length: batchSize }, (_, i) => {
-      let body = '';
-      // 248 is the largest multiple of 62 below 256: a byte is kept modulo 62 with no bias only below it.
-      for (const byte of random.subarray(i * 36, i * 36 + 36)) body += tokenAlphabet[(byte < 248 ? byte : byte - 248) % 62];
-      return prefix + body;
-    });
-    const digests = await Promise.all(tokens.map((token) => crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))));
-    pools[prefix].push(
-      ...tokens.map((token, i) => ({ token, token_last_eight: token.slice(-8), hashed_token: [...new Uint8Array(digests[i]!)].map((b) => b.toString(16).padStart(2, '0')).join('') })),
-    );
-  })().finally(() => delete refills[prefix]));
-}
+// Random bytes for 64 tokens at a time: one call to the random source costs more than a token's worth of bytes.
+const random = new Uint8Array(36 * 64);
+let used = random.length;
 
-/** A fresh token: `prefix` and 36 random characters of [A-Za-z0-9], with its SHA-256 hex digest (Web Crypto). */
+/** A fresh token: `prefix` and 36 random characters of [A-Za-z0-9], with its SHA-256 hex digest. */
 export async function issueToken(prefix: TokenPrefix): Promise<IssuedToken> {
-  for (;;) {
-    const issued = pools[prefix].pop();
-    if (issued) {
-      // A failed refill in the background surfaces on the next call that has to wait for one.
-      if (pools[prefix].length < batchSize / 2) refill(prefix).catch(() => {});
-      return issued;
-    }
-    await refill(prefix);
+  if (used === random.length) {
+    crypto.getRandomValues(random);
+    used = 0;
   }
+  let token: string = prefix;
+  // 248 is the largest multiple of 62 below 256: a byte is kept modulo 62 with no bias only below it.
+  for (const end = used + 36; used < end; used++) token += tokenAlphabet[(random[used]! < 248 ? random[used]! : random[used]! - 248) % 62];
+  return { token, token_last_eight: token.slice(-8), hashed_token: sha256Hex(token) };
 }
 
 /** The time as GitHub writes it: `2011-09-06T17:26:27Z`. */
@@ -135,26 +113,35 @@ export const grantUrl = (base: string, id: number) => `${base}/applications/gran
 // --- the backend ----------------------------------------------------------------------------
 
 export class AuthorizationsBackend {
-  private users = new Map<string, UserState>();
+  private users = new Map<string, AuthorizationStore>();
+  /** The authorizations of every user together, counted as they come and go (for `limits`). */
+  private held = 0;
 
   /** The user's state, seeded from the examples (URLs on `base`) on first use. */
-  private stateOf(user: string, base: string): UserState {
+  private stateOf(user: string, base: string): AuthorizationStore {
     let state = this.users.get(user);
     if (!state) {
       if (this.users.size >= limits.users) throw full(`it holds ${limits.users} users`);
-      state = stateFrom(seedAuthorizations(base));
+      state = new AuthorizationStore(seedAuthorizations(base));
       this.users.set(user, state);
+      this.held += state.size;
     }
     return state;
   }
 
-  listAuthorizations(user: string, base: string, clientId?: string | null): Authorization[] {
-    const all = [...this.stateOf(user, base).authorizations.values()];
-    return clientId === undefined || clientId === null ? all : all.filter((a) => a.app.client_id === clientId);
+  /** The user's authorizations (an app's, with a client ID) in the order of their ids; with `range`, only those at positions [start, end). */
+  listAuthorizations(user: string, base: string, clientId?: string | null, range?: { start: number; end: number }): Authorization[] {
+    const state = this.stateOf(user, base);
+    return range === undefined ? state.slice(clientId, 0, state.ids(clientId).length) : state.slice(clientId, range.start, range.end);
+  }
+
+  /** How many authorizations the user has (an app has, with a client ID). */
+  countAuthorizations(user: string, base: string, clientId?: string | null): number {
+    return this.stateOf(user, base).ids(clientId).length;
   }
 
   getAuthorization(user: string, base: string, id: number): Authorization {
-    const found = this.stateOf(user, base).authorizations.get(id);
+    const found = this.stateOf(user, base).get(id);
     if (!found) throw new NotFound(`the user has no authorization ${id}`);
     return found;
   }
@@ -169,7 +156,7 @@ export class AuthorizationsBackend {
       if (input.client_id === '') throw new ValidationFailed([{ field: 'client_id', code: 'invalid', message: 'client_id is empty' }], 'empty client_id');
       if (input.client_secret === undefined) throw missing('client_secret', 'a client_id needs the client_secret of its OAuth app');
       if (input.fingerprint) {
-        const taken = this.withFingerprint(state, input.client_id, input.fingerprint);
+        const taken = state.withFingerprint(input.client_id, input.fingerprint);
         if (taken) throw alreadyExists('fingerprint', `authorization ${taken.id} of app ${input.client_id} has fingerprint ${JSON.stringify(input.fingerprint)}`);
       }
     }
@@ -182,9 +169,7 @@ export class AuthorizationsBackend {
    */
   getOrCreateAuthorization(user: string, base: string, clientId: string, input: NewAuthorization, issued: IssuedToken): { created: boolean; authorization: Authorization } {
     const state = this.stateOf(user, base);
-    const existing = input.fingerprint
-      ? this.withFingerprint(state, clientId, input.fingerprint)
-      : [...state.authorizations.values()].find((a) => a.app.client_id === clientId && !a.fingerprint);
+    const existing = input.fingerprint ? state.withFingerprint(clientId, input.fingerprint) : state.withoutFingerprint(clientId);
     if (existing) return { created: false, authorization: existing };
     return { created: true, authorization: this.insert(state, base, { ...input, client_id: clientId }, issued) };
   }
@@ -204,20 +189,21 @@ export class AuthorizationsBackend {
       if (changes.note === '') throw missing('note', 'a personal token needs a note');
       next.app = { ...current.app, name: changes.note };
     }
-    this.checkUnique(state, next);
+    checkUnique(state, next);
     checkStored(next);
-    state.authorizations.set(id, next);
+    state.replace(next);
     return next;
   }
 
   deleteAuthorization(user: string, base: string, id: number): void {
     const state = this.stateOf(user, base);
-    if (!state.authorizations.delete(id)) throw new NotFound(`the user has no authorization ${id}`);
+    if (!state.remove(id)) throw new NotFound(`the user has no authorization ${id}`);
+    this.held--;
   }
 
   listGrants(user: string, base: string, clientId?: string | null): ApplicationGrant[] {
     const grants = grantsOf(this.stateOf(user, base), base);
-    return clientId === undefined || clientId === null ? grants : grants.filter((g) => g.app.client_id === clientId);
+    return clientId === undefined || clientId === null ? [...grants] : grants.filter((g) => g.app.client_id === clientId);
   }
 
   getGrant(user: string, base: string, id: number): ApplicationGrant {
@@ -230,41 +216,44 @@ export class AuthorizationsBackend {
   deleteGrant(user: string, base: string, id: number): void {
     const state = this.stateOf(user, base);
     const grant = this.getGrant(user, base, id);
-    for (const authorization of [...state.authorizations.values()]) {
-      if (authorization.app.client_id === grant.app.client_id) state.authorizations.delete(authorization.id);
-    }
+    this.held -= state.removeApp(grant.app.client_id);
   }
 
   /** Forgets every user's state, or one user's. */
   reset(user?: string): void {
-    if (user === undefined) this.users.clear();
-    else this.users.delete(user);
+    if (user === undefined) {
+      this.users.clear();
+      this.held = 0;
+    } else {
+      this.held -= this.users.get(user)?.size ?? 0;
+      this.users.delete(user);
+    }
   }
 
   /** The state as plain JSON (a copy): every user's, or one user's (`{}` when they have none yet). */
   state(user?: string): SimulatorData {
     const entries = user === undefined ? [...this.users] : this.users.has(user) ? [[user, this.users.get(user)!] as const] : [];
-    return Object.fromEntries(entries.map(([name, state]) => [name, { authorizations: structuredClone([...state.authorizations.values()]) }]));
+    return Object.fromEntries(entries.map(([name, state]) => [name, { authorizations: structuredClone(state.values()) }]));
   }
 
   /** Replaces the state of every user with `data`, already checked by `checkData`. */
   replace(data: SimulatorData): void {
     // As for a created one, the server keeps no token: a data set's tokens are dropped.
-    this.users = new Map(Object.entries(data).map(([user, { authorizations }]) => [user, stateFrom(structuredClone(authorizations).map((a) => ({ ...a, token: '' })))]));
+    this.users = new Map(Object.entries(data).map(([user, { authorizations }]) => [user, new AuthorizationStore(structuredClone(authorizations).map((a) => ({ ...a, token: '' })))]));
+    this.held = 0;
+    for (const state of this.users.values()) this.held += state.size;
   }
 
   // --- rules ---
 
-  private insert(state: UserState, base: string, input: NewAuthorization, issued: IssuedToken): Authorization {
-    let held = 0;
-    for (const { authorizations } of this.users.values()) held += authorizations.size;
-    if (held >= limits.authorizations) throw full(`it holds ${limits.authorizations} authorizations`);
+  private insert(state: AuthorizationStore, base: string, input: NewAuthorization, issued: IssuedToken): Authorization {
+    if (this.held >= limits.authorizations) throw full(`it holds ${limits.authorizations} authorizations`);
     const now = timestamp();
     const clientId = input.client_id ?? personalTokenClientId;
     const app: AuthorizationApp =
       clientId === personalTokenClientId
         ? { name: input.note ?? '', url: personalTokenAppUrl, client_id: personalTokenClientId }
-        : (this.appOf(state, clientId) ?? { name: `OAuth app ${clientId}`, url: `https://example.com/oauth-apps/${encodeURIComponent(clientId)}`, client_id: clientId });
+        : (state.firstOfApp(clientId)?.app ?? knownApps.get(clientId) ?? { name: `OAuth app ${clientId}`, url: `https://example.com/oauth-apps/${encodeURIComponent(clientId)}`, client_id: clientId });
     const id = state.nextId;
     const authorization: Authorization = {
       id,
@@ -281,65 +270,44 @@ export class AuthorizationsBackend {
       fingerprint: input.fingerprint ?? null,
       expires_at: null,
     };
-    this.checkUnique(state, authorization);
+    checkUnique(state, authorization);
     checkStored(authorization);
-    state.nextId = id + 1;
-    if (clientId !== personalTokenClientId) revokeBeyondLimit(state, authorization);
+    if (clientId !== personalTokenClientId) this.held -= revokeBeyondLimit(state, authorization);
     // The server keeps the digest only: the token is in this answer and no other.
-    state.authorizations.set(id, { ...authorization, token: '' });
+    state.add({ ...authorization, token: '' });
+    this.held++;
     return authorization;
-  }
-
-  private appOf(state: UserState, clientId: string): AuthorizationApp | undefined {
-    for (const authorization of state.authorizations.values()) if (authorization.app.client_id === clientId) return authorization.app;
-    return knownApps.get(clientId);
-  }
-
-  private withFingerprint(state: UserState, clientId: string, fingerprint: string): Authorization | undefined {
-    for (const a of state.authorizations.values()) if (a.app.client_id === clientId && a.fingerprint === fingerprint) return a;
-    return undefined;
-  }
-
-  /** A personal token's note and an app authorization's fingerprint are unique (422 already_exists). */
-  private checkUnique(state: UserState, candidate: Authorization): void {
-    const problem = uniquenessProblem(state.authorizations.values(), candidate);
-    if (problem) throw alreadyExists(problem.field, problem.reason);
   }
 }
 
 // --- utils -----------------------------------------------------------------------------------
 
-function stateFrom(authorizations: Authorization[]): UserState {
-  const sorted = [...authorizations].sort((a, b) => a.id - b.id);
-  return { authorizations: new Map(sorted.map((a) => [a.id, a])), nextId: Math.max(0, ...sorted.map((a) => a.id)) + 1 };
-}
-
 const unique = (scopes: readonly string[]) => [...new Set(scopes)];
-const sameScopes = (a: readonly string[] | null, b: readonly string[] | null) => {
-  const left = new Set(a ?? []);
-  const right = new Set(b ?? []);
-  return left.size === right.size && [...left].every((scope) => right.has(scope));
-};
 
-/** The rule the candidate breaks against the others (same id excluded), if any. */
-export function uniquenessProblem(others: Iterable<Authorization>, candidate: Authorization): { field: 'note' | 'fingerprint'; reason: string } | undefined {
-  const personal = candidate.app.client_id === personalTokenClientId;
-  for (const other of others) {
-    if (other.id === candidate.id || other.app.client_id !== candidate.app.client_id) continue;
-    if (personal && candidate.note && other.note === candidate.note) {
-      return { field: 'note', reason: `personal token ${other.id} has the note ${JSON.stringify(candidate.note)}` };
-    }
-    if (!personal && candidate.fingerprint && other.fingerprint === candidate.fingerprint) {
-      return { field: 'fingerprint', reason: `authorization ${other.id} of app ${candidate.app.client_id} has the fingerprint ${JSON.stringify(candidate.fingerprint)}` };
-    }
+/** The rule the candidate breaks against the stored ones (same id excluded), if any. */
+export function uniquenessProblem(state: AuthorizationStore, candidate: Authorization): { field: 'note' | 'fingerprint'; reason: string } | undefined {
+  if (candidate.app.client_id === personalTokenClientId) {
+    const other = candidate.note ? state.withNote(candidate.note, candidate.id) : undefined;
+    if (other) return { field: 'note', reason: `personal token ${other.id} has the note ${JSON.stringify(candidate.note)}` };
+  } else {
+    const other = candidate.fingerprint ? state.withFingerprint(candidate.app.client_id, candidate.fingerprint, candidate.id) : undefined;
+    if (other) return { field: 'fingerprint', reason: `authorization ${other.id} of app ${candidate.app.client_id} has the fingerprint ${JSON.stringify(candidate.fingerprint)}` };
   }
   return undefined;
 }
 
-/** An app holds at most `tokensPerAppAndScopes` tokens with the same scopes: the oldest go. */
-function revokeBeyondLimit(state: UserState, added: Authorization): void {
-  const same = [...state.authorizations.values()].filter((a) => a.app.client_id === added.app.client_id && sameScopes(a.scopes, added.scopes));
-  for (const old of same.slice(0, Math.max(0, same.length + 1 - tokensPerAppAndScopes))) state.authorizations.delete(old.id);
+/** A personal token's note and an app authorization's fingerprint are unique (422 already_exists). */
+function checkUnique(state: AuthorizationStore, candidate: Authorization): void {
+  const problem = uniquenessProblem(state, candidate);
+  if (problem) throw alreadyExists(problem.field, problem.reason);
+}
+
+/** An app holds at most `tokensPerAppAndScopes` tokens with the same scopes: the oldest go. How many went. */
+function revokeBeyondLimit(state: AuthorizationStore, added: Authorization): number {
+  const same = state.withScopes(added.app.client_id, added.scopes);
+  const revoked = same.slice(0, Math.max(0, same.length + 1 - tokensPerAppAndScopes));
+  for (const id of revoked) state.remove(id);
+  return revoked.length;
 }
 
 /**
@@ -360,27 +328,28 @@ const full = (what: string) =>
 const missing = (field: string, reason: string) => new ValidationFailed([{ field, code: 'missing_field' }], reason);
 const alreadyExists = (field: string, reason: string) => new ValidationFailed([{ field, code: 'already_exists' }], reason);
 
-/** One grant per OAuth app (not the personal tokens' placeholder), in the order of their ids. */
-function grantsOf(state: UserState, base: string): ApplicationGrant[] {
-  const byApp = new Map<string, Authorization[]>();
-  for (const authorization of state.authorizations.values()) {
-    const clientId = authorization.app.client_id;
+// The grants of a user, derived once per change of their authorizations (and per base).
+const grantCache = new WeakMap<AuthorizationStore, { version: number; base: string; grants: ApplicationGrant[] }>();
+
+/** One grant per OAuth app (not the personal tokens' placeholder), in the order of their ids (not a copy: do not change it). */
+function grantsOf(state: AuthorizationStore, base: string): ApplicationGrant[] {
+  const cached = grantCache.get(state);
+  if (cached && cached.version === state.version && cached.base === base) return cached.grants;
+  const grants: ApplicationGrant[] = [];
+  for (const [clientId, ids] of state.appIds()) {
     if (clientId === personalTokenClientId) continue;
-    const group = byApp.get(clientId);
-    if (group) group.push(authorization);
-    else byApp.set(clientId, [authorization]);
+    const authorizations = ids.map((id) => state.get(id)!);
+    const oldest = authorizations[0]!;
+    grants.push({
+      id: oldest.id,
+      url: grantUrl(base, oldest.id),
+      app: oldest.app,
+      created_at: authorizations.map((a) => a.created_at).sort()[0]!,
+      updated_at: authorizations.map((a) => a.updated_at).sort().at(-1)!,
+      scopes: unique(authorizations.flatMap((a) => a.scopes ?? [])),
+    });
   }
-  return [...byApp.values()]
-    .map((authorizations): ApplicationGrant => {
-      const oldest = authorizations[0]!;
-      return {
-        id: oldest.id,
-        url: grantUrl(base, oldest.id),
-        app: oldest.app,
-        created_at: authorizations.map((a) => a.created_at).sort()[0]!,
-        updated_at: authorizations.map((a) => a.updated_at).sort().at(-1)!,
-        scopes: unique(authorizations.flatMap((a) => a.scopes ?? [])),
-      };
-    })
-    .sort((a, b) => a.id - b.id);
+  grants.sort((a, b) => a.id - b.id);
+  grantCache.set(state, { version: state.version, base, grants });
+  return grants;
 }

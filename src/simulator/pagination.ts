@@ -10,17 +10,37 @@ export interface Page<T> {
   link?: string;
 }
 
+/** Where the page `url` (the request's URL) asks for lies in a list of `total` items, and its Link header. */
+export interface PageRange {
+  start: number;
+  end: number;
+  /** Absent when everything fits on the one page asked for. */
+  link?: string;
+}
+
 /** The page `query` asks for of `items`, with the Link header for `url` (the request's URL). */
 export function paginate<T>(items: readonly T[], url: URL): Page<T> {
-  const page = Number(url.searchParams.get('page') ?? 1);
-  const perPage = Number(url.searchParams.get('per_page') ?? defaultPerPage);
-  const last = Math.max(1, Math.ceil(items.length / perPage));
-  const slice = items.slice((page - 1) * perPage, page * perPage);
+  const { start, end, link } = pageRange(items.length, url);
+  const slice = items.slice(start, end);
+  return link === undefined ? { items: slice } : { items: slice, link };
+}
+
+/** The positions [start, end) of the page `url` asks for in a list of `total` items, with its Link header. */
+export function pageRange(total: number, url: URL): PageRange {
+  const query = url.searchParams;
+  const page = Number(query.get('page') ?? 1);
+  const perPage = Number(query.get('per_page') ?? defaultPerPage);
+  const last = Math.max(1, Math.ceil(total / perPage));
+  const range: PageRange = { start: (page - 1) * perPage, end: page * perPage };
+  if (page <= 1 && page >= last) return range;
+  // The URL with its query's page set, as `URL.searchParams.set` writes it, one query object for every link.
+  const href = url.href;
+  const before = href.slice(0, href.length - url.search.length - url.hash.length);
+  const params = new URLSearchParams(url.search);
   const links: string[] = [];
   const to = (n: number, rel: string) => {
-    const target = new URL(url);
-    target.searchParams.set('page', String(n));
-    links.push(`<${target.href}>; rel="${rel}"`);
+    params.set('page', String(n));
+    links.push(`<${before}?${params}${url.hash}>; rel="${rel}"`);
   };
   if (page > 1) to(Math.min(page - 1, last), 'prev');
   if (page < last) {
@@ -28,5 +48,6 @@ export function paginate<T>(items: readonly T[], url: URL): Page<T> {
     to(last, 'last');
   }
   if (page > 1) to(1, 'first');
-  return links.length > 0 ? { items: slice, link: links.join(', ') } : { items: slice };
+  range.link = links.join(', ');
+  return range;
 }

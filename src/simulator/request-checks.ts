@@ -6,7 +6,7 @@
 import type { BasicError, ValidationError } from '../../generated/schema.js';
 import { validators } from '../../generated/validators.js';
 import { bodies, documentationUrl } from './errors.js';
-import { describeErrors, matchRoute, type PathParameters, parameterProblem, type Route, routes } from './routes.js';
+import { describeErrors, matchRoute, type ParameterFact, type PathParameters, parameterProblem, type Route, routes } from './routes.js';
 import { errorItems } from './validation-items.js';
 
 /** A request as the checks see it: the transport (fetch's Request, Node's IncomingMessage) fills it in. */
@@ -27,6 +27,8 @@ export interface Refusal {
   status: number;
   /** JSON; absent for a 204 or 304. */
   body?: unknown;
+  /** The body as JSON bytes already, instead of `body` (a list made of items serialised once). */
+  encoded?: Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
   reason: string;
   /** Which part of the request the refusal is about (for the validating proxy's report). */
@@ -121,7 +123,8 @@ const refuse = (part: NonNullable<Refusal['part']>, status: number, body: BasicE
  * each one, like a body. Path parameters were checked when the route matched.
  */
 function checkParameters(route: Route, headers: ApiCall['headers'], query: URLSearchParams): Refusal | undefined {
-  for (const parameter of route.operation.parameters.filter((p) => p.in === 'header')) {
+  const { header, query: queryParameters } = parametersOf(route);
+  for (const parameter of header) {
     const value = headers.get(parameter.name);
     const problem = value === null ? undefined : parameterProblem(parameter, value);
     if (problem !== undefined) {
@@ -129,18 +132,25 @@ function checkParameters(route: Route, headers: ApiCall['headers'], query: URLSe
       return { status: 400, body: { message, documentation_url: documentationUrl }, reason: message, part: 'header' };
     }
   }
-  const items = route.operation.parameters
-    .filter((p) => p.in === 'query')
-    .flatMap((parameter) => {
-      const value = query.get(parameter.name);
-      const problem = value === null ? undefined : parameterProblem(parameter, value);
-      return problem === undefined ? [] : [{ field: parameter.name, code: 'invalid', message: `${parameter.name} ${problem}` }];
-    });
+  const items = queryParameters.flatMap((parameter) => {
+    const value = query.get(parameter.name);
+    const problem = value === null ? undefined : parameterProblem(parameter, value);
+    return problem === undefined ? [] : [{ field: parameter.name, code: 'invalid', message: `${parameter.name} ${problem}` }];
+  });
   if (items.length === 0) return undefined;
   return { status: 422, body: bodies.validationFailed(items), reason: `query: ${items.map((item) => item.message).join('; ')}`, part: 'query' };
 }
 
 // --- utils -----------------------------------------------------------------------------------
+
+const parameterLists = new Map<Route, { header: ParameterFact[]; query: ParameterFact[] }>(
+  routes.map((route) => [route, { header: route.operation.parameters.filter((p) => p.in === 'header'), query: route.operation.parameters.filter((p) => p.in === 'query') }]),
+);
+/** The route's header and query parameters (every route is one of `routes`). */
+const parametersOf = (route: Route) => parameterLists.get(route)!;
+
+// Clients send the same Accept with every request: judged once.
+const acceptVerdicts = new Map<string, boolean>();
 
 // A client sends the same Authorization header with every request: decoded once.
 const decoded = new Map<string, Credentials | undefined>();
@@ -186,6 +196,16 @@ function isBase64(text: string): boolean {
 /** True when the Accept header (absent = anything) admits a JSON answer, as GitHub reads it. */
 export function acceptsJson(accept: string | null): boolean {
   if (!accept) return true;
+  let verdict = acceptVerdicts.get(accept);
+  if (verdict === undefined) {
+    verdict = judgeAccept(accept);
+    if (acceptVerdicts.size >= decodedLimit) acceptVerdicts.clear();
+    if (accept.length <= 1024) acceptVerdicts.set(accept, verdict);
+  }
+  return verdict;
+}
+
+function judgeAccept(accept: string): boolean {
   return accept.split(',').some((range) => {
     const [type = '', ...parameters] = range.split(';').map((part) => part.trim().toLowerCase());
     const quality = parameters.find((p) => p.startsWith('q='));
@@ -203,12 +223,14 @@ export function acceptsJson(accept: string | null): boolean {
 
 const isVendorSuffix = (text: string) => /^[\w.-]+$/.test(text);
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Decodes a body as UTF-8 JSON: its value, a problem to answer 400 with, or undefined for no body. */
 export function parseJson(bytes: Uint8Array): { value: unknown } | { problem: string } | undefined {
   if (bytes.length === 0) return undefined;
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = utf8.decode(bytes);
   } catch {
     return { problem: 'Problems parsing JSON: the body is not valid UTF-8' };
   }

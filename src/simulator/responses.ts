@@ -6,7 +6,7 @@ import { exampleValues, type OperationFact } from '../../generated/simulator-con
 import type { AccountConfig } from './data.js';
 import { bodies, SimulatorError } from './errors.js';
 import { type AuthorizationChanges, type AuthorizationsBackend, authorizationUrl, issueToken, type NewAuthorization } from './model.js';
-import { paginate } from './pagination.js';
+import { pageRange, paginate } from './pagination.js';
 import { chooseResponse, preferTarget, type PreferTarget } from './prefer.js';
 import { basicChallenge, type CheckedCall, type Refusal } from './request-checks.js';
 
@@ -96,13 +96,10 @@ async function run(backend: AuthorizationsBackend, { route, pathParameters, quer
       backend.deleteGrant(user, base, grantId);
       return { status: 204, reason: `deleted the user's grant ${grantId} and its app's authorizations` };
     case 'listAuthorizations': {
-      const page = paginate(backend.listAuthorizations(user, base, filter), listUrl());
-      const items = page.items.map((a) => {
-        // Lists carry no expires_at (the contract's list example has none).
-        const { expires_at: _expires, ...listed } = present(a, base);
-        return listed;
-      });
-      return ok(items, `the user's authorizations${filter === null ? '' : ` of app ${filter}`}`, page.link === undefined ? {} : { link: page.link });
+      // Only the page asked for is looked at, and each item's JSON is made once.
+      const { start, end, link } = pageRange(backend.countAuthorizations(user, base, filter), listUrl());
+      const items = backend.listAuthorizations(user, base, filter, { start, end });
+      return { status: 200, encoded: jsonArray(items.map((a) => listedJson(a, base))), headers: link === undefined ? {} : { link }, reason: `the user's authorizations${filter === null ? '' : ` of app ${filter}`}` };
     }
     case 'createAuthorization': {
       const input = (body ?? {}) as NewAuthorization;
@@ -135,6 +132,37 @@ const created201 = (authorization: Authorization, reason: string): Answer => ({ 
 
 /** An authorization as answered: its URL on the request's base, whatever base it was created on. */
 const present = (authorization: Authorization, base: string): Authorization => ({ ...authorization, url: authorizationUrl(base, authorization.id) });
+
+// A stored authorization is never changed (an update stores a new object), so its JSON in a list
+// is kept with it, for the base it was last listed on.
+const listed = new WeakMap<Authorization, { base: string; json: Uint8Array }>();
+const encoder = new TextEncoder();
+
+/** The JSON bytes of an authorization in a list: presented, without expires_at (the contract's list example has none). */
+function listedJson(authorization: Authorization, base: string): Uint8Array {
+  const cached = listed.get(authorization);
+  if (cached !== undefined && cached.base === base) return cached.json;
+  const { expires_at: _expires, ...item } = present(authorization, base);
+  const json = encoder.encode(JSON.stringify(item));
+  listed.set(authorization, { base, json });
+  return json;
+}
+
+/** `[a,b,…]` from the items' JSON bytes: what JSON.stringify writes for the array. */
+function jsonArray(items: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  let length = 2 + Math.max(0, items.length - 1);
+  for (const item of items) length += item.length;
+  const bytes = new Uint8Array(length);
+  bytes[0] = 0x5b; // [
+  let at = 1;
+  items.forEach((item, index) => {
+    if (index > 0) bytes[at++] = 0x2c; // ,
+    bytes.set(item, at);
+    at += item.length;
+  });
+  bytes[at] = 0x5d; // ]
+  return bytes;
+}
 
 // The hosts the contract's examples are written for.
 const placeholderBases = ['https://HOSTNAME/api/v3', 'https://enterprise.octocat.com/api/v3', 'https://HOSTNAME'];

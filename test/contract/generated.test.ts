@@ -1,6 +1,6 @@
 // generated/ holds what the build derives and nothing else: each file listed in its README, each
 // with its do-not-edit header (the JSON bundles, which cannot hold one, are the build's bundles
-// byte for byte: test/contract/bundle.test.ts).
+// byte for byte: test/contract/bundle.slow.test.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -8,8 +8,8 @@
 // password; 404 for an operation on one grant or authorization by its (integer) id.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { operationsOf } from '../../scripts/lib/contract-helpers.js';
-import { bundle, resolve } from '../support/contract.js';
+import { escapeToken, operationsOf, pointerOf } from '../../scripts/lib/contract-helpers.js';
+import { bundle, errorsFor, resolve } from '../support/contract.js';
 
 interface PageParameter {
   in: 'header' | 'query' | 'path' | 'body';
@@ -223,6 +223,26 @@ describe('response headers', () => {
     const [body, ...others] = Object.values<any>(created.content['application/json'].examples).map((example) => resolve(example).value);
     expect(others).toEqual([]);
     expect(location.example).toBe(body.url);
+  });
+
+  // The mock answers each documented header with its example.
+  const headers = [
+    ...new Map(
+      contractOperations.flatMap(({ path, method, operation }) =>
+        Object.entries<any>(operation.responses).flatMap(([status, response]) => {
+          const at = response.$ref ?? pointerOf('paths', path, method, 'responses', status);
+          return Object.entries<any>(resolve(response).headers ?? {}).map(([name, header]) => {
+            const pointer: string = header.$ref ?? `${at}/headers/${escapeToken(name)}`;
+            return [pointer, { name, pointer, header: resolve(header) }] as const;
+          });
+        }),
+      ),
+    ).values(),
+  ];
+
+  it.each(headers)('$name ($pointer) has an example that its schema accepts', ({ pointer, header }) => {
+    expect(header.example).toBeDefined();
+    expect(errorsFor(`${pointer}/schema`, header.example)).toEqual([]);
   });
 
   it('documents the two OTP delivery methods on 401', () => {
