@@ -1,4 +1,4 @@
-// `npm run test:mutation [-- --sample N] [--seed S] [--only TEXT]`: contract mutation testing. Each
+// `npm run test:mutation [-- --sample N] [--seed S] [--only TEXT] [--names FILE]`: contract mutation testing. Each
 // mutant (scripts/mutation/mutants.js) is one small damage to a scratch copy of openapi/; the
 // contract is rebuilt in this process (the bundle, and the generators that refuse a broken
 // contract: the operation table, the guards, the example constants), and the contract tests run
@@ -10,7 +10,7 @@
 // goal (95%) or a survivor is not listed as harmless, 2 when the unmutated contract fails its tests.
 //
 // `--sample N` runs N mutants drawn with a seeded generator (the same N every time for a seed).
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,7 @@ export const contractTests = [
   'test/contract/seed-payloads.test.ts',
   'test/contract/examples.test.ts',
   'test/contract/example-exchanges.test.ts',
+  'test/contract/components.test.ts',
   'test/contract/negative.test.ts',
 ];
 export const releaseTest = 'test/contract/release.test.ts';
@@ -78,6 +79,15 @@ async function rebuild(scratch) {
 }
 
 /**
+ * Lints the scratch contract as `npm run build` does (no error, no warning), for the mutants the
+ * tests let through: the CLI takes a second or two, too long to spend on every mutant.
+ */
+async function lint(scratch) {
+  const report = await redocly(['lint', '--config', join(scratch, 'redocly.yaml'), join(scratch, 'openapi/openapi.yaml')]);
+  if (/\bwarnings?\b/i.test(report)) throw new Error(`lint reported warnings: ${report.split('\n').find((line) => /warning/.test(line))?.trim()}`);
+}
+
+/**
  * The failed tests of a run of `specifications` (their full names), or the errors outside tests.
  * Only the modules just run count: vitest's result also holds earlier runs' modules.
  */
@@ -91,9 +101,9 @@ async function failuresOf(vitest, specifications) {
   return [...failed, ...unhandledErrors.map((error) => String(error?.message ?? error))];
 }
 
-export async function runMutationTest({ sampleSize, seed = 1, only, log = console.log } = {}) {
+export async function runMutationTest({ sampleSize, seed = 1, only, names, log = console.log } = {}) {
   const { parsed, mutants: every } = await allMutants(root);
-  const chosen = only ? every.filter((mutant) => mutant.name.includes(only)) : every;
+  const chosen = every.filter((mutant) => (!only || mutant.name.includes(only)) && (!names || names.includes(mutant.name)));
   const mutants = sampleSize ? sample(chosen, sampleSize, seed) : chosen;
 
   const scratch = await mkdtemp(join(tmpdir(), 'ghes-oauth-mutation-'));
@@ -101,6 +111,7 @@ export async function runMutationTest({ sampleSize, seed = 1, only, log = consol
   await cp(join(root, 'redocly.yaml'), join(scratch, 'redocly.yaml'));
   await mkdir(join(scratch, 'generated'));
   process.env.GHES_CONTRACT_BUNDLE = join(scratch, 'generated/openapi.json');
+  process.env.GHES_CONTRACT_SOURCE = join(scratch, 'openapi');
 
   const { createVitest } = await import('vitest/node');
   const vitest = await createVitest(
@@ -178,7 +189,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     if (sampleSize !== undefined && !(Number.isInteger(sampleSize) && sampleSize > 0)) throw new Error('--sample needs a positive whole number');
     const started = performance.now();
-    const { total, killed, killedBy, survivors } = await runMutationTest({ sampleSize, seed: Number(option('--seed', '1')), only: option('--only') });
+    // --names FILE: only the mutants named in FILE, one a line (e.g. the survivors of an earlier run).
+    const namesFile = option('--names');
+    const names = namesFile && (await readFile(namesFile, 'utf8')).split('\n').map((line) => line.trim()).filter(Boolean);
+    const { total, killed, killedBy, survivors } = await runMutationTest({ sampleSize, seed: Number(option('--seed', '1')), only: option('--only'), names });
     console.log(
       `\nkilled by the rebuild ${killedBy.build}, by the tests of the docs pages' facts and the contract's rules ${killedBy.facts}, by the release test alone ${killedBy.release}, by the build's lint alone ${killedBy.lint}; ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );

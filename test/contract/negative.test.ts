@@ -118,6 +118,14 @@ describe('formats', () => {
 });
 
 describe('enums', () => {
+  it.each(['read', 'write', 'admin'])('accepts a permission level of %s', (level) => {
+    expect(errorsFor(schemaPointer('installation-permissions'), { contents: level })).toEqual([]);
+  });
+
+  it.each(['all', 'selected'])('accepts a repository selection of %s', (selection) => {
+    expect(errorsFor(schemaPointer('scoped-installation'), { ...(validPayloads['scoped-installation'] as object), repository_selection: selection })).toEqual([]);
+  });
+
   it('rejects a permission level other than read, write or admin', () => {
     expect(fields(schemaPointer('installation-permissions'), { contents: 'owner' })).toEqual(['/contents']);
   });

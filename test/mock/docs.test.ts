@@ -35,7 +35,7 @@ describe('the docs handler', () => {
     return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   }
 
-  it('serves the file when it exists, read on each request', async () => {
+  it('serves the file once it exists: a page built while the mock runs shows up', async () => {
     dir = await mkdtemp(join(tmpdir(), 'ghes-mock-docs-'));
     const file = join(dir, 'index.html');
     const url = await serve(pathToFileURL(file));

@@ -1,12 +1,15 @@
 // The bundled contract, loaded once, and ajv validators for any schema in it, compiled once each.
-// GHES_CONTRACT_BUNDLE names another bundle to test instead of generated/openapi.json: the mutation
-// test (npm run test:mutation) points the contract tests at each mutant's.
+// GHES_CONTRACT_BUNDLE names another bundle to test instead of generated/openapi.json, and
+// GHES_CONTRACT_SOURCE the openapi/ folder it comes from: the mutation test (npm run test:mutation)
+// points the contract tests at each mutant's.
 import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { createContractAjv } from '../../scripts/contract-ajv.js';
 import { resolveRef } from '../../scripts/lib/contract-helpers.js';
 
 export const bundleFile = process.env.GHES_CONTRACT_BUNDLE || new URL('../../generated/openapi.json', import.meta.url).pathname;
+/** The openapi/ folder the bundle was made from (GHES_CONTRACT_SOURCE beside GHES_CONTRACT_BUNDLE). */
+export const sourceFolder = process.env.GHES_CONTRACT_SOURCE || new URL('../../openapi', import.meta.url).pathname;
 export const bundle = JSON.parse(readFileSync(bundleFile, 'utf8'));
 
 const ajv = createContractAjv(bundle);

@@ -4,6 +4,7 @@
 // MSW, a browser test runner).
 import bundle from '../../../generated/openapi.json' with { type: 'json' };
 import { operationTable } from '../../../generated/operations.js';
+import { resolveRef } from '../../../scripts/lib/contract-helpers.js';
 import { type SchemaName, validationIssues } from '../../../src/validators.js';
 
 export type OperationName = keyof typeof operationTable;
@@ -15,10 +16,7 @@ interface Declared {
 
 const schemaPrefix = '#/components/schemas/';
 
-function resolve(node: any): any {
-  if (!node || typeof node.$ref !== 'string') return node;
-  return resolve(node.$ref.slice(2).split('/').reduce((at: any, key: string) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], bundle));
-}
+const resolve = (node: any): any => resolveRef(bundle, node);
 
 function schemaOf(schema: any): { schema: SchemaName; array: boolean } {
   if (typeof schema?.$ref === 'string' && schema.$ref.startsWith(schemaPrefix)) return { schema: schema.$ref.slice(schemaPrefix.length) as SchemaName, array: false };
