@@ -55,7 +55,7 @@ try {
     return `${consumer}, ${withMsw.join(', ')}`;
   });
 
-  await step('the shipped code imports nothing but openapi-fetch (and msw, in the ./msw entry alone)', async () => {
+  await step("the shipped code imports nothing but openapi-fetch (msw in the ./msw entry alone, Node's modules in the bin's server alone)", async () => {
     const files = (await readdir(join(installed, 'dist'), { recursive: true })).filter((file) => file.endsWith('.js'));
     const specifiers = new Set();
     const stray = [];
@@ -66,8 +66,9 @@ try {
         const specifier = from ?? bare;
         if (specifier.startsWith('.')) continue;
         specifiers.add(specifier);
-        // msw is an optional peer dependency: only the ./msw entry may import it.
-        const allowed = specifier === 'openapi-fetch' || (specifier === 'msw' && file === 'src/msw.js');
+        // msw is an optional peer dependency: only the ./msw entry may import it; Node's own modules
+        // only the bin and its HTTP server (dist/src/server/).
+        const allowed = specifier === 'openapi-fetch' || (specifier === 'msw' && file === 'src/msw.js') || (specifier.startsWith('node:') && file.startsWith('src/server/'));
         if (!allowed) stray.push(`${specifier} (dist/${file})`);
       }
     }
@@ -85,12 +86,9 @@ try {
     }
   }
 
-  await step('run the consumer against the mock: all ten operations, responses validated', async () => {
-    const lines = await withMock((url) =>
-      run(process.execPath, ['--input-type=module', '-e', `const { main } = await import('./out/index.js'); console.log(JSON.stringify(await main('${url}')));`], {
-        cwd: consumer,
-      }).then(({ stdout }) => JSON.parse(stdout)),
-    );
+  const consumerFlow = async (url) => {
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', `const { main } = await import('./out/index.js'); console.log(JSON.stringify(await main('${url}')));`], { cwd: consumer });
+    const lines = JSON.parse(stdout);
     const expected = [
       'listGrants 1', 'getGrant 200', 'deleteGrant 204', 'listAuthorizations 1', 'createAuthorization 201',
       // Both get-or-creates create: the app's grant, and with it its authorizations, was deleted above.
@@ -99,7 +97,15 @@ try {
     ];
     if (JSON.stringify(lines) !== JSON.stringify(expected)) throw new Error(`the consumer saw:\n${lines.join('\n')}\nexpected:\n${expected.join('\n')}`);
     return `${lines.length} checks`;
-  });
+  };
+
+  await step('run the consumer against the mock: all ten operations, responses validated', () =>
+    withMock((port) => spawn(process.execPath, ['scripts/mock/start.js'], { cwd: repo, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' } }), consumerFlow),
+  );
+
+  await step("the same against the package's bin (node_modules/.bin/ghes-oauth-authorizations mock --port …)", () =>
+    withMock((port) => spawn(join(consumer, 'node_modules/.bin/ghes-oauth-authorizations'), ['mock', '--port', String(port)], { cwd: consumer, env: { ...process.env, PORT: '', HOST: '' } }), consumerFlow),
+  );
 
   const runMswSpec = async () => {
     const { stdout } = await run(process.execPath, [join(consumer, 'node_modules/vitest/vitest.mjs'), 'run', 'msw-handlers.spec.ts'], { cwd: consumer, env: { ...process.env, CI: 'true' } });
@@ -162,8 +168,8 @@ try {
   await rm(work, { recursive: true, force: true });
 }
 
-/** Runs `use(url)` with the mock started as `npm start` starts it, on a free port; stops it after. */
-async function withMock(use) {
+/** Runs `use(url)` with a mock `start(port)` starts on a free port; stops it after. */
+async function withMock(start, use) {
   const port = await new Promise((resolve, reject) => {
     const probe = createServer().once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
@@ -171,7 +177,7 @@ async function withMock(use) {
       probe.close(() => resolve(port));
     });
   });
-  const mock = spawn(process.execPath, ['scripts/mock/start.js'], { cwd: repo, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' } });
+  const mock = start(port);
   let output = '';
   mock.stdout.on('data', (chunk) => (output += chunk));
   mock.stderr.on('data', (chunk) => (output += chunk));

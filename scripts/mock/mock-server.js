@@ -3,9 +3,9 @@
 // route, credential, parameter and body checks, on the precompiled validators), then Prism picks
 // the documented response (`Prefer` chooses another one) and nothing is remembered.
 import { createServer } from 'node:http';
-import { apiCallOf } from './api-call.js';
-import { createDocsHandler, docsPaths } from './docs.js';
-import { answerClientErrors, receive, sendJson, serverOptions, targetForLog, unsupportedCoding } from './http-kit.js';
+import { apiCallOf } from '../../src/server/api-call.js';
+import { createDocsHandler, docsPaths } from '../../src/server/docs.js';
+import { answerClientErrors, receive, sendJson, serverOptions, targetForLog, unsupportedCoding } from '../../src/server/http-kit.js';
 import { loadSimulator } from './load-simulator.js';
 import { bundleFile, createPrismMock, prismOperations } from './prism-engine.js';
 

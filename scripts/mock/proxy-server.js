@@ -5,8 +5,8 @@
 // contract, and each exchange that breaks it is reported, one line per violation. The app gets
 // the upstream's answer unchanged, so it keeps working while you read.
 import { createServer } from 'node:http';
-import { apiCallOf } from './api-call.js';
-import { answerClientErrors, receive, sendJson, serverOptions, targetForLog } from './http-kit.js';
+import { apiCallOf } from '../../src/server/api-call.js';
+import { answerClientErrors, receive, sendJson, serverOptions, targetForLog } from '../../src/server/http-kit.js';
 import { loadSimulator } from './load-simulator.js';
 import { bundleFile, createPrismProxy, prismOperations } from './prism-engine.js';
 

@@ -3,7 +3,7 @@
 // the proxy; every request and response that breaks the contract is reported here.
 // Options: --verbose (or MOCK_VERBOSE=1) also lists the exchanges that conform.
 import { createProxyServer } from './proxy-server.js';
-import { closeServer, exitOnSignals, fail, listen, listenAddress } from './serve.js';
+import { closeServer, exitOnSignals, fail, listen, listenAddress } from '../../src/server/serve.js';
 
 const usage = 'usage: npm run proxy -- <upstream base URL>, e.g. npm run proxy -- https://ghes.example.com/api/v3';
 const options = process.argv.slice(2);

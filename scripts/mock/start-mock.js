@@ -4,8 +4,8 @@
 //   await mock.stop();
 // Port 0 (the default) picks a free port; `url` says which.
 import { loadSimulator } from './load-simulator.js';
-import { listen, closeServer } from './serve.js';
-import { createSimulatorServer } from './simulator-server.js';
+import { listen, closeServer } from '../../src/server/serve.js';
+import { createSimulatorServer } from '../../src/server/simulator-server.js';
 
 /**
  * @param {{ port?: number, host?: string, accounts?: object, data?: object, faults?: object, verbose?: boolean, log?: (line: string) => void }} [options]

@@ -2,10 +2,10 @@
 // (default http://127.0.0.1:4010) until Ctrl-C or SIGTERM. By default the mock is the simulator
 // (state per user, src/simulator/); `--static` serves the documented examples through Prism.
 // Options: see start-options.js.
-import { simulatorBanner, staticBanner } from './banner.js';
+import { staticBanner } from '../../src/server/banner.js';
 import { rebuildIfStale } from './rebuild-if-stale.js';
-import { closeServer, exitOnSignals, fail, listen, listenAddress } from './serve.js';
-import { parseStartOptions, readJsonOption } from './start-options.js';
+import { closeServer, exitOnSignals, fail, listen, listenAddress } from '../../src/server/serve.js';
+import { parseStartOptions } from '../../src/server/start-options.js';
 
 let options;
 let address;
@@ -33,29 +33,9 @@ try {
     const url = await listen(server, address);
     console.log(staticBanner({ url, routes: mock.routes, verbose }));
   } else {
-    const [accounts, data] = await Promise.all([
-      options.accountsFile && readJsonOption('--accounts', options.accountsFile),
-      options.dataFile && readJsonOption('--data', options.dataFile),
-    ]);
     await rebuild.done;
-    const [{ loadSimulator }, { createSimulatorServer }] = await Promise.all([import('./load-simulator.js'), import('./simulator-server.js')]);
-    const { createSimulator, operations } = await loadSimulator();
-    let simulator;
-    try {
-      simulator = createSimulator({ ...(accounts !== undefined && { accounts }), ...(options.delayMs !== undefined && { faults: { delayMs: options.delayMs } }) });
-    } catch (error) {
-      throw new Error(`--accounts ${options.accountsFile}: ${error.message}`);
-    }
-    if (data !== undefined) {
-      try {
-        simulator.load(data);
-      } catch (error) {
-        throw new Error(`--data ${options.dataFile}: ${error.message}`);
-      }
-    }
-    server = createSimulatorServer({ simulator, verbose });
-    const url = await listen(server, address);
-    console.log(simulatorBanner({ url, routes: operations, verbose, accounts: accounts ?? {}, delayMs: options.delayMs }));
+    const [{ loadSimulator }, { serveSimulator }] = await Promise.all([import('./load-simulator.js'), import('../../src/server/serve-simulator.js')]);
+    server = await serveSimulator(await loadSimulator(), options, address);
   }
 } catch (error) {
   fail(error);

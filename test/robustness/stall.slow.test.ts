@@ -3,7 +3,7 @@
 // takes to be made does not count: the simulator may be told to wait up to 60 s before answering.
 // Slow suite: it waits past the timeout, which is what it tests.
 import { expect, it } from 'vitest';
-import { stallTimeoutMs } from '../../scripts/mock/http-kit.js';
+import { stallTimeoutMs } from '../../src/server/http-kit.js';
 import { basic, githubHeaders, mockUrl } from '../mock/support/calls.js';
 import { converse } from './support/conversation.js';
 

@@ -6,8 +6,12 @@ const routeLines = (routes) => {
 };
 const logging = (verbose) => (verbose ? 'Logging every request.' : 'Quiet: --verbose or MOCK_VERBOSE=1 logs every request.');
 
-/** The simulator's banner (the default). `accounts` are the configured user names with two-factor authentication or a password. */
-export function simulatorBanner({ url, routes, verbose, accounts = {}, delayMs = 0 }) {
+/**
+ * The simulator's banner (the default). `accounts` are the configured user names with two-factor
+ * authentication or a password. `fromPackage`: the bin of the installed package, which has neither
+ * the Prism mode nor the docs page.
+ */
+export function simulatorBanner({ url, routes, verbose, accounts = {}, delayMs = 0, fromPackage = false }) {
   const configured = Object.entries(accounts).map(
     ([user, config]) => `  ${user}: ${[config.password && 'its own password', config.otp && `two-factor authentication (X-GitHub-OTP: ${config.otp.code}, channel ${config.otp.channel ?? 'app'})`].filter(Boolean).join(', ')}`,
   );
@@ -26,9 +30,9 @@ Force a documented response with the Prefer header (the state is not touched):
   Prefer: example=otp-required       a named example (the names are listed in the docs)
 Latency and failures: X-Simulator-Delay: <ms>, X-Simulator-Fault: 500|502|503|drop${delayMs ? ` (every answer waits ${delayMs} ms: --delay)` : ''}
 Control API (no credentials): POST /_simulator/reset, GET|PUT /_simulator/state, PUT|DELETE /_simulator/faults
-The docs' examples verbatim, through Prism: npm start -- --static
+${fromPackage ? '' : `The docs' examples verbatim, through Prism: npm start -- --static
 Docs: ${url}/docs   (built by \`npm run docs\`)
-${logging(verbose)} Ctrl-C stops.
+`}${logging(verbose)} Ctrl-C stops.
 `;
 }
 

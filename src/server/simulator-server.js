@@ -27,11 +27,12 @@ function writeReply(reply, response) {
 const reasons = new WeakMap();
 
 /**
- * @param {{ simulator: import('../../src/simulator/index.ts').Simulator, verbose?: boolean, log?: (line: string) => void }} options
+ * @param {{ simulator: import('../simulator/index.js').Simulator, verbose?: boolean, log?: (line: string) => void, docs?: boolean }} options
+ *   `docs: false` (the installed package, which does not ship the docs page): /docs is no route of its own
  * @returns {import('node:http').Server} not yet listening
  */
-export function createSimulatorServer({ simulator, verbose = false, log = console.log }) {
-  const serveDocs = createDocsHandler();
+export function createSimulatorServer({ simulator, verbose = false, log = console.log, docs = true }) {
+  const serveDocs = docs ? createDocsHandler() : undefined;
 
   async function handle(request, response) {
     const received = await receive(request, response);
@@ -41,7 +42,7 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
     // GitHub-shaped), as it does in MSW handlers, where no transport runs.
     const coding = unsupportedCoding(request, rawBody);
     if (coding && coding.status !== 415) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
-    if (docsPaths.has(path)) return serveDocs(request, response);
+    if (serveDocs && docsPaths.has(path)) return serveDocs(request, response);
     const reply = await simulator.reply(apiCallOf(request, received), originOf(request));
     if (verbose && !('drop' in reply)) reasons.set(response, reply.headers['x-simulator-reason']);
     writeReply(reply, response);
