@@ -37,7 +37,11 @@ const bodyPrefixLength = 100;
 
 /** A client for the GHES REST API at `options.baseUrl`; see `ClientOptions`. */
 export function createClient(options: ClientOptions): Client {
-  const { baseUrl, username, password, otp, userAgent, headers, fetch = globalThis.fetch } = Object(options) as ClientOptions;
+  const { baseUrl, username, password, otp, userAgent, headers, fetch: givenFetch } = Object(options) as ClientOptions;
+  // Without a fetch of its own, the global one is looked up at each request, not once here: a
+  // client made when a module is imported must still go through what a test installs later (MSW's
+  // server.listen() patches globalThis.fetch in a beforeAll).
+  const fetch = givenFetch ?? ((request: Request) => globalThis.fetch(request));
   let base: URL | undefined;
   try {
     base = new URL(baseUrl);
@@ -46,7 +50,8 @@ export function createClient(options: ClientOptions): Client {
   if (!/^https?:$/.test(base?.protocol!)) fail('baseUrl must be an absolute http(s) URL, e.g. https://ghes.example.com/api/v3');
   if (base!.username || base!.password) fail('put credentials in username and password, not in baseUrl');
   if (!username !== !password || username?.includes(':')) fail('username (without ":") and password go together');
-  if (typeof fetch !== 'function') fail('fetch must be a function');
+  if (givenFetch !== undefined && typeof givenFetch !== 'function') fail('fetch must be a function');
+  if (givenFetch === undefined && typeof globalThis.fetch !== 'function') fail('fetch must be a function: this runtime has no global fetch');
   // Never repeated in a message: a one-time password is a credential.
   if (typeof otp === 'string' && !isHeaderValue(otp)) fail(unsendableOtp('otp'));
   const { origin } = base!;

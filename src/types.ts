@@ -26,7 +26,7 @@ export interface ClientOptions {
   userAgent?: string;
   /** Extra headers for every request; they override the default `Accept` and `X-GitHub-Api-Version`. */
   headers?: Record<string, string>;
-  /** The fetch to send requests with (default: `globalThis.fetch`). */
+  /** The fetch to send requests with (default: `globalThis.fetch`, as it is at each request). */
   fetch?: (request: Request) => Promise<Response>;
 }
 
