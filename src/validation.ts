@@ -89,8 +89,8 @@ function validatorOf(schema: SchemaName, mode: 'all' | 'first'): CompiledValidat
 const camelCase = (name: string) => name.replace(/-([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
 
 /** `authorization` + `/app/url` → `authorization.app.url`; `/scopes/0` → `…scopes[0]`. */
-function fieldName(schema: SchemaName, pointer: string): string {
-  let field = camelCase(schema);
+export function fieldPath(prefix: string, pointer: string): string {
+  let field = prefix;
   for (const token of pointer.split('/').slice(1)) {
     const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
     if (/^(0|[1-9][0-9]*)$/.test(key)) field += `[${key}]`;
@@ -115,7 +115,7 @@ function issueOf(schema: SchemaName, error: SchemaError): ValidationIssue {
   } else if (error.keyword === 'false schema') {
     message = 'is not allowed here';
   }
-  return { field: fieldName(schema, pointer), pointer, message, keyword: error.keyword, params: error.params };
+  return { field: fieldPath(camelCase(schema), pointer), pointer, message, keyword: error.keyword, params: error.params };
 }
 
 const shownInMessage = 10;

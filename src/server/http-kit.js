@@ -168,23 +168,6 @@ export function unsupportedCoding(request, body) {
   return undefined;
 }
 
-/** Decodes a body as UTF-8 JSON. @returns {{ value: unknown } | { problem: string } | undefined} (undefined: no body) */
-export function parseJson(buffer) {
-  if (buffer.length === 0) return undefined;
-  let text;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    return { problem: 'Problems parsing JSON: the body is not valid UTF-8' };
-  }
-  if (text.trim() === '') return undefined;
-  try {
-    return { value: JSON.parse(text) };
-  } catch (error) {
-    return { problem: `Problems parsing JSON: ${error.message}` };
-  }
-}
-
 // Node's parser (llhttp) says what is wrong in `error.reason`, e.g. "Invalid character in chunk
 // size" or "Duplicate Content-Length"; where that alone would leave a client guessing, say more.
 const parseProblems = {

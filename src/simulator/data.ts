@@ -2,6 +2,7 @@
 // anything is changed: each problem is an Error naming the field (`octocat.authorizations[2].scopes:
 // must be array,null`), so a file loaded at start fails with one line, and nothing is half loaded.
 import type { Authorization } from '../../generated/schema.js';
+import { fieldPath } from '../validation.js';
 import { validationIssues } from '../validators.js';
 import { type SimulatorData, uniquenessProblem } from './model.js';
 import { AuthorizationStore } from './store.js';
@@ -24,18 +25,6 @@ export const maxDelayMs = 60_000;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
-
-/** `octocat` + `/app/url` → `octocat.app.url`; `/scopes/0` → `…scopes[0]`. */
-export function fieldPath(prefix: string, pointer: string): string {
-  let field = prefix;
-  for (const token of pointer.split('/').slice(1)) {
-    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (/^(0|[1-9][0-9]*)$/.test(key)) field += `[${key}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(key)) field += `.${key}`;
-    else field += `[${JSON.stringify(key)}]`;
-  }
-  return field;
-}
 
 /** A user name as Basic credentials carry it: not empty, no colon. */
 export function checkUserName(user: string, where = 'user name'): void {
