@@ -199,7 +199,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`${survivors.length} surviving mutant${survivors.length === 1 ? '' : 's'}:${survivors.map((mutant) => `\n  ${mutant.name}${why(mutant)}`).join('')}`);
     const score = total === 0 ? 0 : killed / total;
     console.log(`mutation score: ${killed} of ${total} killed (${(score * 100).toFixed(1)}%)`);
-    if (score < goal || survivors.some((mutant) => !harmless[mutant.name])) process.exitCode = 1;
+    // Set either way: vitest's Node API sets process.exitCode to 1 whenever a mutant fails a test,
+    // and a failing test is a killed mutant, not a failed run.
+    process.exitCode = score < goal || survivors.some((mutant) => !harmless[mutant.name]) ? 1 : 0;
   } catch (error) {
     console.error(`test:mutation: ${error.message}`);
     process.exitCode = error.exitCode ?? 2;
