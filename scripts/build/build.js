@@ -5,7 +5,7 @@
 // generated/ before lint has passed: a broken contract must not reach the bundle.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { stringify } from 'yaml';
-import { hashBuildInputs, inputsFile } from '../lib/build-inputs.js';
+import { hashBuildInputs, inputsFile, inputsFileText } from '../lib/build-inputs.js';
 import { bundleContract } from './bundle-contract.js';
 import { renderDocs } from './generate-docs.js';
 import { redocly } from './redocly.js';
@@ -45,7 +45,7 @@ try {
   await mkdir('generated/docs', { recursive: true });
   await writeFile('generated/docs/index.html', docsPage);
   console.log('generated/docs/index.html');
-  await writeFile(inputsFile, `${await hashing}\n`);
+  await writeFile(inputsFile, inputsFileText(await hashing));
   console.log(inputsFile);
 } catch (error) {
   console.error(error.message);
