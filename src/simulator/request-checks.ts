@@ -6,7 +6,7 @@
 import type { BasicError, ValidationError } from '../../generated/schema.js';
 import { validators } from '../../generated/validators.js';
 import { bodies, documentationUrl } from './errors.js';
-import { describeErrors, matchRoute, type ParameterFact, type PathParameters, parameterProblem, type Route, routes } from './routes.js';
+import { matchRoute, type ParameterFact, type PathParameters, parameterProblem, type Route, routes } from './routes.js';
 import { errorItems } from './validation-items.js';
 
 /** A request as the checks see it: the transport (fetch's Request, Node's IncomingMessage) fills it in. */
