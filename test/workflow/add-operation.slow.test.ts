@@ -122,10 +122,17 @@ describe('an eleventh operation, added to openapi/ alone', { timeout: 900_000 },
   it('the whole of npm test passes (mock and MSW tests included), and tests the new operation and schema', async () => {
     const report = join(scratch, 'report.json');
     const { code, output } = await run('npm', ['test', '--', '--reporter=json', `--outputFile=${report}`]);
+    const results: {
+      numFailedTests: number;
+      testResults: Array<{ name: string; message?: string; assertionResults: Array<{ fullName: string; status: string; failureMessages?: string[] }> }>;
+    } = JSON.parse(await readFile(report, 'utf8').catch(() => '{"numFailedTests":-1,"testResults":[]}'));
+    // What failed, by name and first line of its failure, so a red run says why.
+    const failed = results.testResults.flatMap(({ name, message, assertionResults }) => [
+      ...(message ? [`${name}: ${message.split('\n')[0]}`] : []),
+      ...assertionResults.filter(({ status }) => status === 'failed').map(({ fullName, failureMessages = [] }) => `${fullName}: ${(failureMessages[0] ?? '').split('\n')[0]}`),
+    ]);
+    expect(failed).toEqual([]);
     expect(code, output.slice(-5000)).toBe(0);
-    const results: { numFailedTests: number; numPassedTests: number; testResults: Array<{ assertionResults: Array<{ fullName: string; status: string }> }> } = JSON.parse(
-      await readFile(report, 'utf8'),
-    );
     expect(results.numFailedTests).toBe(0);
     const passed = results.testResults.flatMap(({ assertionResults }) => assertionResults.filter(({ status }) => status === 'passed').map(({ fullName }) => fullName));
     const about = (text: string) => passed.filter((name) => name.includes(text));
