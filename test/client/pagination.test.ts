@@ -1,6 +1,6 @@
 // Pagination: following Link rel="next" on the client's origin only, with a page limit.
 import { describe, expect, it } from 'vitest';
-import { createClient, defaultMaxPages, paginate, paginateAll, parseLink } from '../../src/index.js';
+import { createClient, defaultMaxPages, PageLimitError, paginate, paginateAll, parseLink } from '../../src/index.js';
 import { bodyOf } from '../support/media-types.js';
 import { baseUrl, createObservedClient, json } from '../support/observed-client.js';
 import { timeRatio } from '../support/growth.js';
@@ -44,11 +44,33 @@ describe('paginate', () => {
     expect(requests.map((request) => request.headers['x-request-id'])).toEqual(['abc', 'abc', 'abc']);
   });
 
-  it('stops after maxPages even when there is a next page', async () => {
+  it('says the list was cut after maxPages: a PageLimitError with the items read and where the list goes on', async () => {
     const { client, requests } = createObservedClient({}, threePages);
-    const items = await paginateAll(client.listAuthorizations, {}, { maxPages: 2 });
-    expect(items.map((item) => item.id)).toEqual([1, 2]);
+    const error = (await paginateAll(client.listAuthorizations, {}, { maxPages: 2 }).catch((caught: unknown) => caught)) as PageLimitError<{ id: number }>;
+    expect(error).toBeInstanceOf(PageLimitError);
+    expect({ name: error.name, pages: error.pages, next: error.next, ids: error.items.map((item) => item.id) }).toEqual({
+      name: 'PageLimitError',
+      pages: 2,
+      next: `${baseUrl}/authorizations?per_page=1&page=3`,
+      ids: [1, 2],
+    });
+    expect(error.message).toBe(`paginate: stopped after 2 pages with more to come at ${baseUrl}/authorizations?per_page=1&page=3 (set a larger maxPages, or Infinity, to read more)`);
     expect(requests).toHaveLength(2);
+  });
+
+  it('paginate yields the pages up to maxPages, then throws the PageLimitError (items empty: the caller had each page)', async () => {
+    const { client } = createObservedClient({}, threePages);
+    const pages: number[][] = [];
+    const walk = async () => {
+      for await (const items of paginate(client.listAuthorizations, {}, { maxPages: 2 })) pages.push(items.map((item) => item.id));
+    };
+    await expect(walk()).rejects.toMatchObject({ name: 'PageLimitError', pages: 2, items: [] });
+    expect(pages).toEqual([[1], [2]]);
+  });
+
+  it('returns the whole list when it ends exactly at maxPages', async () => {
+    const { client } = createObservedClient({}, threePages);
+    expect((await paginateAll(client.listAuthorizations, {}, { maxPages: 3 })).map((item) => item.id)).toEqual([1, 2, 3]);
   });
 
   it('refuses a next link to another origin, before sending anything there', async () => {
@@ -135,7 +157,9 @@ describe('paginate', () => {
     const walk = async () => {
       for await (const items of paginate(client.listAuthorizations)) pages.push(items[0]!.id);
     };
-    await expect(walk()).rejects.toThrow(`paginate: stopped at ${defaultMaxPages} pages with more to come (set maxPages to read more)`);
+    await expect(walk()).rejects.toThrow(
+      new PageLimitError(defaultMaxPages, `${baseUrl}/authorizations?page=${defaultMaxPages + 1}`).message,
+    );
     expect(pages).toHaveLength(defaultMaxPages);
     expect(requests).toHaveLength(defaultMaxPages);
   });
