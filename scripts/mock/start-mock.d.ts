@@ -9,6 +9,8 @@ export interface StartMockOptions {
   accounts?: Record<string, AccountConfig>;
   data?: SimulatorData;
   faults?: FaultConfig;
+  /** The contract's strict 422s instead of GitHub's leniency (`npm start -- --strict`). */
+  strict?: boolean;
   /** Log each request with the simulator's reason for its answer. */
   verbose?: boolean;
   /** Where the verbose log goes (default console.log). */

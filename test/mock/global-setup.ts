@@ -1,6 +1,6 @@
 // Starts the mock for the mock and robustness tests in this process, on a free port (startMock:
-// the simulator's HTTP server, as `npm start` serves it), and, for the mock project, the `--static`
-// Prism server beside it; stops them after the tests. No process is spawned: `npm start` itself is
+// the simulator's HTTP server, as `npm start` serves it), a `--strict` one beside it, and, for the
+// mock project, the `--static` Prism server; stops them after the tests. No process is spawned: `npm start` itself is
 // started by its own smoke test (test/mock/start-smoke.test.ts) and the lifecycle tests.
 import type { TestProject } from 'vitest/node';
 import { createMockServer } from '../../scripts/mock/mock-server.js';
@@ -10,16 +10,22 @@ import { closeServer, listen } from '../../src/server/serve.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     mockUrl: string;
+    strictMockUrl: string;
     staticMockUrl: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const [mock, staticServer] = await Promise.all([startMock(), project.name === 'mock' ? createMockServer().then(({ server }) => server) : undefined]);
+  const [mock, strictMock, staticServer] = await Promise.all([
+    startMock(),
+    startMock({ strict: true }),
+    project.name === 'mock' ? createMockServer().then(({ server }) => server) : undefined,
+  ]);
   project.provide('mockUrl', mock.url);
+  project.provide('strictMockUrl', strictMock.url);
   project.provide('staticMockUrl', staticServer ? await listen(staticServer, { host: '127.0.0.1', port: 0 }) : '');
   return async () => {
-    await mock.stop();
+    await Promise.all([mock.stop(), strictMock.stop()]);
     if (staticServer) await closeServer(staticServer);
   };
 }
