@@ -24,6 +24,13 @@ export const fieldLimits = {
   userName: 255,
 };
 
+/**
+ * A request's limits, the same in every transport: the body (the HTTP server's `bodyLimit` in
+ * src/server/http-kit.js; the largest valid body of this API is well under 1 KiB), and the request
+ * line with the headers (Node's default --max-http-header-size, which the HTTP server answers 431 past).
+ */
+export const requestLimits = { bodyBytes: 1024 * 1024, headerBytes: 16 * 1024 };
+
 /** Stored bytes (as `storedBytes` counts them): per user and in all. */
 export const byteLimits = { perUser: 64 * 1024 * 1024, total: 256 * 1024 * 1024 };
 

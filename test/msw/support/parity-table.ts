@@ -217,4 +217,18 @@ export const rows: Row[] = [
   { method: 'POST', path: '/api/v3/_simulator/reset' },
   { method: 'GET', path: '/api/v3/authorizations', user: 'pager' },
   { method: 'GET', path: '/_simulator/state' },
+
+  // Hostile input (issue 18): malformed escapes, bodies and headers over the limits.
+  { method: 'GET', path: '/api/v3/authorizations/%FF' },
+  { method: 'GET', path: '/authorizations/%E0%A4%A' },
+  { method: 'PATCH', path: '/api/v3/authorizations/%ZZ', body: { note: 'x' } },
+  { method: 'PUT', path: `/api/v3/authorizations/clients/%FF/%C3%28`, body: { client_secret: secret } },
+  { method: 'GET', path: '/api/v3/applications/grants?client_id=%FF' },
+  { method: 'POST', path: '/api/v3/authorizations', text: JSON.stringify({ note: 'n'.repeat(1024 * 1024) }) },
+  { method: 'POST', path: '/api/v3/authorizations', text: 'x'.repeat(5 * 1024 * 1024) },
+  { method: 'PUT', path: '/_simulator/state', text: 'x'.repeat(1024 * 1024 + 1) },
+  { method: 'POST', path: '/api/v3/authorizations', text: JSON.stringify({ note: 'n'.repeat(900 * 1024) }) },
+  { method: 'GET', path: '/api/v3/authorizations', headers: { 'x-padding': 'a'.repeat(20 * 1024) } },
+  { method: 'GET', path: '/api/v3/authorizations', headers: { 'x-padding': 'a'.repeat(8 * 1024) } },
+  { method: 'GET', path: `/api/v3/authorizations?per_page=1&pad=${'p'.repeat(20 * 1024)}` },
 ];
