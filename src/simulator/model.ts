@@ -347,7 +347,7 @@ function revokeBeyondLimit(state: AuthorizationStore, added: Authorization): num
  */
 function checkStored(authorization: Authorization): void {
   const tooLong = fieldLimitProblem(authorization);
-  if (tooLong) throw new ValidationFailed([{ field: tooLong.field, code: 'invalid', message: tooLong.message }], `over a field limit: ${tooLong.message}`);
+  if (tooLong) throw new ValidationFailed([{ field: tooLong.field, code: 'custom', message: tooLong.message }], `over a field limit: ${tooLong.message}`);
   const validate = validators.authorization.all;
   if (validate(authorization)) return;
   const items = errorItems(validate.errors);
