@@ -32,7 +32,7 @@ export const fieldLimits = {
 export const requestLimits = { bodyBytes: 1024 * 1024, headerBytes: 16 * 1024 };
 
 /** Stored bytes (as `storedBytes` counts them): per user and in all. */
-export const byteLimits = { perUser: 64 * 1024 * 1024, total: 256 * 1024 * 1024 };
+export const byteLimits = { perUser: 128 * 1024 * 1024, total: 256 * 1024 * 1024 };
 
 /**
  * The largest id a data set may hold: far above any id GitHub has given, and 2^53 − 2^48 ids below

@@ -51,7 +51,7 @@ describe('a create flood with large bodies', () => {
   });
 
   it('creates at the field limits fill the user to its byte budget, then get 403; past that, RSS stays flat', { timeout: 120_000 }, async () => {
-    // A budget of 8 MiB (64 MiB by default): the same rule, in fewer requests.
+    // A budget of 8 MiB (128 MiB by default): the same rule, in fewer requests.
     byteLimits.perUser = 8 * 2 ** 20;
     const big = (i: number) => ({ note: `${i}-`.padEnd(fieldLimits.note, 'n'), note_url: `http://example.com/${'u'.repeat(fieldLimits.note_url - 30)}`, scopes: Array.from({ length: fieldLimits.scopes }, (_, s) => `${s}`.padEnd(fieldLimits.scope, 's')) });
     let stored = 0;

@@ -3,10 +3,15 @@
 // options, PUT /_simulator/state), and nothing is half loaded. What the check accepts, the
 // simulator serves: a property test loads generated data sets, at the limits too, and every
 // operation on them answers without a 5xx.
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getAuthorization200 } from '../../generated/examples.js';
 import { createHandlers } from '../../src/msw.js';
+import { serveSimulator } from '../../src/server/serve-simulator.js';
+import * as core from '../../src/simulator/index.js';
 import { createSimulator, type Simulator } from '../../src/simulator/index.js';
 import { fieldLimits, maxDataId } from '../../src/simulator/limits.js';
 import { clientId, secret, send } from './support.js';
@@ -34,6 +39,23 @@ const doors: [string, (data: unknown) => Promise<void>][] = [
   ['createSimulator({ data })', async (data) => void createSimulator({ data: data as never })],
   ['createHandlers({ data })', async (data) => void createHandlers({ data: data as never })],
   ['createHandlers().simulator.load()', async (data) => createHandlers().simulator.load(data)],
+  [
+    '--data <file>',
+    async (data) => {
+      const file = join(tmpdir(), `data-limits-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+      await writeFile(file, JSON.stringify(data));
+      try {
+        // Refused before it listens: nothing to close. The error names the option and file first.
+        await serveSimulator(core, { dataFile: file, verbose: false }, { host: '127.0.0.1', port: 0 });
+      } catch (error) {
+        const { message } = error as Error;
+        expect(message.startsWith(`--data ${file}: `)).toBe(true);
+        throw new Error(message.slice(`--data ${file}: `.length));
+      } finally {
+        await rm(file);
+      }
+    },
+  ],
   [
     'PUT /_simulator/state',
     async (data) => {
@@ -65,7 +87,7 @@ const hostile: [string, () => unknown, RegExp, boolean][] = [
 describe('hostile data sets are refused, named, at every door', () => {
   for (const [what, data, message, json] of hostile) {
     for (const [door, load] of doors) {
-      if (!json && door.startsWith('PUT')) continue;
+      if (!json && (door.startsWith('PUT') || door.startsWith('--data'))) continue;
       it(`${what}: ${door}`, async () => {
         await expect(load(data())).rejects.toThrow(message);
       });
