@@ -9,7 +9,7 @@ import { personalTokenClientId } from '../../src/simulator/model.js';
 import { clientId, origin, send } from './support.js';
 
 const bound = 2.5;
-const rounds = 5;
+const rounds = 7;
 
 /** Best time of `work(size)` per item at n and at 4n, interleaved over rounds: (per item at 4n) ÷ (per item at n). */
 async function perItemRatio(n: number, work: (size: number) => Promise<void> | void): Promise<{ ratio: number; ms: [number, number] }> {
@@ -59,8 +59,11 @@ describe('time per item stays flat from n to 4n', () => {
   ])('PATCH with %s of n = 10,000 entries', async (_, bodyOf) => {
     const simulator = createSimulator();
     const { ratio, ms } = await perItemRatio(10_000, async (size) => {
-      const answer = await send(simulator, 'PATCH', '/authorizations/1', { body: bodyOf(size) });
-      expect(answer.status).toBe(200);
+      // Several requests per timing: one at n takes a few ms, the size of a collector's pause.
+      for (let i = 0; i < 5; i++) {
+        const answer = await send(simulator, 'PATCH', '/authorizations/1', { body: bodyOf(size) });
+        expect(answer.status).toBe(200);
+      }
     });
     expect(ratio, `${ms[0].toFixed(1)} ms at n, ${ms[1].toFixed(1)} ms at 4n`).toBeLessThan(bound);
   });
