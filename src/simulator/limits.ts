@@ -81,44 +81,49 @@ const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(va
  * Checks that `value` is plain JSON within bounds, in one pass that never recurses: only null,
  * booleans, finite numbers, strings, arrays and plain objects; no cycle; at most `maxDepth` levels;
  * strings at most `fieldLimits.other` characters (the field limits are checked later, by name);
- * arrays and objects at most `maxItems` entries. Throws an Error naming the path of the first problem.
+ * arrays and objects at most `maxItems` entries. Throws an Error naming the path of the first
+ * problem; paths are built only then (each container keeps its parent and key).
  */
 export function checkPlainJson(value: unknown, name: (path: readonly (string | number)[]) => string, maxItems: number): void {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
-  while (stack.length > 0) {
-    const { value: current, path } = stack.pop()!;
-    const at = () => name(path);
-    if (current === null || typeof current === 'boolean' || typeof current === 'string') {
-      if (typeof current === 'string' && current.length > fieldLimits.other) throw new Error(`${at()}: is too long (maximum is ${fieldLimits.other} characters)`);
-      continue;
+  const containers: { value: object; parent: number; key: string | number; depth: number }[] = [];
+  const pathTo = (parent: number, key: string | number | undefined): (string | number)[] => {
+    const path: (string | number)[] = key === undefined ? [] : [key];
+    for (let at = parent; at > 0; at = containers[at]!.parent) path.push(containers[at]!.key);
+    return path.reverse();
+  };
+  const fail = (parent: number, key: string | number | undefined, problem: string): never => {
+    throw new Error(`${name(pathTo(parent, key))}: ${problem}`);
+  };
+  /** Checks one value (the child `key` of container `parent`); a container is queued to be looked into. */
+  const inspect = (item: unknown, parent: number, key: string | number | undefined, depth: number): void => {
+    if (item === null || typeof item === 'boolean') return;
+    if (typeof item === 'string') {
+      if (item.length > fieldLimits.other) fail(parent, key, `is too long (maximum is ${fieldLimits.other} characters)`);
+      return;
     }
-    if (typeof current === 'number') {
-      if (!Number.isFinite(current)) throw new Error(`${at()}: must be a finite number`);
-      continue;
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item)) fail(parent, key, 'must be a finite number');
+      return;
     }
-    if (typeof current !== 'object') throw new Error(`${at()}: is ${describe(current)}, which JSON cannot hold (a data set is plain JSON)`);
-    if (path.length >= maxDepth) throw new Error(`${at()}: nests too deep (a data set has at most ${maxDepth} levels: user, authorizations, authorization, app)`);
-    const isArray = Array.isArray(current);
-    const prototype = Object.getPrototypeOf(current);
-    if (!isArray && prototype !== Object.prototype && prototype !== null) throw new Error(`${at()}: is a ${prototype?.constructor?.name ?? 'non-plain'} object (a data set is plain JSON)`);
-    const entries: [string | number, unknown][] = isArray ? (current as unknown[]).map((item, index) => [index, item]) : Object.entries(current as object);
-    if (entries.length > maxItems) throw new Error(`${at()}: has ${entries.length} ${isArray ? 'items' : 'keys'} (at most ${maxItems})`);
+    if (typeof item !== 'object') return fail(parent, key, `is ${describe(item)}, which JSON cannot hold (a data set is plain JSON)`);
+    if (depth >= maxDepth) fail(parent, key, `nests too deep (a data set has at most ${maxDepth} levels: user, authorizations, authorization, app)`);
+    const prototype = Object.getPrototypeOf(item);
+    if (!Array.isArray(item) && prototype !== Object.prototype && prototype !== null) fail(parent, key, `is a ${prototype?.constructor?.name ?? 'non-plain'} object (a data set is plain JSON)`);
     // A cycle comes back to an ancestor: with at most `maxDepth` of them, looking is cheap.
-    const chain = ancestors(value, path);
-    for (const [key, item] of entries) {
-      if (typeof item === 'object' && item !== null && chain.includes(item)) throw new Error(`${name([...path, key])}: refers back to its own container (a cycle; a data set is plain JSON)`);
-      stack.push({ value: item, path: [...path, key] });
+    for (let at = parent; at >= 0; at = containers[at]!.parent) if (containers[at]!.value === item) fail(parent, key, 'refers back to its own container (a cycle; a data set is plain JSON)');
+    containers.push({ value: item, parent, key: key ?? '', depth });
+  };
+  inspect(value, -1, undefined, 0);
+  // Containers are appended as they are found, and each is looked into once: a breadth-first walk.
+  for (let index = 0; index < containers.length; index++) {
+    const { value: container, depth } = containers[index]!;
+    if (Array.isArray(container)) {
+      if (container.length > maxItems) fail(index, undefined, `has ${container.length} items (at most ${maxItems})`);
+      for (let i = 0; i < container.length; i++) inspect(container[i], index, i, depth + 1);
+    } else {
+      const keys = Object.keys(container);
+      if (keys.length > maxItems) fail(index, undefined, `has ${keys.length} keys (at most ${maxItems})`);
+      for (const key of keys) inspect((container as Record<string, unknown>)[key], index, key, depth + 1);
     }
   }
-}
-
-/** The containers from the root to the one at `path` (at most `maxDepth` + 1). */
-function ancestors(root: unknown, path: readonly (string | number)[]): unknown[] {
-  const found = [root];
-  let current = root as Record<string | number, unknown>;
-  for (const key of path) {
-    current = current[key] as Record<string | number, unknown>;
-    found.push(current);
-  }
-  return found;
 }
