@@ -104,6 +104,19 @@ describe('hostile data sets are refused, named, at every door', () => {
   });
 });
 
+describe('at the count limits', () => {
+  it('10,000 users load and are served; a new user then gets 403 full; 10,001 users are refused', async () => {
+    const users = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`u${i}`, { authorizations: i === 0 ? [authorization(1)] : [] }]));
+    const simulator = createSimulator({ data: users(10_000) });
+    expect((await send(simulator, 'GET', '/authorizations', { user: 'u0' })).body.map((a: { id: number }) => a.id)).toEqual([1]);
+    expect((await send(simulator, 'POST', '/authorizations', { user: 'u9999', body: { note: 'n' } })).status).toBe(201);
+    const newcomer = await send(simulator, 'GET', '/authorizations', { user: 'newcomer' });
+    expect(newcomer.status).toBe(403);
+    expect(newcomer.body.message).toMatch(/^The simulator is full: it holds 10000 users/);
+    expect(() => simulator.load(users(10_001))).toThrow('the data set has 10001 users: at most 10000');
+  });
+});
+
 describe('ids are bounded so that creates always work', () => {
   it('a data set at the largest id loads, and creates after it get the next ids', async () => {
     const simulator = createSimulator({ data: one({ id: maxDataId }) });
