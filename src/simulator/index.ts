@@ -9,6 +9,7 @@
 import { type AccountConfig, checkAccount, checkAccounts, checkData, checkFaults, checkUserName, type FaultConfig, maxDelayMs } from './data.js';
 import { bodies } from './errors.js';
 import { controlAnswer, controlPrefix } from './control.js';
+import { requestLimits } from './limits.js';
 import { mediaTypeFor } from './media-type.js';
 import { AuthorizationsBackend, type SimulatorData, userKey } from './model.js';
 import { type ApiCall, checkRequest, githubMediaType, type Refusal } from './request-checks.js';
@@ -82,8 +83,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const simulator: Simulator = {
     async handle(request) {
       const url = new URL(request.url);
-      const body = new Uint8Array(await request.arrayBuffer());
-      return simulator.handleCall({ method: request.method, path: url.pathname, search: url.search.slice(1), headers: request.headers, body }, url.origin);
+      // The limits the HTTP server's parser and body reader apply, with the same answers (431, 413).
+      const tooLarge = headerBytes(request, url) > requestLimits.headerBytes ? tooLargeHeaders() : undefined;
+      if (tooLarge) return tooLarge;
+      const body = await readBody(request);
+      if (!body) return transportAnswer(413, `Request body too large: the limit is ${requestLimits.bodyBytes} bytes`);
+      return simulator.handleCall({ method: request.method, path: url.pathname, search: url.search.slice(1), headers: request.headers, body, signal: request.signal }, url.origin);
     },
 
     async handleCall(call, origin) {
@@ -104,7 +109,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const api = { 'x-github-media-type': mediaTypeFor(call.headers.get('accept')) };
       const fault = faultFor(faults, call.headers);
       if ('refusal' in fault) return toReply(fault.refusal, method, api);
-      if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      // A client that goes away while it waits is dropped here, before its request touches state.
+      if (fault.delayMs && !(await delay(fault.delayMs, call.signal))) return { drop: true };
       if (fault.drop) return { drop: true };
       if (fault.status) return toReply({ status: fault.status, body: bodies.serverFailure(fault.status), reason: `injected fault ${fault.status}` }, method, api);
 
@@ -140,6 +146,65 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 }
 
 // --- utils -----------------------------------------------------------------------------------
+
+/** Waits `ms`; false at once, with the timer cleared, when `signal` aborts (the client has gone, or the server stops). */
+function delay(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const stop = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop);
+      resolve(true);
+    }, ms);
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+}
+
+/** About the bytes of the request line and headers, as an HTTP/1.1 parser counts them. */
+function headerBytes(request: Request, url: URL): number {
+  let bytes = request.method.length + url.pathname.length + url.search.length + 11; // ' ', ' HTTP/1.1\r\n'
+  request.headers.forEach((value, name) => {
+    bytes += name.length + value.length + 4; // ': ', '\r\n'
+  });
+  return bytes;
+}
+
+const tooLargeHeaders = () => transportAnswer(431, `Request headers too large: the request line (with the URL) and the headers must fit in ${requestLimits.headerBytes / 1024} KiB`);
+
+/** An answer of the transport's own (the HTTP server's, in src/server/http-kit.js): `{ message }`, and the connection closes. */
+function transportAnswer(status: number, message: string): Response {
+  return new Response(JSON.stringify({ message }), { status, headers: { 'content-type': jsonType, connection: 'close' } });
+}
+
+/** The body's bytes, read no further than the limit: undefined past it (a Content-Length over it is not read at all). */
+async function readBody(request: Request): Promise<Uint8Array | undefined> {
+  if (Number(request.headers.get('content-length')) > requestLimits.bodyBytes) return undefined;
+  if (!request.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > requestLimits.bodyBytes) {
+      // Not awaited: a stream another reader tees (MSW's) settles its cancel only once that reader is done.
+      reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.length;
+  }
+  return body;
+}
 
 /** The faults for one request: the headers' (X-Simulator-Delay, X-Simulator-Fault) over the configured ones. */
 function faultFor(configured: FaultConfig | undefined, headers: ApiCall['headers']): FaultConfig | { refusal: Refusal } {

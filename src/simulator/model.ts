@@ -23,6 +23,7 @@ import { validators } from '../../generated/validators.js';
 import { documentationUrl, NotFound, SimulatorError, ValidationFailed } from './errors.js';
 import { sha256Hex } from './sha256.js';
 import { formatToken, tokenRandomLength } from './token-format.js';
+import { byteLimits, countLimits, fieldLimitProblem, storedBytes } from './limits.js';
 import { AuthorizationStore, personalTokenClientId } from './store.js';
 import { errorItems } from './validation-items.js';
 
@@ -60,12 +61,11 @@ export { personalTokenClientId } from './store.js';
 /** Tokens for the same user, app and scopes an app may hold before the oldest is revoked. */
 export const tokensPerAppAndScopes = 10;
 /**
- * What the simulator holds at most, so that no client can make it grow without bound (a user is
- * about 2 kB, an authorization under 1 kB): past these, a new user or authorization is refused.
- * 300,000 authorizations leave room for ten seconds of creates at 30,000 a second (a load test of
- * one user), in a few hundred MB.
+ * What the simulator holds at most, so that no client can make it grow without bound: user names
+ * and authorizations (limits.ts, with the byte budgets and field limits). Past them, a new user or
+ * authorization is refused.
  */
-export const limits = { users: 10_000, authorizations: 300_000 };
+export const limits = countLimits;
 
 type TokenPrefix = 'gho_' | 'ghp_';
 
@@ -122,6 +122,8 @@ export class AuthorizationsBackend {
   private names = new Map<string, string>();
   /** The authorizations of every user together, counted as they come and go (for `limits`). */
   private held = 0;
+  /** Their bytes, as `storedBytes` counts them (for `byteLimits`). */
+  private bytes = 0;
 
   /** The user's state, seeded from the examples (URLs on `base`) on first use. */
   private stateOf(user: string, base: string): AuthorizationStore {
@@ -133,6 +135,7 @@ export class AuthorizationsBackend {
       this.users.set(key, state);
       this.names.set(key, user);
       this.held += state.size;
+      this.bytes += state.bytes;
     }
     return state;
   }
@@ -188,7 +191,12 @@ export class AuthorizationsBackend {
     const next: Authorization = { ...current, updated_at: timestamp() };
     if (changes.scopes !== undefined) next.scopes = unique(changes.scopes ?? []);
     if (changes.add_scopes) next.scopes = unique([...(current.scopes ?? []), ...changes.add_scopes]);
-    if (changes.remove_scopes) next.scopes = (current.scopes ?? []).filter((scope) => !changes.remove_scopes!.includes(scope));
+    if (changes.remove_scopes) {
+      // Through a set of the stored scopes (at most 100), so that removing n of m takes n + m steps, not n × m.
+      const kept = new Set(current.scopes);
+      for (const scope of changes.remove_scopes) kept.delete(scope);
+      next.scopes = (current.scopes ?? []).filter((scope) => kept.has(scope));
+    }
     if (changes.note !== undefined) next.note = changes.note;
     if (changes.note_url !== undefined) next.note_url = changes.note_url;
     if (changes.fingerprint !== undefined) next.fingerprint = changes.fingerprint;
@@ -199,14 +207,19 @@ export class AuthorizationsBackend {
     }
     checkUnique(state, next);
     checkStored(next);
+    this.checkBudget(user, state, storedBytes(next) - storedBytes(current));
+    const before = state.bytes;
     state.replace(next);
+    this.bytes += state.bytes - before;
     return next;
   }
 
   deleteAuthorization(user: string, base: string, id: number): void {
     const state = this.stateOf(user, base);
+    const before = state.bytes;
     if (!state.remove(id)) throw new NotFound(`the user has no authorization ${id}`);
     this.held--;
+    this.bytes += state.bytes - before;
   }
 
   listGrants(user: string, base: string, clientId?: string | null): ApplicationGrant[] {
@@ -224,7 +237,9 @@ export class AuthorizationsBackend {
   deleteGrant(user: string, base: string, id: number): void {
     const state = this.stateOf(user, base);
     const grant = this.getGrant(user, base, id);
+    const before = state.bytes;
     this.held -= state.removeApp(grant.app.client_id);
+    this.bytes += state.bytes - before;
   }
 
   /** True when some user holds the token (a live token the simulator issued): found by its SHA-256 digest. */
@@ -241,9 +256,11 @@ export class AuthorizationsBackend {
       this.users.clear();
       this.names.clear();
       this.held = 0;
+      this.bytes = 0;
     } else {
       const key = userKey(user);
       this.held -= this.users.get(key)?.size ?? 0;
+      this.bytes -= this.users.get(key)?.bytes ?? 0;
       this.users.delete(key);
       this.names.delete(key);
     }
@@ -261,10 +278,21 @@ export class AuthorizationsBackend {
     this.users = new Map(Object.entries(data).map(([user, { authorizations }]) => [userKey(user), new AuthorizationStore(structuredClone(authorizations).map((a) => ({ ...a, token: '' })))]));
     this.names = new Map(Object.keys(data).map((user) => [userKey(user), user]));
     this.held = 0;
-    for (const state of this.users.values()) this.held += state.size;
+    this.bytes = 0;
+    for (const state of this.users.values()) {
+      this.held += state.size;
+      this.bytes += state.bytes;
+    }
   }
 
   // --- rules ---
+
+  /** Refuses (403, nothing stored) a change that would take the user's or everyone's stored bytes past `byteLimits`. */
+  private checkBudget(user: string | undefined, state: AuthorizationStore, added: number): void {
+    if (added <= 0) return;
+    if (state.bytes + added > byteLimits.perUser) throw full(`${user === undefined ? 'the user' : `user ${user}`} holds ${state.bytes} bytes of authorizations and may hold ${byteLimits.perUser}`);
+    if (this.bytes + added > byteLimits.total) throw full(`it holds ${this.bytes} bytes of authorizations and may hold ${byteLimits.total}`);
+  }
 
   private insert(state: AuthorizationStore, base: string, input: NewAuthorization, issued: IssuedToken): Authorization {
     if (this.held >= limits.authorizations) throw full(`it holds ${limits.authorizations} authorizations`);
@@ -295,10 +323,14 @@ export class AuthorizationsBackend {
     // GitHub showed a personal token's note_url as its app's URL (github3.py's GitHub_authorize.json,
     // 2018); set once note_url passed as a URI, so that a bad one is refused for itself alone.
     if (clientId === personalTokenClientId && input.note_url) authorization.app = { ...app, url: input.note_url };
+    const kept = { ...authorization, token: '' };
+    this.checkBudget(undefined, state, storedBytes(kept));
+    const before = state.bytes;
     if (clientId !== personalTokenClientId) this.held -= revokeBeyondLimit(state, authorization);
     // The server keeps the digest only: the token is in this answer and no other.
-    state.add({ ...authorization, token: '' });
+    state.add(kept);
     this.held++;
+    this.bytes += state.bytes - before;
     return authorization;
   }
 }
@@ -339,6 +371,8 @@ function revokeBeyondLimit(state: AuthorizationStore, added: Authorization): num
  * but an authorization's is a URI. What does not fit is refused with 422 naming the field.
  */
 function checkStored(authorization: Authorization): void {
+  const tooLong = fieldLimitProblem(authorization);
+  if (tooLong) throw new ValidationFailed([{ field: tooLong.field, code: 'custom', message: tooLong.message }], `over a field limit: ${tooLong.message}`);
   const validate = validators.authorization.all;
   if (validate(authorization)) return;
   const items = errorItems(validate.errors);

@@ -22,6 +22,8 @@ export interface ApiCall {
   headers: { get(name: string): string | null };
   /** The body's bytes (empty: none). */
   body: Uint8Array;
+  /** Aborted when the client has gone: a delayed answer is then dropped before it touches state. */
+  signal?: AbortSignal;
 }
 
 /** An answer the checks (or the model) decided on: `reason` is the simulator's diagnosis, for `X-Simulator-Reason`. */

@@ -5,6 +5,7 @@
 // Stored authorizations are never changed in place (an update stores a new object), so what is
 // derived from one (its JSON in a list) may be kept with it.
 import type { Authorization } from '../../generated/schema.js';
+import { storedBytes } from './limits.js';
 
 /** The client ID of the placeholder app of personal access tokens. */
 export const personalTokenClientId = '00000000000000000000';
@@ -34,6 +35,8 @@ export class AuthorizationStore {
   nextId = 1;
   /** Changes with every change: something derived from the store (the grants) is current while it is the same. */
   version = 0;
+  /** The bytes the authorizations take, as `storedBytes` counts them (for the byte budgets). */
+  bytes = 0;
 
   constructor(authorizations: readonly Authorization[] = []) {
     for (const authorization of [...authorizations].sort((a, b) => a.id - b.id)) this.add(authorization);
@@ -105,6 +108,7 @@ export class AuthorizationStore {
     this.byId.set(authorization.id, authorization);
     insertSorted(this.order, authorization.id);
     this.index(authorization);
+    this.bytes += storedBytes(authorization);
     this.nextId = Math.max(this.nextId, authorization.id + 1);
     this.version++;
   }
@@ -116,6 +120,7 @@ export class AuthorizationStore {
     this.unindex(current);
     this.byId.set(authorization.id, authorization);
     this.index(authorization);
+    this.bytes += storedBytes(authorization) - storedBytes(current);
     this.version++;
   }
 
@@ -126,6 +131,7 @@ export class AuthorizationStore {
     this.byId.delete(id);
     removeSorted(this.order, id);
     this.unindex(current);
+    this.bytes -= storedBytes(current);
     this.version++;
     return true;
   }
@@ -138,6 +144,7 @@ export class AuthorizationStore {
     for (const id of gone) {
       const authorization = this.byId.get(id)!;
       this.byId.delete(id);
+      this.bytes -= storedBytes(authorization);
       if (clientId === personalTokenClientId && authorization.note) removeFrom(this.notes, authorization.note, id);
       if (authorization.hashed_token) removeFrom(this.hashes, authorization.hashed_token, id);
     }

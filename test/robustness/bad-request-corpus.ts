@@ -241,6 +241,16 @@ export const corpus: Record<string, BadRequest[]> = {
     { name: 'headers cut inside a name', send: { raw: { bytes: 'POST /authorizations HTTP/1.1\r\nHost: mock\r\nAuthoriz', halfClose: true } }, status: 400, mentions: /closed before the request was complete/ },
     { name: 'a request line and nothing else', send: { raw: { bytes: 'GET /authorizations HTTP/1.1\r\n', halfClose: true } }, status: 400, mentions: /closed before the request was complete/ },
   ],
+
+  // The hostile data sets (a list nested 2,500 deep, fingerprnt, app.evil, an id near 2^53, 33,907
+  // users) are refused at every door in test/simulator/data-limits.test.ts: the control API's
+  // answers are not the contract's error shape this corpus checks.
+  'stored sizes past the field limits (each was accepted: fifteen 1 MB notes grew RSS by 51 MB)': [
+    { name: 'a create with a 1 MB note', send: post('/authorizations', json({ note: 'n'.repeat(1_000_000) })), status: 422, mentions: /note: note is too long \(maximum is 1000 characters\)/ },
+    { name: 'a create with 101 scopes', send: post('/authorizations', json({ note: 'x', scopes: Array.from({ length: 101 }, (_, i) => `s${i}`) })), status: 422, mentions: /scopes: scopes has too many items \(maximum is 100\)/ },
+    { name: 'an update adding 40,000 scopes', send: patch('/authorizations/1', json({ add_scopes: Array.from({ length: 40_000 }, (_, i) => `s${i}`) })), status: 422, mentions: /scopes has too many items \(maximum is 100\)/ },
+    { name: 'a fingerprint of 10,000 characters', send: post('/authorizations', json({ client_id: clientId, client_secret: 'x', fingerprint: 'f'.repeat(10_000) })), status: 422, mentions: /fingerprint is too long \(maximum is 255 characters\)/ },
+  ],
 };
 
 // Several requests in one write (pipelining), a bad one among them: HTTP/1.1 answers them in

@@ -247,4 +247,17 @@ export const rows: Row[] = [
   { method: 'PATCH', path: '/api/v3/authorizations', user: 'guarded', password: 'right', headers: { 'x-github-otp': '112233' } },
   { method: 'GET', path: '/api/v3/nope', user: 'locked', password: 'guess' },
   { method: 'PUT', path: '/api/v3/authorizations/1', user: 'truth', body: {} },
+  // Hostile input (issue 18): malformed escapes, bodies and headers over the limits.
+  { method: 'GET', path: '/api/v3/authorizations/%FF' },
+  { method: 'GET', path: '/authorizations/%E0%A4%A' },
+  { method: 'PATCH', path: '/api/v3/authorizations/%ZZ', body: { note: 'x' } },
+  { method: 'PUT', path: `/api/v3/authorizations/clients/%FF/%C3%28`, body: { client_secret: secret } },
+  { method: 'GET', path: '/api/v3/applications/grants?client_id=%FF' },
+  { method: 'POST', path: '/api/v3/authorizations', text: JSON.stringify({ note: 'n'.repeat(1024 * 1024) }) },
+  { method: 'POST', path: '/api/v3/authorizations', text: 'x'.repeat(5 * 1024 * 1024) },
+  { method: 'PUT', path: '/_simulator/state', text: 'x'.repeat(1024 * 1024 + 1) },
+  { method: 'POST', path: '/api/v3/authorizations', text: JSON.stringify({ note: 'n'.repeat(900 * 1024) }) },
+  { method: 'GET', path: '/api/v3/authorizations', headers: { 'x-padding': 'a'.repeat(20 * 1024) } },
+  { method: 'GET', path: '/api/v3/authorizations', headers: { 'x-padding': 'a'.repeat(8 * 1024) } },
+  { method: 'GET', path: `/api/v3/authorizations?per_page=1&pad=${'p'.repeat(20 * 1024)}` },
 ];
