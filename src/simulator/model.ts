@@ -20,6 +20,8 @@ import type { ApplicationGrant, Authorization, AuthorizationApp } from '../../ge
 import { exampleValues, operations } from '../../generated/simulator-contract.js';
 import { validators } from '../../generated/validators.js';
 import { documentationUrl, NotFound, SimulatorError, ValidationFailed } from './errors.js';
+import type { Clock } from './clock.js';
+import { createRandom, type RandomSource } from './random.js';
 import { sha256Hex } from './sha256.js';
 import { AuthorizationStore, personalTokenClientId } from './store.js';
 import { errorItems } from './validation-items.js';
@@ -69,19 +71,15 @@ const tokenAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234
 
 type TokenPrefix = 'gho_' | 'ghp_';
 
-// Random bytes for 64 tokens at a time: one call to the random source costs more than a token's worth of bytes.
-const random = new Uint8Array(36 * 64);
-let used = random.length;
+/** The platform's crypto, for a backend made without a source. */
+const platformRandom = createRandom();
 
-/** A fresh token: `prefix` and 36 random characters of [A-Za-z0-9], with its SHA-256 hex digest. */
-export async function issueToken(prefix: TokenPrefix): Promise<IssuedToken> {
-  if (used === random.length) {
-    crypto.getRandomValues(random);
-    used = 0;
-  }
+/** A fresh token: `prefix` and 36 random characters of [A-Za-z0-9] from `random`, with its SHA-256 hex digest. */
+export async function issueToken(prefix: TokenPrefix, random: RandomSource = platformRandom): Promise<IssuedToken> {
+  const bytes = random.bytes(36);
   let token: string = prefix;
   // 248 is the largest multiple of 62 below 256: a byte is kept modulo 62 with no bias only below it.
-  for (const end = used + 36; used < end; used++) token += tokenAlphabet[(random[used]! < 248 ? random[used]! : random[used]! - 248) % 62];
+  for (const byte of bytes) token += tokenAlphabet[(byte < 248 ? byte : byte - 248) % 62];
   return { token, token_last_eight: token.slice(-8), hashed_token: sha256Hex(token) };
 }
 
@@ -113,6 +111,15 @@ export const grantUrl = (base: string, id: number) => `${base}/applications/gran
 // --- the backend ----------------------------------------------------------------------------
 
 export class AuthorizationsBackend {
+  /**
+   * `random`: where tokens' bytes come from (seeded or crypto); `clock`: what created_at and
+   * updated_at say (the wall clock by default).
+   */
+  constructor(
+    readonly random: RandomSource = platformRandom,
+    private readonly clock: Pick<Clock, 'now'> = { now: () => new Date() },
+  ) {}
+
   private users = new Map<string, AuthorizationStore>();
   /** The authorizations of every user together, counted as they come and go (for `limits`). */
   private held = 0;
@@ -177,7 +184,7 @@ export class AuthorizationsBackend {
   updateAuthorization(user: string, base: string, id: number, changes: AuthorizationChanges): Authorization {
     const state = this.stateOf(user, base);
     const current = this.getAuthorization(user, base, id);
-    const next: Authorization = { ...current, updated_at: timestamp() };
+    const next: Authorization = { ...current, updated_at: timestamp(this.clock.now()) };
     if (changes.scopes !== undefined) next.scopes = unique(changes.scopes ?? []);
     if (changes.add_scopes) next.scopes = unique([...(current.scopes ?? []), ...changes.add_scopes]);
     if (changes.remove_scopes) next.scopes = (current.scopes ?? []).filter((scope) => !changes.remove_scopes!.includes(scope));
@@ -248,7 +255,7 @@ export class AuthorizationsBackend {
 
   private insert(state: AuthorizationStore, base: string, input: NewAuthorization, issued: IssuedToken): Authorization {
     if (this.held >= limits.authorizations) throw full(`it holds ${limits.authorizations} authorizations`);
-    const now = timestamp();
+    const now = timestamp(this.clock.now());
     const clientId = input.client_id ?? personalTokenClientId;
     const app: AuthorizationApp =
       clientId === personalTokenClientId
