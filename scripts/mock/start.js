@@ -20,10 +20,12 @@ if ('help' in options) {
 const address = { host: options.host, port: options.port };
 
 let server;
+let mock;
 const rebuild = rebuildIfStale();
 exitOnSignals(async () => {
   await rebuild.stop();
   if (server) await closeServer(server);
+  await mock?.stop();
 });
 
 try {
@@ -38,7 +40,7 @@ try {
   } else {
     await rebuild.done;
     const [{ loadSimulator }, { serveSimulator }] = await Promise.all([import('./load-simulator.js'), import('../../src/server/serve-simulator.js')]);
-    server = await serveSimulator(await loadSimulator(), options, address);
+    mock = await serveSimulator(await loadSimulator(), options, address);
   }
 } catch (error) {
   fail(error);
