@@ -12,11 +12,17 @@ import { controlAnswer, controlPrefix } from './control.js';
 import { requestLimits } from './limits.js';
 import { mediaTypeFor } from './media-type.js';
 import { AuthorizationsBackend, type SimulatorData, userKey } from './model.js';
+import { type Clock, createClock } from './clock.js';
+import { checkSeed, createRandom } from './random.js';
+import { persistedState, type PersistedState, restorePersisted } from './persistence.js';
 import { type ApiCall, checkRequest, githubMediaType, type Refusal } from './request-checks.js';
 import { checkAccount as accountRefusal, operationAnswer, preferredAnswer } from './responses.js';
 
 export type { AccountConfig, FaultConfig } from './data.js';
 export type { SimulatorData } from './model.js';
+export type { Clock, ClockChange, ClockState } from './clock.js';
+export type { PersistedState } from './persistence.js';
+export { parsePersisted, persistedFormat } from './persistence.js';
 export type { ApiCall } from './request-checks.js';
 export { checkRequest } from './request-checks.js';
 export { chooseResponse, maxPreferLength, parsePrefer, preferTarget } from './prefer.js';
@@ -40,6 +46,13 @@ export interface SimulatorOptions {
    * them (ignored; empty as absent), each change named in X-Simulator-Reason.
    */
   strict?: boolean;
+  /**
+   * Tokens (the only random part of an answer) follow from the seed: the same seed and the same
+   * requests give the same answers byte for byte. Without it, tokens come from crypto.getRandomValues.
+   */
+  seed?: string | number;
+  /** The clock starts frozen at this time (ISO 8601 with its offset): created_at and updated_at say it. Default: the wall clock. */
+  now?: string | Date;
 }
 
 export interface Simulator {
@@ -62,17 +75,33 @@ export interface Simulator {
   setAccount(user: string, config: AccountConfig | undefined): void;
   /** Set or clear (undefined) the faults for all requests. */
   setFaults(faults: FaultConfig | undefined): void;
+  /** The clock of created_at and updated_at: `clock.set({ now })`, `freeze()`, `advance(ms)`, `state()`. A full reset() restarts it as configured. */
+  readonly clock: Clock;
+  /** Everything a restart needs (the data, the clock when frozen, a seeded source's position), as plain JSON: what a state file holds. */
+  persisted(): PersistedState;
+  /** Takes back what `persisted()` gave (checked whole first: throws an Error naming the field, and changes nothing). */
+  restore(saved: unknown): void;
+  /** Calls `listener` after each change that may have changed the state (a request other than GET, HEAD or OPTIONS, or a method here); returns the way to stop. */
+  onChange(listener: () => void): () => void;
 }
 
 /** An answer as plain data: what `handleCall` puts in its Response, or a dropped connection. */
 export type SimulatorReply = { status: number; headers: Record<string, string>; body: Uint8Array<ArrayBuffer> | null } | { drop: true };
 
 export const apiPrefix = '/api/v3';
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const jsonType = 'application/json; charset=utf-8';
 
 /** A new simulator, with its own state; throws an Error naming the bad field of `options`. */
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
-  const backend = new AuthorizationsBackend();
+  const seed = options.seed === undefined ? undefined : checkSeed(options.seed, 'options.seed');
+  const random = createRandom(seed);
+  const clock = createClock(options.now);
+  const backend = new AuthorizationsBackend(random, clock);
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
   // By userKey: GitHub's logins are case-insensitive.
   const accounts = new Map<string, AccountConfig>(Object.entries(options.accounts === undefined ? {} : checkAccounts(options.accounts)).map(([user, config]) => [userKey(user), config]));
   const strict = options.strict ?? false;
@@ -103,7 +132,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const method = call.method.toUpperCase();
       const apiCall = { ...call, path };
 
-      if (path === controlPrefix || path.startsWith(`${controlPrefix}/`)) return toReply(controlAnswer(simulator, apiCall), method);
+      if (path === controlPrefix || path.startsWith(`${controlPrefix}/`)) {
+        const reply = toReply(controlAnswer(simulator, apiCall), method);
+        if (!safeMethods.has(method)) changed();
+        return reply;
+      }
 
       // Every answer of the API says which media type it is in, as GitHub's did.
       const api = { 'x-github-media-type': mediaTypeFor(call.headers.get('accept')) };
@@ -127,19 +160,55 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       if (forced) return toReply(forced, method, answered, { authenticated: true });
       const answer = await operationAnswer(backend, checked, { base, path, search: call.search, headers: call.headers });
       if (checked.lenient.length > 0) answer.reason += ` (as GitHub took the body: ${checked.lenient.join('; ')})`;
+      if (!safeMethods.has(method) && answer.status < 400) changed();
       return toReply(answer, method, answered, { authenticated: true, ifNoneMatch: operation.method === 'get' ? call.headers.get('if-none-match') : undefined, write: operation.method !== 'get' });
     },
 
-    reset: (user) => backend.reset(user),
-    load: (data) => backend.replace(checkData(data)),
+    reset(user) {
+      backend.reset(user);
+      // A full reset starts the clock and the seeded tokens over, as the simulator was started.
+      if (user === undefined) {
+        clock.restart();
+        random.restart();
+      }
+      changed();
+    },
+    load(data) {
+      backend.replace(checkData(data));
+      changed();
+    },
     state: (user) => backend.state(user),
     setAccount(user, config) {
       checkUserName(user);
       if (config === undefined) accounts.delete(userKey(user));
       else accounts.set(userKey(user), checkAccount(config, user));
+      changed();
     },
     setFaults(next) {
       faults = next === undefined ? undefined : checkFaults(next);
+      changed();
+    },
+    clock: {
+      ...clock,
+      set(change) {
+        clock.set(change);
+        changed();
+      },
+      freeze: () => simulator.clock.set({ frozen: true }),
+      advance: (ms) => simulator.clock.set({ advanceMs: ms }),
+      restart() {
+        clock.restart();
+        changed();
+      },
+    },
+    persisted: () => persistedState(backend.state(), clock.state(), random.position()),
+    restore(saved) {
+      restorePersisted(saved, { load: (data) => backend.replace(data), clock, random });
+      changed();
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
   };
   return simulator;

@@ -21,6 +21,8 @@ import type { ApplicationGrant, Authorization, AuthorizationApp } from '../../ge
 import { exampleValues, operations } from '../../generated/simulator-contract.js';
 import { validators } from '../../generated/validators.js';
 import { documentationUrl, NotFound, SimulatorError, ValidationFailed } from './errors.js';
+import type { Clock } from './clock.js';
+import { createRandom, type RandomSource } from './random.js';
 import { sha256Hex } from './sha256.js';
 import { formatToken, tokenRandomLength } from './token-format.js';
 import { byteLimits, countLimits, fieldLimitProblem, storedBytes } from './limits.js';
@@ -69,18 +71,13 @@ export const limits = countLimits;
 
 type TokenPrefix = 'gho_' | 'ghp_';
 
-// Random bytes for 64 tokens at a time: one call to the random source costs more than a token's worth of bytes.
-const random = new Uint8Array(tokenRandomLength * 64);
-let used = random.length;
+/** The platform's crypto, for a backend made without a source. */
+const platformRandom = createRandom();
 
-/** A fresh token in GitHub's format (token-format.ts: prefix, 30 random characters, CRC32 checksum), with its SHA-256 hex digest. */
-export async function issueToken(prefix: TokenPrefix): Promise<IssuedToken> {
-  if (used === random.length) {
-    crypto.getRandomValues(random);
-    used = 0;
-  }
-  // Bytes of 248 and above would favour the first digits (248 is the largest multiple of 62 below 256): shifted down, as before.
-  const bytes = random.subarray(used, (used += tokenRandomLength)).map((byte) => (byte < 248 ? byte : byte - 248));
+/** A fresh token in GitHub's format (token-format.ts: prefix, 30 random characters, CRC32 checksum) from `random`, with its SHA-256 hex digest. */
+export async function issueToken(prefix: TokenPrefix, random: RandomSource = platformRandom): Promise<IssuedToken> {
+  // Bytes of 248 and above would favour the first digits (248 is the largest multiple of 62 below 256): shifted down.
+  const bytes = random.bytes(tokenRandomLength).map((byte) => (byte < 248 ? byte : byte - 248));
   const token = formatToken(prefix, bytes);
   return { token, token_last_eight: token.slice(-8), hashed_token: sha256Hex(token) };
 }
@@ -116,6 +113,15 @@ export const grantUrl = (base: string, id: number) => `${base}/applications/gran
 export const userKey = (user: string) => user.toLowerCase();
 
 export class AuthorizationsBackend {
+  /**
+   * `random`: where tokens' bytes come from (seeded or crypto); `clock`: what created_at and
+   * updated_at say (the wall clock by default).
+   */
+  constructor(
+    readonly random: RandomSource = platformRandom,
+    private readonly clock: Pick<Clock, 'now'> = { now: () => new Date() },
+  ) {}
+
   /** Each user's state, by `userKey`. */
   private users = new Map<string, AuthorizationStore>();
   /** Each user's name as first seen, by `userKey`: what `state()` calls them. */
@@ -188,7 +194,7 @@ export class AuthorizationsBackend {
   updateAuthorization(user: string, base: string, id: number, changes: AuthorizationChanges): Authorization {
     const state = this.stateOf(user, base);
     const current = this.getAuthorization(user, base, id);
-    const next: Authorization = { ...current, updated_at: timestamp() };
+    const next: Authorization = { ...current, updated_at: timestamp(this.clock.now()) };
     if (changes.scopes !== undefined) next.scopes = unique(changes.scopes ?? []);
     if (changes.add_scopes) next.scopes = unique([...(current.scopes ?? []), ...changes.add_scopes]);
     if (changes.remove_scopes) {
@@ -296,7 +302,7 @@ export class AuthorizationsBackend {
 
   private insert(state: AuthorizationStore, base: string, input: NewAuthorization, issued: IssuedToken): Authorization {
     if (this.held >= limits.authorizations) throw full(`it holds ${limits.authorizations} authorizations`);
-    const now = timestamp();
+    const now = timestamp(this.clock.now());
     const clientId = input.client_id ?? personalTokenClientId;
     const app: AuthorizationApp =
       clientId === personalTokenClientId

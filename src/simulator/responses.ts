@@ -103,13 +103,13 @@ async function run(backend: AuthorizationsBackend, { route, pathParameters, quer
     }
     case 'createAuthorization': {
       const input = (body ?? {}) as NewAuthorization;
-      const created = backend.createAuthorization(user, base, input, await issueToken(input.client_id === undefined ? 'ghp_' : 'gho_'));
+      const created = backend.createAuthorization(user, base, input, await issueToken(input.client_id === undefined ? 'ghp_' : 'gho_', backend.random));
       return created201(present(created, base), `created the user's authorization ${created.id}`);
     }
     case 'getOrCreateAuthorizationForApp':
     case 'getOrCreateAuthorizationForAppAndFingerprint': {
       const input = { ...(body as NewAuthorization), ...(pathParameters.fingerprint !== undefined && { fingerprint: pathParameters.fingerprint as string }) };
-      const { created, authorization } = backend.getOrCreateAuthorization(user, base, clientId, input, await issueToken('gho_'));
+      const { created, authorization } = backend.getOrCreateAuthorization(user, base, clientId, input, await issueToken('gho_', backend.random));
       const which = input.fingerprint ? `app ${clientId} and fingerprint ${JSON.stringify(input.fingerprint)}` : `app ${clientId} (no fingerprint)`;
       return created
         ? created201(present(authorization, base), `created the user's authorization ${authorization.id} for ${which}`)
