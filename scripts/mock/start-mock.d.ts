@@ -13,6 +13,10 @@ export interface StartMockOptions {
   verbose?: boolean;
   /** Where the verbose log goes (default console.log). */
   log?: (line: string) => void;
+  /** Host names answered besides localhost, *.localhost, IP addresses and `host` (against DNS rebinding). */
+  allowedHosts?: string[];
+  /** Control requests (/_simulator/…) then need `Authorization: Bearer <controlToken>` besides `X-Simulator-Control: 1`. */
+  controlToken?: string;
 }
 
 export interface StartedMock {

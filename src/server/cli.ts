@@ -16,6 +16,10 @@ export interface MockCommand {
   dataFile?: string;
   /** Every answer waits this long, in ms. */
   delayMs?: number;
+  /** Host names answered besides localhost, *.localhost, IP addresses and --host (DNS-rebinding guard). */
+  allowedHosts?: string[];
+  /** Control requests need `Authorization: Bearer <controlToken>`. */
+  controlToken?: string;
 }
 
 export type Command = MockCommand | { command: 'help' } | { command: 'version' };
@@ -31,12 +35,15 @@ Options:
   --accounts <file>   JSON accounts: { "octocat": { "password": "…", "otp": { "code": "123456" } } }
   --data <file>       JSON data set to start from (the shape GET /_simulator/state answers)
   --delay <ms>        every answer waits this long (0-60000)
+  --allowed-hosts <a,b>  Host names to answer besides localhost, *.localhost, IP addresses
+                      and --host (a hosts-file alias, a container name; .name adds subdomains)
+  --control-token <t> control requests (/_simulator/…) need Authorization: Bearer <t>
   --verbose           log every request (MOCK_VERBOSE=1 does the same)
   -h, --help          show this help
   --version           print the package version
 `;
 
-const valued = ['--port', '--host', '--accounts', '--data', '--delay'] as const;
+const valued = ['--port', '--host', '--accounts', '--data', '--delay', '--allowed-hosts', '--control-token'] as const;
 type Valued = (typeof valued)[number];
 const optionList = [...valued, '--verbose', '--help'].join(', ');
 
@@ -83,6 +90,8 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
     ...(values['--accounts'] !== undefined && { accountsFile: nonEmpty('--accounts', values['--accounts']) }),
     ...(values['--data'] !== undefined && { dataFile: nonEmpty('--data', values['--data']) }),
     ...(delay !== undefined && { delayMs: Number(delay) }),
+    ...(values['--allowed-hosts'] !== undefined && { allowedHosts: values['--allowed-hosts'].split(',').filter((name) => name.trim() !== '') }),
+    ...(values['--control-token'] !== undefined && { controlToken: values['--control-token'] }),
   };
 }
 

@@ -7,17 +7,18 @@ import { createSimulatorServer } from './simulator-server.js';
 import { readJsonOption } from './start-options.js';
 
 /**
- * @param {{ createSimulator: Function, operations: ReadonlyArray<{ method: string, path: string }> }} core the simulator module (src/simulator/)
- * @param {{ accountsFile?: string, dataFile?: string, delayMs?: number, verbose: boolean }} options as parsed from the command line
+ * @param {{ createSimulator: Function, checkControlToken: (token: string, where: string) => string, operations: ReadonlyArray<{ method: string, path: string }> }} core the simulator module (src/simulator/)
+ * @param {{ accountsFile?: string, dataFile?: string, delayMs?: number, verbose: boolean, allowedHosts?: string[], controlToken?: string }} options as parsed from the command line
  * @param {{ host: string, port: number }} address
  * @param {{ fromPackage?: boolean }} [where] the bin of the installed package: no /docs, no --static
  * @returns {Promise<import('node:http').Server>} listening, its banner printed
  */
-export async function serveSimulator({ createSimulator, operations }, { accountsFile, dataFile, delayMs, verbose }, address, { fromPackage = false } = {}) {
+export async function serveSimulator({ createSimulator, checkControlToken, operations }, { accountsFile, dataFile, delayMs, verbose, allowedHosts = [], controlToken }, address, { fromPackage = false } = {}) {
+  const token = controlToken === undefined ? undefined : checkControlToken(controlToken, '--control-token');
   const [accounts, data] = await Promise.all([accountsFile && readJsonOption('--accounts', accountsFile), dataFile && readJsonOption('--data', dataFile)]);
   let simulator;
   try {
-    simulator = createSimulator({ ...(accounts !== undefined && { accounts }), ...(delayMs !== undefined && { faults: { delayMs } }) });
+    simulator = createSimulator({ ...(accounts !== undefined && { accounts }), ...(delayMs !== undefined && { faults: { delayMs } }), ...(token !== undefined && { controlToken: token }) });
   } catch (error) {
     throw new Error(`--accounts ${accountsFile}: ${error.message}`);
   }
@@ -28,7 +29,8 @@ export async function serveSimulator({ createSimulator, operations }, { accounts
       throw new Error(`--data ${dataFile}: ${error.message}`);
     }
   }
-  const server = createSimulatorServer({ simulator, verbose, docs: !fromPackage });
+  // The name it listens on is answered too (an IP address is anyway).
+  const server = createSimulatorServer({ simulator, verbose, docs: !fromPackage, allowedHosts: [address.host, ...allowedHosts] });
   const url = await listen(server, address);
   console.log(simulatorBanner({ url, routes: operations, verbose, accounts: accounts ?? {}, delayMs, fromPackage }));
   return server;

@@ -5,15 +5,15 @@ import { readFile } from 'node:fs/promises';
 /** As the simulator's (src/simulator/data.ts): a minute is long enough for any spinner. */
 const maxDelayMs = 60_000;
 
-export const usage = 'the options are --static, --accounts <file.json>, --data <file.json>, --delay <ms>, --verbose';
+export const usage = 'the options are --static, --accounts <file.json>, --data <file.json>, --delay <ms>, --verbose, --allowed-hosts <name,…>, --control-token <token>';
 
 /**
  * @param {string[]} argv the arguments after the script
- * @returns {{ static: boolean, verbose: boolean, accountsFile?: string, dataFile?: string, delayMs?: number }}
+ * @returns {{ static: boolean, verbose: boolean, accountsFile?: string, dataFile?: string, delayMs?: number, allowedHosts?: string[], controlToken?: string }}
  */
 export function parseStartOptions(argv, env = process.env) {
   const options = { static: false, verbose: /^(1|true|yes|on)$/i.test(env.MOCK_VERBOSE ?? '') };
-  const valued = { '--accounts': 'accountsFile', '--data': 'dataFile', '--delay': 'delayMs' };
+  const valued = { '--accounts': 'accountsFile', '--data': 'dataFile', '--delay': 'delayMs', '--allowed-hosts': 'allowedHosts', '--control-token': 'controlToken' };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     const equals = argument.indexOf('=');
@@ -32,9 +32,11 @@ export function parseStartOptions(argv, env = process.env) {
     if (!/^\d{1,6}$/.test(delay) || Number(delay) > maxDelayMs) throw new Error(`--delay ${delay}: must be a whole number of milliseconds from 0 to ${maxDelayMs}`);
     options.delayMs = Number(delay);
   }
+  // Host names answered besides localhost and IP addresses (checked by http-kit's hostAllowList).
+  if (options.allowedHosts !== undefined) options.allowedHosts = options.allowedHosts.split(',').filter((name) => name.trim() !== '');
   if (options.static) {
-    const simulatorOnly = ['accountsFile', 'dataFile', 'delayMs'].find((key) => options[key] !== undefined);
-    if (simulatorOnly) throw new Error(`--${{ accountsFile: 'accounts', dataFile: 'data', delayMs: 'delay' }[simulatorOnly]} works with the simulator, not with --static (Prism keeps no state)`);
+    const simulatorOnly = ['accountsFile', 'dataFile', 'delayMs', 'controlToken'].find((key) => options[key] !== undefined);
+    if (simulatorOnly) throw new Error(`--${{ accountsFile: 'accounts', dataFile: 'data', delayMs: 'delay', controlToken: 'control-token' }[simulatorOnly]} works with the simulator, not with --static (Prism keeps no state)`);
   }
   return options;
 }

@@ -9,6 +9,7 @@
 import { type AccountConfig, checkAccount, checkAccounts, checkData, checkFaults, checkUserName, type FaultConfig, maxDelayMs } from './data.js';
 import { bodies } from './errors.js';
 import { controlAnswer, controlPrefix } from './control.js';
+import { checkControlToken, controlRefusal } from './control-gate.js';
 import { AuthorizationsBackend, type SimulatorData } from './model.js';
 import { type ApiCall, checkRequest, githubMediaType, type Refusal } from './request-checks.js';
 import { checkAccount as accountRefusal, operationAnswer, preferredAnswer } from './responses.js';
@@ -17,6 +18,7 @@ export type { AccountConfig, FaultConfig } from './data.js';
 export type { SimulatorData } from './model.js';
 export type { ApiCall } from './request-checks.js';
 export { checkRequest } from './request-checks.js';
+export { checkControlToken, controlHeader } from './control-gate.js';
 export { chooseResponse, maxPreferLength, parsePrefer, preferTarget } from './prefer.js';
 export { operations } from '../../generated/simulator-contract.js';
 
@@ -32,6 +34,8 @@ export interface SimulatorOptions {
   data?: SimulatorData;
   /** Faults applied to every API request (the X-Simulator-Delay and X-Simulator-Fault headers override them per request). */
   faults?: FaultConfig;
+  /** When set, control requests (/_simulator/…) need `Authorization: Bearer <controlToken>` besides `X-Simulator-Control` (see control-gate.ts). */
+  controlToken?: string;
 }
 
 export interface Simulator {
@@ -68,6 +72,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const accounts = new Map<string, AccountConfig>(Object.entries(options.accounts === undefined ? {} : checkAccounts(options.accounts)));
   let faults: FaultConfig | undefined = options.faults === undefined ? undefined : checkFaults(options.faults, 'options.faults');
   if (options.data !== undefined) backend.replace(checkData(options.data));
+  const controlToken = options.controlToken === undefined ? undefined : checkControlToken(options.controlToken, 'options.controlToken');
 
   const simulator: Simulator = {
     async handle(request) {
@@ -88,7 +93,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const method = call.method.toUpperCase();
       const api = { ...call, path };
 
-      if (path === controlPrefix || path.startsWith(`${controlPrefix}/`)) return toReply(controlAnswer(simulator, api), method);
+      if (path === controlPrefix || path.startsWith(`${controlPrefix}/`)) return toReply(controlRefusal(api, controlToken) ?? controlAnswer(simulator, api), method);
 
       const fault = faultFor(faults, call.headers);
       if ('refusal' in fault) return toReply(fault.refusal, method);

@@ -44,7 +44,7 @@ describe('the client in Chromium, against npm start on another origin', () => {
 
   it('walks list → create → list → paginate → 2FA prompt → delete, reading ETag, Location and Link', async () => {
     // A two-factor account, through the control API (it needs no credentials).
-    const account = await fetch(`${mock.url}/_simulator/accounts/${twoFactor.username}`, { method: 'PUT', body: JSON.stringify(twoFactorAccount) });
+    const account = await fetch(`${mock.url}/_simulator/accounts/${twoFactor.username}`, { method: 'PUT', headers: { 'x-simulator-control': '1' }, body: JSON.stringify(twoFactorAccount) });
     expect(account.status).toBe(204);
     expectFlow(await browser.page.evaluate((options) => window.clientFlow(options), flowOptions(baseUrl)), baseUrl);
 
