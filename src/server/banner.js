@@ -11,7 +11,7 @@ const logging = (verbose) => (verbose ? 'Logging every request.' : 'Quiet: --ver
  * authentication or a password. `fromPackage`: the bin of the installed package, which has neither
  * the Prism mode nor the docs page.
  */
-export function simulatorBanner({ url, routes, verbose, accounts = {}, delayMs = 0, fromPackage = false }) {
+export function simulatorBanner({ url, routes, verbose, accounts = {}, delayMs = 0, fromPackage = false, controlToken = false }) {
   const configured = Object.entries(accounts).map(
     ([user, config]) => `  ${user}: ${[config.password && 'its own password', config.otp && `two-factor authentication (X-GitHub-OTP: ${config.otp.code}, channel ${config.otp.channel ?? 'app'})`].filter(Boolean).join(', ')}`,
   );
@@ -29,7 +29,8 @@ Force a documented response with the Prefer header (the state is not touched):
   Prefer: code=201                   a status the operation documents
   Prefer: example=otp-required       a named example (the names are listed in the docs)
 Latency and failures: X-Simulator-Delay: <ms>, X-Simulator-Fault: 500|502|503|drop${delayMs ? ` (every answer waits ${delayMs} ms: --delay)` : ''}
-Control API (no credentials): POST /_simulator/reset, GET|PUT /_simulator/state, PUT|DELETE /_simulator/faults
+Control API, for your own tests and tools (send X-Simulator-Control: 1${controlToken ? ' and Authorization: Bearer <your --control-token>' : ''}; pages on other origins cannot):
+  POST /_simulator/reset, GET|PUT /_simulator/state, PUT|DELETE /_simulator/faults, e.g. curl -X POST -H 'X-Simulator-Control: 1' ${url}/_simulator/reset
 ${fromPackage ? '' : `The docs' examples verbatim, through Prism: npm start -- --static
 Docs: ${url}/docs   (built by \`npm run docs\`)
 `}${logging(verbose)} Ctrl-C stops.

@@ -3,6 +3,7 @@
 // rejects (after the answers owed before it), and bounds on what one connection can make the
 // server hold. Bad input always gets a 4xx JSON answer, never a crash or a hang.
 import { maxHeaderSize } from 'node:http';
+import { isIP } from 'node:net';
 
 export const jsonContentType = 'application/json; charset=utf-8';
 export const apiPrefix = '/api/v3';
@@ -77,7 +78,8 @@ export function hostAllowList(names = [], where = '--allowed-hosts') {
   const list = { names: new Set(), suffixes: [] };
   for (const given of names) {
     const name = given.trim().toLowerCase().replace(/\.$/, '');
-    if (isIpLiteral(name)) continue;
+    // An address (a listening host such as 0.0.0.0 or ::) is answered anyway.
+    if (isIP(name.replace(/^\[(.*)\]$/, '$1'))) continue;
     if (!allowedHostName.test(name) || name.length > 253) throw new Error(`${where}: ${JSON.stringify(given)} is not a host name (e.g. my-alias.test, or .example.test for it and its subdomains)`);
     if (name.startsWith('.')) list.suffixes.push(name);
     list.names.add(name.replace(/^\./, ''));
@@ -85,10 +87,9 @@ export function hostAllowList(names = [], where = '--allowed-hosts') {
   return list;
 }
 
+/** A Host's name that is an address: `[v6]` (hostValue admits only hex digits, colons and dots there) or dotted IPv4. */
 function isIpLiteral(name) {
-  if (name.startsWith('[') || name.includes(':')) return true;
-  const parts = name.split('.');
-  return parts.length === 4 && parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255);
+  return name.startsWith('[') || isIP(name) === 4;
 }
 
 const defaultHosts = hostAllowList();

@@ -32,6 +32,6 @@ export async function serveSimulator({ createSimulator, checkControlToken, opera
   // The name it listens on is answered too (an IP address is anyway).
   const server = createSimulatorServer({ simulator, verbose, docs: !fromPackage, allowedHosts: [address.host, ...allowedHosts] });
   const url = await listen(server, address);
-  console.log(simulatorBanner({ url, routes: operations, verbose, accounts: accounts ?? {}, delayMs, fromPackage }));
+  console.log(simulatorBanner({ url, routes: operations, verbose, accounts: accounts ?? {}, delayMs, fromPackage, controlToken: token !== undefined }));
   return server;
 }
