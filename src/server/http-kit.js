@@ -80,7 +80,7 @@ export function hostAllowList(names = [], where = '--allowed-hosts') {
     const name = given.trim().toLowerCase().replace(/\.$/, '');
     // An address (a listening host such as 0.0.0.0 or ::) is answered anyway.
     if (isIP(name.replace(/^\[(.*)\]$/, '$1'))) continue;
-    if (!allowedHostName.test(name) || name.length > 253) throw new Error(`${where}: ${JSON.stringify(given)} is not a host name (e.g. my-alias.test, or .example.test for it and its subdomains)`);
+    if (name.length > 253 || !allowedHostName.test(name)) throw new Error(`${where}: ${JSON.stringify(given)} is not a host name (e.g. my-alias.test, or .example.test for it and its subdomains)`);
     if (name.startsWith('.')) list.suffixes.push(name);
     list.names.add(name.replace(/^\./, ''));
   }
