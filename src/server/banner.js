@@ -30,7 +30,7 @@ Force a documented response with the Prefer header (the state is not touched):
   Prefer: example=otp-required       a named example (the names are listed in the docs)
 Latency and failures: X-Simulator-Delay: <ms>, X-Simulator-Fault: 500|502|503|drop${delayMs ? ` (every answer waits ${delayMs} ms: --delay)` : ''}
 Control API, for your own tests and tools (send X-Simulator-Control: 1${controlToken ? ' and Authorization: Bearer <your --control-token>' : ''}; pages on other origins cannot):
-  POST /_simulator/reset, GET|PUT /_simulator/state, PUT|DELETE /_simulator/faults, e.g. curl -X POST -H 'X-Simulator-Control: 1' ${url}/_simulator/reset
+  curl -X POST -H 'X-Simulator-Control: 1' ${url}/_simulator/reset   (also GET|PUT /_simulator/state, PUT|DELETE /_simulator/faults)
 ${fromPackage ? '' : `The docs' examples verbatim, through Prism: npm start -- --static
 Docs: ${url}/docs   (built by \`npm run docs\`)
 `}${logging(verbose)} Ctrl-C stops.

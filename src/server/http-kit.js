@@ -18,12 +18,18 @@ export const requestTimeoutMs = 10_000;
  * Requests in flight on one connection (answered or being answered, not yet sent): the next one
  * gets a 429 and the connection closes after it, so the client sends the rest again on a new one
  * (RFC 9112 §9.3.2); past as many again behind that 429, the connection reads no more, and closes
- * once the answers owed have gone out. Browsers do not pipeline, nor do curl, fetch or Node's agent; clients that
+ * once the answers owed have gone out (or after `floodGraceMs`, if its client does not read them). Browsers do not pipeline, nor do curl, fetch or Node's agent; clients that
  * did went 4 to 8 deep, so 16 is generous. It bounds what one write can start: 2,000 requests fit
  * in a 64 KB write, and each started request holds its answer (up to a list of 100 authorizations,
  * about 100 KB) until the client reads it.
  */
 export const maxPipelined = 16;
+/**
+ * How long a connection that pipelined past the 429 by as many again (a flood) has to read the
+ * answers owed before it is closed: Node keeps every request of the flood until then. Much less
+ * than `stallTimeoutMs`, and ample for a client that reads (16 docs pages at loopback speed).
+ */
+export const floodGraceMs = 5_000;
 /**
  * Answer bytes waiting for a client beyond which the next request on its connection waits (its
  * handler does not start) until the client has read them: one page of the largest list many
@@ -248,7 +254,7 @@ const connections = new WeakMap();
 function connectionOf(socket) {
   let connection = connections.get(socket);
   if (!connection) {
-    connection = { unsent: new Map(), handedOver: 0, sent: 0, progressAt: 0, stall: undefined, closing: false, behindRefusal: 0, answeredError: false };
+    connection = { unsent: new Map(), handedOver: 0, sent: 0, progressAt: 0, stall: undefined, closing: false, behindRefusal: 0, flooded: false, answeredError: false };
     connections.set(socket, connection);
     socket.once('close', () => clearTimeout(connection.stall));
   }
@@ -375,7 +381,13 @@ async function withinLimits(request, response) {
     // Node keeps each request until its connection closes): read no more of it. The answers owed
     // (those before the 429, and the 429) still go out, in order; then the 429's
     // `Connection: close` closes the connection (or the stall timer, if its client never reads).
-    if (++connection.behindRefusal > maxPipelined && !socket.isPaused()) socket.pause();
+    if (++connection.behindRefusal > maxPipelined && !connection.flooded) {
+      connection.flooded = true;
+      socket.pause();
+      // Node holds every request it parsed from that write (about 2 KB each, 2,000 in 64 KB) until
+      // the connection closes: a flooding client that does not read its answers soon loses them.
+      setTimeout(() => socket.destroy(), floodGraceMs).unref();
+    }
     return false;
   }
   if (connection.unsent.size > maxPipelined) {

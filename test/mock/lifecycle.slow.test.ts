@@ -96,7 +96,7 @@ describe('one-line errors, no stack trace', () => {
 
   it.each([
     [{ env: { PORT: 'abc' } }, 'error: PORT must be a port number (0-65535), not "abc"'],
-    [{ args: ['--port=1'] }, 'error: unknown option --port=1: the options are --static, --accounts <file.json>, --data <file.json>, --delay <ms>, --verbose'],
+    [{ args: ['--port=1'] }, 'error: unknown option --port=1: the options are --static, --accounts <file.json>, --data <file.json>, --delay <ms>, --verbose, --allowed-hosts <name,…>, --control-token <token>'],
     [{ args: ['--delay', 'soon'] }, 'error: --delay soon: must be a whole number of milliseconds from 0 to 60000'],
     [{ args: ['--accounts'] }, 'error: --accounts needs a value'],
     [{ args: ['--static', '--data', 'x.json'] }, 'error: --data works with the simulator, not with --static (Prism keeps no state)'],

@@ -364,7 +364,7 @@ const tooMany = { status: 429, mentions: new RegExp(`at most ${maxPipelined} req
 const answered = Array.from({ length: maxPipelined }, () => ok);
 
 export const nonReadingClients: NonReadingClient[] = [
-  // A flood: no more of it is read, but the answers owed still go out before the close.
+  // A flood: no more of it is read, but the answers owed still go out before the close (read within floodGraceMs).
   { name: `100 × GET /docs in one 3 KB write (pinned 210 MB): ${maxPipelined} pages, the 429, closed`, bytes: getDocs.repeat(100), answers: [...answered, tooMany], closes: true },
   { name: `2,000 × GET /docs in one 64 KB write (would pin 5 GB): ${maxPipelined} pages, the 429, closed`, bytes: getDocs.repeat(2000), answers: [...answered, tooMany], closes: true },
   { name: `2,000 × GET /authorizations in one write: ${maxPipelined} lists, the 429, closed`, bytes: listAuthorizations.repeat(2000), answers: [...answered, tooMany], closes: true },
