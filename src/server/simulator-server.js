@@ -63,7 +63,7 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
     handle(request, response).catch((error) => {
       // A bug in the simulator, not in the request: say so, once, and keep serving.
       console.error(`simulator error on ${request.method} ${targetForLog(request.url).slice(0, 200)}: ${errorLine(error)}`);
-      if (!response.headersSent) sendJson(response, 500, { message: `Simulator error: ${error.message}` });
+      if (!response.headersSent) sendJson(response, 500, { message: `Simulator error: ${String(error?.message ?? error).slice(0, 500)}` });
       else response.destroy();
     });
   });

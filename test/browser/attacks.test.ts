@@ -4,10 +4,11 @@
 // by the browser's own CORS checks or by the server (X-Simulator-Control, no CORS on the control
 // routes), and the state, the account and the faults are as they were; meanwhile the same page
 // still uses the API with Basic credentials, reading its exposed headers. The server's verbose log
-// says what reached it.
+// says what reached it. Then a DNS-rebinding page (its name resolved to 127.0.0.1) is refused by Host.
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, pollUntil, startScript, stop, waitUntilReady, type Started } from '../mock/support/processes.js';
-import { openAmong } from '../support/chromium.js';
+import { chromiumPath, openAmong } from '../support/chromium.js';
 import { serveStatic, type StaticSite } from './support/static-site.js';
 
 let mock: Started;
@@ -138,5 +139,34 @@ describe('a page on another origin cannot drive the control API', () => {
     const apiPreflights = browser.preflights.filter((preflight) => new URL(preflight.url).pathname.startsWith('/api/v3/authorizations'));
     expect(apiPreflights.length).toBeGreaterThanOrEqual(2);
     for (const preflight of apiPreflights) expect([preflight.status, preflight.responseHeaders?.['access-control-allow-origin']]).toEqual([204, '*']);
+  });
+});
+
+describe('DNS rebinding: a page whose name resolves to 127.0.0.1', () => {
+  it('gets 403 for the page and for every request it makes, and changes nothing', async () => {
+    // Chromium resolves rebind.test to the mock's address, as a rebinding DNS server would.
+    const rebound = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP rebind.test 127.0.0.1'] });
+    try {
+      const snapshot = await observed();
+      const page = await rebound.newPage();
+      const origin = `http://rebind.test:${new URL(mock.url).port}`;
+      const loaded = await page.goto(`${origin}/docs`);
+      expect(loaded?.status()).toBe(403);
+      expect(await loaded?.text()).toContain('--allowed-hosts rebind.test');
+      // Same-origin to the browser, so it could set any header: the Host still gives it away.
+      const tried = await page.evaluate(async () => {
+        const control = { 'x-simulator-control': '1', 'content-type': 'application/json' };
+        return Promise.all([
+          fetch('/_simulator/state', { headers: control }).then((response) => response.status),
+          fetch('/_simulator/reset', { method: 'POST', headers: control }).then((response) => response.status),
+          fetch('/_simulator/faults', { method: 'PUT', headers: control, body: JSON.stringify({ drop: true }) }).then((response) => response.status),
+          fetch('/api/v3/authorizations', { headers: { authorization: `Basic ${btoa('octocat:secret')}` } }).then((response) => response.status),
+        ]);
+      });
+      expect(tried).toEqual([403, 403, 403, 403]);
+      expect(await observed()).toEqual(snapshot);
+    } finally {
+      await rebound.close();
+    }
   });
 });
