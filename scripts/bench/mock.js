@@ -96,7 +96,7 @@ async function userFor(server, route) {
 /** Forgets the sample's user (the simulator's control API), so that samples do not pile up. */
 async function forget(server, user) {
   if (!server.stateful) return;
-  const response = await fetch(`${server.url}/_simulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user }) });
+  const response = await fetch(`${server.url}/_simulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-simulator-control': '1' }, body: JSON.stringify({ user }) });
   if (response.status !== 204) throw new Error(`${server.name} did not reset ${user}: ${response.status} ${await response.text()}`);
 }
 

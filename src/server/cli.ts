@@ -26,6 +26,10 @@ export interface MockCommand {
   now?: string;
   /** The state is kept in this JSON file. */
   stateFile?: string;
+  /** Host names answered besides localhost, *.localhost, IP addresses and --host (DNS-rebinding guard). */
+  allowedHosts?: string[];
+  /** Control requests need `Authorization: Bearer <controlToken>`. */
+  controlToken?: string;
 }
 
 export type Command = MockCommand | { command: 'help' } | { command: 'version' };
@@ -44,7 +48,7 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
   const parsed = parseOptions('mock', rest, env);
   if ('help' in parsed) return { command: 'help' };
   if (parsed.version) return { command: 'version' };
-  const { port, host, verbose, accountsFile, dataFile, delayMs, seed, now, stateFile, strict } = parsed;
+  const { port, host, verbose, accountsFile, dataFile, delayMs, seed, now, stateFile, strict, allowedHosts, controlToken } = parsed;
   return {
     command: 'mock',
     port,
@@ -57,5 +61,7 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
     ...(now !== undefined && { now }),
     ...(stateFile !== undefined && { stateFile }),
     ...(strict && { strict }),
+    ...(allowedHosts !== undefined && { allowedHosts }),
+    ...(controlToken !== undefined && { controlToken }),
   };
 }

@@ -7,17 +7,18 @@ import { startMockWith } from './start-mock.js';
 import { readJsonOption } from './start-options.js';
 
 /**
- * @param {{ createSimulator: (options?: object) => import('../simulator/index.js').Simulator, operations: ReadonlyArray<{ method: string, path: string }> }} core the simulator module (src/simulator/)
- * @param {{ accountsFile?: string, dataFile?: string, delayMs?: number, seed?: string, now?: string, stateFile?: string, strict?: boolean, verbose: boolean }} options as parsed from the command line
+ * @param {{ createSimulator: (options?: object) => import('../simulator/index.js').Simulator, checkControlToken: (token: string, where: string) => string, operations: ReadonlyArray<{ method: string, path: string }> }} core the simulator module (src/simulator/)
+ * @param {{ accountsFile?: string, dataFile?: string, delayMs?: number, seed?: string, now?: string, stateFile?: string, strict?: boolean, verbose: boolean, allowedHosts?: string[], controlToken?: string }} options as parsed from the command line
  * @param {{ host: string, port: number }} address
  * @param {{ fromPackage?: boolean }} [where] the bin of the installed package: no /docs, no --static
  * @returns {Promise<{ url: string, stop: () => Promise<void> }>} listening, its banner printed
  */
-export async function serveSimulator(core, { accountsFile, dataFile, delayMs, seed, now, stateFile, strict, verbose }, address, { fromPackage = false } = {}) {
+export async function serveSimulator(core, { accountsFile, dataFile, delayMs, seed, now, stateFile, strict, verbose, allowedHosts = [], controlToken }, address, { fromPackage = false } = {}) {
+  const token = controlToken === undefined ? undefined : core.checkControlToken(controlToken, '--control-token');
   const [accounts, data] = await Promise.all([accountsFile && readJsonOption('--accounts', accountsFile), dataFile && readJsonOption('--data', dataFile)]);
   let simulator;
   try {
-    simulator = core.createSimulator({ ...(accounts !== undefined && { accounts }), ...(delayMs !== undefined && { faults: { delayMs } }), ...(seed !== undefined && { seed }), ...(now !== undefined && { now }), ...(strict && { strict }) });
+    simulator = core.createSimulator({ ...(accounts !== undefined && { accounts }), ...(delayMs !== undefined && { faults: { delayMs } }), ...(seed !== undefined && { seed }), ...(now !== undefined && { now }), ...(strict && { strict }), ...(token !== undefined && { controlToken: token }) });
   } catch (error) {
     // The option parser has checked --delay, --seed and --now: what is left is the accounts file.
     throw new Error(`--accounts ${accountsFile}: ${error.message}`);
@@ -29,7 +30,8 @@ export async function serveSimulator(core, { accountsFile, dataFile, delayMs, se
       throw new Error(`--data ${dataFile}: ${error.message}`);
     }
   }
-  const mock = await startMockWith(core, { simulator, verbose, docs: !fromPackage, ...address, ...(stateFile !== undefined && { stateFile }) });
-  console.log(simulatorBanner({ url: mock.url, routes: core.operations, verbose, accounts: accounts ?? {}, delayMs, fromPackage, stateFile }));
+  // The name it listens on is answered too (an IP address is anyway).
+  const mock = await startMockWith(core, { simulator, verbose, docs: !fromPackage, ...address, allowedHosts, ...(stateFile !== undefined && { stateFile }) });
+  console.log(simulatorBanner({ url: mock.url, routes: core.operations, verbose, accounts: accounts ?? {}, delayMs, fromPackage, stateFile, controlToken: token !== undefined }));
   return mock;
 }

@@ -15,6 +15,7 @@ import { AuthorizationsBackend, type SimulatorData, userKey } from './model.js';
 import { type Clock, createClock } from './clock.js';
 import { checkSeed, createRandom } from './random.js';
 import { persistedState, type PersistedState, restorePersisted } from './persistence.js';
+import { checkControlToken, controlRefusal } from './control-gate.js';
 import { type ApiCall, checkRequest, githubMediaType, type Refusal } from './request-checks.js';
 import { checkAccount as accountRefusal, operationAnswer, preferredAnswer } from './responses.js';
 
@@ -25,6 +26,7 @@ export type { PersistedState } from './persistence.js';
 export { parsePersisted, persistedFormat } from './persistence.js';
 export type { ApiCall } from './request-checks.js';
 export { checkRequest } from './request-checks.js';
+export { checkControlToken, controlHeader } from './control-gate.js';
 export { chooseResponse, maxPreferLength, parsePrefer, preferTarget } from './prefer.js';
 export { operations } from '../../generated/simulator-contract.js';
 
@@ -53,6 +55,8 @@ export interface SimulatorOptions {
   seed?: string | number;
   /** The clock starts frozen at this time (ISO 8601 with its offset): created_at and updated_at say it. Default: the wall clock. */
   now?: string | Date;
+  /** When set, control requests (/_simulator/…) need `Authorization: Bearer <controlToken>` besides `X-Simulator-Control` (see control-gate.ts). */
+  controlToken?: string;
 }
 
 export interface Simulator {
@@ -108,6 +112,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   if (typeof strict !== 'boolean') throw new Error(`options.strict: must be true or false, not ${JSON.stringify(strict)}`);
   let faults: FaultConfig | undefined = options.faults === undefined ? undefined : checkFaults(options.faults, 'options.faults');
   if (options.data !== undefined) backend.replace(checkData(options.data));
+  const controlToken = options.controlToken === undefined ? undefined : checkControlToken(options.controlToken, 'options.controlToken');
 
   const simulator: Simulator = {
     async handle(request) {
@@ -133,7 +138,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const apiCall = { ...call, path };
 
       if (path === controlPrefix || path.startsWith(`${controlPrefix}/`)) {
-        const reply = toReply(controlAnswer(simulator, apiCall), method);
+        const reply = toReply(controlRefusal(apiCall, controlToken) ?? controlAnswer(simulator, apiCall), method);
         if (!safeMethods.has(method)) changed();
         return reply;
       }

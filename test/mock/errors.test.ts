@@ -183,7 +183,7 @@ describe('requests that match no operation, or that are not JSON', () => {
     ['declared in Content-Length', `Content-Length: ${oversized.length}`, oversized],
     ['chunked, with no length declared', 'Transfer-Encoding: chunked', Buffer.concat([Buffer.from(`${oversized.length.toString(16)}\r\n`), oversized, Buffer.from('\r\n0\r\n\r\n')])],
   ])('an oversized body, %s → 413 with the limit', async (_, framing, upload) => {
-    const head = `POST /authorizations HTTP/1.1\r\nHost: mock\r\nAuthorization: ${basic}\r\nContent-Type: application/json\r\n${framing}\r\n\r\n`;
+    const head = `POST /authorizations HTTP/1.1\r\nHost: localhost\r\nAuthorization: ${basic}\r\nContent-Type: application/json\r\n${framing}\r\n\r\n`;
     const answer = await rawExchange(mockUrl(), head, { upload, timeoutMs: 20_000 });
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body).message).toMatch(/^Request body too large: the limit is \d+ bytes$/);

@@ -76,7 +76,7 @@ describe('startMock', () => {
     const first = await create(one);
     expect(first.replace(one.url, 'ORIGIN')).toBe((await create(two)).replace(two.url, 'ORIGIN'));
     expect(first).toContain('"created_at":"2026-02-03T04:05:06Z"');
-    const clock = await fetch(`${one.url}/_simulator/clock`, { method: 'POST', body: '{"advanceMs":60000}' });
+    const clock = await fetch(`${one.url}/_simulator/clock`, { method: 'POST', headers: { 'x-simulator-control': '1' }, body: '{"advanceMs":60000}' });
     expect(await clock.json()).toEqual({ now: '2026-02-03T04:06:06.000Z', frozen: true });
   });
 });

@@ -90,7 +90,7 @@ describe('createHandlers({ baseUrl }) with setupServer', () => {
 
     await client.createAuthorization({ body: { scopes: [], note: 'to forget too' } });
     expect(handlers.simulator.state('octocat').octocat!.authorizations.map(({ id }) => id)).toContain(data.id);
-    const reset = await fetch('https://ghes.example.test/_simulator/reset', { method: 'POST' });
+    const reset = await fetch('https://ghes.example.test/_simulator/reset', { method: 'POST', headers: { 'x-simulator-control': '1' } });
     expect(reset.status).toBe(204);
     expect((await client.listAuthorizations()).data.map(({ id }) => id)).toEqual(seeded);
   });

@@ -61,11 +61,14 @@ describe('parsePrefer', () => {
 describe('chooseResponse', () => {
   const route = { name: 'get-grant', statuses: { 200: [], 401: ['requires-authentication', 'otp-required'] } };
 
-  it('refuses a header longer than it reads, naming its length and the limit', () => {
-    const header = hostile(8 * 1024);
-    expect(chooseResponse(route, header)).toEqual({
-      problem: `Prefer header is ${header.length} characters long; the mock reads at most ${maxPreferLength}`,
-    });
+  it('ignores what a longer header holds past the limit, instead of refusing it (RFC 7240 §2)', () => {
+    expect(chooseResponse(route, hostile(8 * 1024))).toEqual({});
+    // What was read still counts; what follows, or is cut by the limit, does not.
+    const head = 'example=otp-required, ';
+    expect(chooseResponse(route, `${head}${' '.repeat(maxPreferLength)}code=999`)).toEqual({ code: 401, exampleKey: 'otp-required' });
+    expect(chooseResponse(route, `${' '.repeat(maxPreferLength - 6)}code=200`)).toEqual({});
+    // 200 Prefer lines arrive joined by ", ": the first ones are read.
+    expect(chooseResponse(route, Array(200).fill('code=401').join(', '))).toEqual({ code: 401 });
   });
 
   it('honours a header of exactly the limit', () => {

@@ -49,7 +49,7 @@ const valid = (id: number): Row[] => [
 const withUser = (rows: Row[], extra: Partial<Row>) => rows.map((row) => ({ ...row, ...extra, headers: { ...row.headers, ...extra.headers } }));
 const prefixed = (rows: Row[]) => rows.map((row) => ({ ...row, path: `/api/v3${row.path}` }));
 
-export const rows: Row[] = [
+const table: Row[] = [
   // Every operation, valid, under /api/v3 and at the root, for two users (each has its own state).
   ...prefixed(valid(2)),
   ...withUser(valid(1), { user: 'second' }),
@@ -260,4 +260,27 @@ export const rows: Row[] = [
   { method: 'GET', path: '/api/v3/authorizations', headers: { 'x-padding': 'a'.repeat(20 * 1024) } },
   { method: 'GET', path: '/api/v3/authorizations', headers: { 'x-padding': 'a'.repeat(8 * 1024) } },
   { method: 'GET', path: `/api/v3/authorizations?per_page=1&pad=${'p'.repeat(20 * 1024)}` },
+];
+
+/** A control request carries X-Simulator-Control (see src/simulator/control-gate.ts). */
+const isControl = (row: Row) => /^(\/api\/v3)?\/_simulator(\/|\?|$)/.test(row.path);
+const asControl = (row: Row): Row => (isControl(row) ? { ...row, headers: { 'x-simulator-control': '1', ...row.headers } } : row);
+
+export const rows: Row[] = [
+  ...table.map(asControl),
+  // The control gate: without X-Simulator-Control (as a form, beacon or no-cors fetch sends it), a
+  // preflight, with or without /api/v3: 403 on both, and nothing changed.
+  { method: 'POST', path: '/_simulator/reset' },
+  { method: 'GET', path: '/api/v3/_simulator/state' },
+  { method: 'PUT', path: '/_simulator/faults', body: { drop: true } },
+  { method: 'OPTIONS', path: '/_simulator/state', user: null, headers: { origin: 'http://attacker.localhost:8000', 'access-control-request-method': 'PUT' } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'pager' },
+  // reset?user= resets that user, or is a 400 for a user with no state (never everyone).
+  asControl({ method: 'POST', path: '/_simulator/reset?user=nobody-here' }),
+  { method: 'GET', path: '/api/v3/authorizations', user: 'pager' },
+  asControl({ method: 'POST', path: '/_simulator/reset?user=pager' }),
+  asControl({ method: 'POST', path: '/_simulator/reset?user=pager', body: { user: 'second' } }),
+  // A Prefer header past its 1,024 characters is read that far and the rest ignored (RFC 7240 §2).
+  { method: 'GET', path: '/api/v3/authorizations', user: 'prefer', headers: { prefer: `example=otp-required, ${' '.repeat(1100)}code=999` } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'prefer', headers: { prefer: Array(200).fill('code=200').join(', ') } },
 ];

@@ -256,7 +256,11 @@ async function api(
 
 async function control(target: Target, method: string, path: string, body?: unknown): Promise<void> {
   const response = await target.send(
-    new Request(`${target.controlUrl}${path}`, { method, ...(body !== undefined && { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) }),
+    new Request(`${target.controlUrl}${path}`, {
+      method,
+      headers: { 'x-simulator-control': '1', ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    }),
   );
   expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBe(204);
 }
