@@ -9,13 +9,18 @@
 import { type AccountConfig, checkAccount, checkAccounts, checkData, checkFaults, checkUserName, type FaultConfig, maxDelayMs } from './data.js';
 import { bodies } from './errors.js';
 import { controlAnswer, controlPrefix } from './control.js';
+import { checkJournalOption, Journal, type JournalEntry, type JournalFilter, type JournalOption, masked, type Trace } from './journal.js';
 import { AuthorizationsBackend, type SimulatorData } from './model.js';
-import { type ApiCall, checkRequest, githubMediaType, type Refusal } from './request-checks.js';
+import { type ApiCall, basicCredentials, checkRequest, githubMediaType, type Refusal } from './request-checks.js';
+import { matchRoute, type OperationFact } from './routes.js';
+import { checkScenarios, type QueuedScenario, type Scenario, ScenarioQueue, type ScenarioUse } from './scenarios.js';
 import { checkAccount as accountRefusal, operationAnswer, preferredAnswer } from './responses.js';
 
 export type { AccountConfig, FaultConfig } from './data.js';
 export type { SimulatorData } from './model.js';
 export type { ApiCall } from './request-checks.js';
+export type { JournalEntry, JournalFilter, JournalOption } from './journal.js';
+export type { QueuedScenario, Scenario } from './scenarios.js';
 export { checkRequest } from './request-checks.js';
 export { chooseResponse, maxPreferLength, parsePrefer, preferTarget } from './prefer.js';
 export { operations } from '../../generated/simulator-contract.js';
@@ -32,6 +37,10 @@ export interface SimulatorOptions {
   data?: SimulatorData;
   /** Faults applied to every API request (the X-Simulator-Delay and X-Simulator-Fault headers override them per request). */
   faults?: FaultConfig;
+  /** The request journal: on by default, keeping the last 1,000 API requests; `{ size }` keeps another number, `false` turns it off. */
+  journal?: JournalOption;
+  /** One-shot behaviours, used in order as requests match them (see scenarios.ts). */
+  scenarios?: Scenario[];
 }
 
 export interface Simulator {
@@ -44,7 +53,10 @@ export interface Simulator {
   handleCall(call: ApiCall, origin: string): Promise<Response>;
   /** The same answer as plain data, for a transport that writes it itself (Node's server: no Response to build and read back). */
   reply(call: ApiCall, origin: string): Promise<SimulatorReply>;
-  /** Forget all state (no argument) or one user's; accounts stay. */
+  /**
+   * With no argument, everything back as the simulator started: data, accounts, faults, scenarios,
+   * and an empty journal. With a user name, that user's data only (accounts and the rest stay).
+   */
   reset(user?: string): void;
   /** Replace all state from a data set, checked first: throws an Error naming the bad field, and changes nothing. */
   load(data: unknown): void;
@@ -54,6 +66,20 @@ export interface Simulator {
   setAccount(user: string, config: AccountConfig | undefined): void;
   /** Set or clear (undefined) the faults for all requests. */
   setFaults(faults: FaultConfig | undefined): void;
+  /** The configured accounts, passwords and one-time codes masked. */
+  accounts(): Record<string, AccountConfig>;
+  /** The faults applied to every request (`{}`: none). */
+  faults(): FaultConfig;
+  /** The journal's entries that match `filter`, oldest first; throws when the journal is off. */
+  requests(filter?: JournalFilter): JournalEntry[];
+  /** Empties the journal (a full reset does too); throws when it is off. */
+  clearRequests(): void;
+  /** The scenarios still queued, in order, with the uses each has left. */
+  scenarios(): QueuedScenario[];
+  /** Appends scenarios to the queue, checked first: throws an Error naming the bad field, and queues none. */
+  addScenarios(scenarios: Scenario | Scenario[]): void;
+  /** Replaces the queue (undefined: empties it), checked first as addScenarios. */
+  setScenarios(scenarios: Scenario | Scenario[] | undefined): void;
 }
 
 /** An answer as plain data: what `handleCall` puts in its Response, or a dropped connection. */
@@ -68,6 +94,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const accounts = new Map<string, AccountConfig>(Object.entries(options.accounts === undefined ? {} : checkAccounts(options.accounts)));
   let faults: FaultConfig | undefined = options.faults === undefined ? undefined : checkFaults(options.faults, 'options.faults');
   if (options.data !== undefined) backend.replace(checkData(options.data));
+  const journalSize = checkJournalOption(options.journal, 'options.journal');
+  const journal = journalSize === 0 ? undefined : new Journal(journalSize);
+  const scenarios = new ScenarioQueue(options.scenarios === undefined ? [] : checkScenarios(options.scenarios, 'options.scenarios'));
+  // What the simulator started with, for a full reset (data as a copy: the caller may change theirs).
+  const initial = { data: options.data === undefined ? undefined : structuredClone(options.data), accounts: new Map(accounts), faults };
 
   const simulator: Simulator = {
     async handle(request) {
@@ -89,26 +120,19 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const api = { ...call, path };
 
       if (path === controlPrefix || path.startsWith(`${controlPrefix}/`)) return toReply(controlAnswer(simulator, api), method);
-
-      const fault = faultFor(faults, call.headers);
-      if ('refusal' in fault) return toReply(fault.refusal, method);
-      if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-      if (fault.drop) return { drop: true };
-      if (fault.status) return toReply({ status: fault.status, body: bodies.serverFailure(fault.status), reason: `injected fault ${fault.status}` }, method);
-
-      // Credentials first, as on the server: a two-factor account without its code gets the 401
-      // whatever else is wrong with the request.
-      const checked = checkRequest(api, ({ user, password }, headers) => accountRefusal(accounts.get(user), password, headers.get('x-github-otp')));
-      if ('refusal' in checked) return toReply(checked.refusal, method);
-      const { operation } = checked.route;
-      const deprecated = operation.deprecated ? { deprecation: 'true' } : {};
-      const forced = preferredAnswer(operation, call.headers.get('prefer'), base);
-      if (forced) return toReply(forced, method, deprecated);
-      const answer = await operationAnswer(backend, checked, { base, path, search: call.search, headers: call.headers });
-      return toReply(answer, method, deprecated, operation.method === 'get' ? call.headers.get('if-none-match') : undefined);
+      if (!journal) return answerApi(call, api, base, method, {});
+      const trace: Trace = {};
+      const startedAt = journal.clock();
+      const started = performance.now();
+      const reply = await answerApi(call, api, base, method, trace);
+      journal.record(call, origin, withRequestFacts(trace, method, api), 'drop' in reply ? 0 : reply.status, 'drop' in reply ? {} : reply.headers, startedAt, performance.now() - started);
+      return reply;
     },
 
-    reset: (user) => backend.reset(user),
+    reset(user) {
+      if (user !== undefined) return backend.reset(user);
+      for (const restore of restores) restore();
+    },
     load: (data) => backend.replace(checkData(data)),
     state: (user) => backend.state(user),
     setAccount(user, config) {
@@ -119,8 +143,105 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     setFaults(next) {
       faults = next === undefined ? undefined : checkFaults(next);
     },
+    accounts: () => Object.fromEntries([...accounts].map(([user, config]) => [user, maskAccount(config)])),
+    faults: () => ({ ...faults }),
+    requests(filter) {
+      if (!journal) throw new Error(journalOff);
+      return journal.entries(filter);
+    },
+    clearRequests() {
+      if (!journal) throw new Error(journalOff);
+      journal.clear();
+    },
+    scenarios: () => scenarios.list(),
+    addScenarios: (list) => scenarios.add(checkScenarios(list)),
+    setScenarios(list) {
+      const checked = list === undefined ? [] : checkScenarios(list);
+      scenarios.clear();
+      scenarios.add(checked);
+    },
   };
+
+  // What a full reset puts back, each piece as the simulator started (a new piece of state adds its restore here).
+  const restores: Array<() => void> = [
+    () => (initial.data === undefined ? backend.reset() : backend.replace(initial.data)),
+    () => {
+      accounts.clear();
+      for (const [user, config] of initial.accounts) accounts.set(user, config);
+    },
+    () => (faults = initial.faults),
+    () => scenarios.restore(),
+    () => journal?.clear(),
+  ];
+
+  /** The answer to an API request (not the control API's): scenario, faults, checks, the model. */
+  async function answerApi(call: ApiCall, api: ApiCall, base: string, method: string, trace: Trace): Promise<SimulatorReply> {
+    const path = api.path;
+    const scenario = scenarios.size === 0 ? undefined : scenarios.take(method, operationAt(method, path), basicCredentials(call.headers.get('authorization'))?.user);
+    if (scenario) trace.scenario = { id: scenario.id, description: scenario.description };
+
+    const fault = faultFor(scenario ? scenarioFaults(faults, scenario) : faults, call.headers);
+    if ('refusal' in fault) return toReply(fault.refusal, method);
+    if (fault.delayMs || fault.drop || fault.status) trace.fault = fault;
+    if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault.drop) return { drop: true };
+    if (fault.status) return toReply({ status: fault.status, body: bodies.serverFailure(fault.status), reason: `injected fault ${fault.status}` }, method);
+    if (scenario?.prefer) {
+      const operation = operationAt(method, path)!;
+      trace.operationId = operation.operationId;
+      return toReply(preferredAnswer(operation, scenario.prefer, base)!, method, operation.deprecated ? { deprecation: 'true' } : {});
+    }
+
+    // Credentials first, as on the server: a two-factor account without its code gets the 401
+    // whatever else is wrong with the request.
+    const checked = checkRequest(api, ({ user, password }, headers) => accountRefusal(accounts.get(user), password, headers.get('x-github-otp')));
+    if ('refusal' in checked) return toReply(checked.refusal, method);
+    const { operation } = checked.route;
+    trace.operationId = operation.operationId;
+    const deprecated = operation.deprecated ? { deprecation: 'true' } : {};
+    const forced = preferredAnswer(operation, call.headers.get('prefer'), base);
+    if (forced) return toReply(forced, method, deprecated);
+    const answer = await operationAnswer(backend, checked, { base, path, search: call.search, headers: call.headers });
+    return toReply(answer, method, deprecated, operation.method === 'get' ? call.headers.get('if-none-match') : undefined);
+  }
+
+  /** The trace with what the journal says of any request: its operation, user, and whether its X-GitHub-OTP was right. */
+  function withRequestFacts(trace: Trace, method: string, api: ApiCall): Trace {
+    if (trace.operationId === undefined) trace.operationId = operationAt(method, api.path)?.operationId ?? null;
+    const user = basicCredentials(api.headers.get('authorization'))?.user ?? null;
+    trace.user = user;
+    const otp = api.headers.get('x-github-otp');
+    const code = user === null ? undefined : accounts.get(user)?.otp?.code;
+    if (otp !== null && code !== undefined) trace.otpRight = otp.trim() === code;
+    return trace;
+  }
+
   return simulator;
+}
+
+const journalOff = 'the request journal is off (journal: false, --no-journal): start the simulator with it on to read it';
+
+/** The operation at a method and path (the /api/v3 prefix removed), if any. */
+function operationAt(method: string, path: string): OperationFact | undefined {
+  const match = matchRoute(method, path);
+  return 'route' in match ? match.route.operation : undefined;
+}
+
+/** The configured faults with a scenario's over them; a scenario's documented answer keeps only the delay. */
+function scenarioFaults(configured: FaultConfig | undefined, scenario: ScenarioUse): FaultConfig {
+  const fault: FaultConfig = scenario.prefer || scenario.fault !== undefined ? { ...(configured?.delayMs !== undefined && { delayMs: configured.delayMs }) } : { ...configured };
+  if (scenario.delayMs !== undefined) fault.delayMs = scenario.delayMs;
+  if (scenario.fault === 'drop') fault.drop = true;
+  else if (scenario.fault !== undefined) fault.status = scenario.fault;
+  return fault;
+}
+
+/** An account as read back: its password and one-time code masked. */
+function maskAccount(config: AccountConfig): AccountConfig {
+  return {
+    ...(config.password !== undefined && { password: masked }),
+    ...(config.otp && { otp: { ...config.otp, code: masked } }),
+  };
 }
 
 // --- utils -----------------------------------------------------------------------------------
