@@ -1,5 +1,5 @@
 // The types of start-mock.js, for test runners written in TypeScript.
-import type { AccountConfig, FaultConfig, Simulator, SimulatorData } from '../../src/simulator/index.js';
+import type { AccountConfig, FaultConfig, JournalOption, Scenario, Simulator, SimulatorData } from '../../src/simulator/index.js';
 
 export interface StartMockOptions {
   /** 0 (the default): a free port. */
@@ -9,6 +9,10 @@ export interface StartMockOptions {
   accounts?: Record<string, AccountConfig>;
   data?: SimulatorData;
   faults?: FaultConfig;
+  /** One-shot behaviours, used in order as requests match them. */
+  scenarios?: Scenario[];
+  /** The request journal: on (1,000 requests) by default; `{ size }` or `false` (off). */
+  journal?: JournalOption;
   /** Log each request with the simulator's reason for its answer. */
   verbose?: boolean;
   /** Where the verbose log goes (default console.log). */

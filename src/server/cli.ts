@@ -3,6 +3,8 @@
 // environment too; a flag wins). Parsing only: nothing here reads a file or opens a port, and every
 // problem is an Error whose message is one line the bin prints as it is.
 
+import { journalOf } from './start-options.js';
+
 export const binName = 'ghes-oauth-authorizations';
 
 export interface MockCommand {
@@ -16,6 +18,10 @@ export interface MockCommand {
   dataFile?: string;
   /** Every answer waits this long, in ms. */
   delayMs?: number;
+  /** A JSON file of scenarios (one-shot behaviours) to queue at start. */
+  scenariosFile?: string;
+  /** The request journal: `false` (--no-journal) or its size (--journal-size). */
+  journal?: false | { size: number };
 }
 
 export type Command = MockCommand | { command: 'help' } | { command: 'version' };
@@ -31,14 +37,17 @@ Options:
   --accounts <file>   JSON accounts: { "octocat": { "password": "…", "otp": { "code": "123456" } } }
   --data <file>       JSON data set to start from (the shape GET /_simulator/state answers)
   --delay <ms>        every answer waits this long (0-60000)
+  --scenarios <file>  JSON scenarios to queue: [{ "operationId": "createAuthorization", "fault": 502, "times": 2 }]
+  --journal-size <n>  how many requests the journal keeps (1-100000, default 1000)
+  --no-journal        keep no journal of requests
   --verbose           log every request (MOCK_VERBOSE=1 does the same)
   -h, --help          show this help
   --version           print the package version
 `;
 
-const valued = ['--port', '--host', '--accounts', '--data', '--delay'] as const;
+const valued = ['--port', '--host', '--accounts', '--data', '--delay', '--scenarios', '--journal-size'] as const;
 type Valued = (typeof valued)[number];
-const optionList = [...valued, '--verbose', '--help'].join(', ');
+const optionList = [...valued, '--no-journal', '--verbose', '--help'].join(', ');
 
 /** Parses the bin's arguments (without `node` and the script); throws a one-line Error. */
 export function parseCommandLine(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): Command {
@@ -50,11 +59,16 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
 
   const values: Partial<Record<Valued, string>> = {};
   let verbose = /^(1|true|yes|on)$/i.test(env.MOCK_VERBOSE ?? '');
+  let noJournal = false;
   for (let index = 0; index < rest.length; index += 1) {
     const argument = rest[index]!;
     if (argument === '--help' || argument === '-h') return { command: 'help' };
     if (argument === '--verbose') {
       verbose = true;
+      continue;
+    }
+    if (argument === '--no-journal') {
+      noJournal = true;
       continue;
     }
     const equals = argument.indexOf('=');
@@ -83,6 +97,9 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
     ...(values['--accounts'] !== undefined && { accountsFile: nonEmpty('--accounts', values['--accounts']) }),
     ...(values['--data'] !== undefined && { dataFile: nonEmpty('--data', values['--data']) }),
     ...(delay !== undefined && { delayMs: Number(delay) }),
+    ...(values['--scenarios'] !== undefined && { scenariosFile: nonEmpty('--scenarios', values['--scenarios']) }),
+    ...(noJournal && { journal: false as const }),
+    ...(values['--journal-size'] !== undefined && { journal: journalOf(values['--journal-size'], noJournal ? false : undefined) }),
   };
 }
 

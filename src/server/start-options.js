@@ -5,15 +5,15 @@ import { readFile } from 'node:fs/promises';
 /** As the simulator's (src/simulator/data.ts): a minute is long enough for any spinner. */
 const maxDelayMs = 60_000;
 
-export const usage = 'the options are --static, --accounts <file.json>, --data <file.json>, --delay <ms>, --verbose';
+export const usage = 'the options are --static, --accounts <file.json>, --data <file.json>, --delay <ms>, --scenarios <file.json>, --journal-size <n>, --no-journal, --verbose';
 
 /**
  * @param {string[]} argv the arguments after the script
- * @returns {{ static: boolean, verbose: boolean, accountsFile?: string, dataFile?: string, delayMs?: number }}
+ * @returns {{ static: boolean, verbose: boolean, accountsFile?: string, dataFile?: string, delayMs?: number, scenariosFile?: string, journal?: false | { size: number } }}
  */
 export function parseStartOptions(argv, env = process.env) {
   const options = { static: false, verbose: /^(1|true|yes|on)$/i.test(env.MOCK_VERBOSE ?? '') };
-  const valued = { '--accounts': 'accountsFile', '--data': 'dataFile', '--delay': 'delayMs' };
+  const valued = { '--accounts': 'accountsFile', '--data': 'dataFile', '--delay': 'delayMs', '--scenarios': 'scenariosFile', '--journal-size': 'journalSize' };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     const equals = argument.indexOf('=');
@@ -21,6 +21,9 @@ export function parseStartOptions(argv, env = process.env) {
     if (name === '--verbose' || name === '--static') {
       if (equals > 0) throw new Error(`${name} takes no value`);
       options[name.slice(2)] = true;
+    } else if (name === '--no-journal') {
+      if (equals > 0) throw new Error(`${name} takes no value`);
+      options.journal = false;
     } else if (name in valued) {
       const value = equals > 0 ? argument.slice(equals + 1) : argv[++i];
       if (value === undefined || value === '') throw new Error(`${name} needs a value`);
@@ -32,11 +35,22 @@ export function parseStartOptions(argv, env = process.env) {
     if (!/^\d{1,6}$/.test(delay) || Number(delay) > maxDelayMs) throw new Error(`--delay ${delay}: must be a whole number of milliseconds from 0 to ${maxDelayMs}`);
     options.delayMs = Number(delay);
   }
+  if (options.journalSize !== undefined) {
+    options.journal = journalOf(options.journalSize, options.journal);
+    delete options.journalSize;
+  }
   if (options.static) {
-    const simulatorOnly = ['accountsFile', 'dataFile', 'delayMs'].find((key) => options[key] !== undefined);
-    if (simulatorOnly) throw new Error(`--${{ accountsFile: 'accounts', dataFile: 'data', delayMs: 'delay' }[simulatorOnly]} works with the simulator, not with --static (Prism keeps no state)`);
+    const simulatorOnly = ['accountsFile', 'dataFile', 'delayMs', 'scenariosFile', 'journal'].find((key) => options[key] !== undefined);
+    if (simulatorOnly) throw new Error(`--${{ accountsFile: 'accounts', dataFile: 'data', delayMs: 'delay', scenariosFile: 'scenarios', journal: 'journal-size/--no-journal' }[simulatorOnly]} works with the simulator, not with --static (Prism keeps no state)`);
   }
   return options;
+}
+
+/** The simulator's journal option from --journal-size (1-100000); --no-journal beside it is a contradiction. */
+export function journalOf(size, current) {
+  if (current === false) throw new Error('--journal-size and --no-journal contradict each other: give one');
+  if (!/^\d{1,6}$/.test(size) || Number(size) < 1 || Number(size) > 100_000) throw new Error(`--journal-size ${size}: must be a whole number of requests from 1 to 100000`);
+  return { size: Number(size) };
 }
 
 /** The parsed JSON of `file`, or a one-line error naming the option and the file. */

@@ -96,7 +96,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   if (options.data !== undefined) backend.replace(checkData(options.data));
   const journalSize = checkJournalOption(options.journal, 'options.journal');
   const journal = journalSize === 0 ? undefined : new Journal(journalSize);
-  const scenarios = new ScenarioQueue(options.scenarios === undefined ? [] : checkScenarios(options.scenarios, 'options.scenarios'));
+  const scenarios = new ScenarioQueue(options.scenarios === undefined ? [] : checkScenarios(options.scenarios));
   // What the simulator started with, for a full reset (data as a copy: the caller may change theirs).
   const initial = { data: options.data === undefined ? undefined : structuredClone(options.data), accounts: new Map(accounts), faults };
 
