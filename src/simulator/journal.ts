@@ -91,8 +91,31 @@ const secretKey = /secret|password|passwd|token|otp/i;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** An entry as kept: redacted already, formatted only when read (the write is on every request's path). */
+interface Kept {
+  id: number;
+  startedAt: number;
+  method: string;
+  path: string;
+  query: string;
+  trace: Trace;
+  status: number;
+  durationMs: number;
+  headers: Record<string, string>;
+  /** The body's text when it names no secret field (parsed when read), else its masked JSON, or a note. */
+  body: { text: string } | { value: unknown } | { note: string } | undefined;
+  responseHeaders: Record<string, string>;
+  origin: string;
+}
+
+/** What the journal needs of a request's headers: fetch's Headers, or Node's through api-call.js. */
+export interface JournalHeaders {
+  get(name: string): string | null;
+  forEach?(callback: (value: string, name: string) => void): void;
+}
+
 export class Journal {
-  private readonly ring: Array<JournalEntry | undefined>;
+  private readonly ring: Array<Kept | undefined>;
   private next = 0;
   private count = 0;
 
@@ -105,25 +128,21 @@ export class Journal {
   }
 
   /** Writes one entry, redacting as it goes. */
-  record(call: { method: string; path: string; search: string; headers: { get(name: string): string | null } & Partial<Iterable<[string, string]>>; body: Uint8Array }, origin: string, trace: Trace, status: number, responseHeaders: Record<string, string>, startedAt: number, durationMs: number): void {
-    const entry: JournalEntry = {
+  record(call: { method: string; path: string; search: string; headers: JournalHeaders; body: Uint8Array }, origin: string, trace: Trace, status: number, responseHeaders: Record<string, string>, startedAt: number, durationMs: number): void {
+    this.ring[this.next] = {
       id: ++this.count,
-      time: new Date(startedAt).toISOString(),
+      startedAt,
       method: call.method,
       path: call.path,
       query: call.search === '' ? '' : maskQuery(call.search),
-      operationId: trace.operationId ?? null,
-      user: trace.user ?? null,
+      trace,
       status,
-      durationMs: Math.round(durationMs * 1000) / 1000,
-      ...(trace.fault && { fault: trace.fault }),
-      ...(trace.scenario && { scenario: trace.scenario }),
+      durationMs,
       headers: redactHeaders(call.headers, trace),
-      ...bodyOf(call.body),
-      response: { headers: responseHeaders },
+      body: bodyOf(call.body),
+      responseHeaders,
       origin,
     };
-    this.ring[this.next] = entry;
     this.next = (this.next + 1) % this.size;
   }
 
@@ -132,13 +151,15 @@ export class Journal {
     return this.now();
   }
 
-  /** The entries that match, oldest first (copies). */
+  /** The entries that match, oldest first (each a new object). */
   entries(filter: JournalFilter = {}): JournalEntry[] {
     const match = matcher(checkFilter(filter));
     const kept: JournalEntry[] = [];
     for (let i = 0; i < this.size; i++) {
       const entry = this.ring[(this.next + i) % this.size];
-      if (entry !== undefined && match(entry)) kept.push(structuredClone(entry));
+      if (entry === undefined) continue;
+      const shown = render(entry);
+      if (match(shown)) kept.push(shown);
     }
     return kept;
   }
@@ -147,6 +168,28 @@ export class Journal {
     this.ring.fill(undefined);
     this.next = 0;
   }
+}
+
+/** A kept entry as the journal shows it. */
+function render(kept: Kept): JournalEntry {
+  const { trace } = kept;
+  return {
+    id: kept.id,
+    time: new Date(kept.startedAt).toISOString(),
+    method: kept.method,
+    path: kept.path,
+    query: kept.query,
+    operationId: trace.operationId ?? null,
+    user: trace.user ?? null,
+    status: kept.status,
+    durationMs: Math.round(kept.durationMs * 1000) / 1000,
+    ...(trace.fault && { fault: { ...trace.fault } }),
+    ...(trace.scenario && { scenario: { ...trace.scenario } }),
+    headers: { ...kept.headers },
+    ...shownBody(kept.body),
+    response: { headers: { ...kept.responseHeaders } },
+    origin: kept.origin,
+  };
 }
 
 /** The filter checked: an Error naming the field for a bad one. */
@@ -195,16 +238,15 @@ export function operationName(operationId: string): string {
 }
 
 /** The headers as written down: Authorization as its scheme and user name, X-GitHub-OTP as sent and right or not. */
-function redactHeaders(headers: { get(name: string): string | null } & Partial<Iterable<[string, string]>>, trace: Trace): Record<string, string> {
+function redactHeaders(headers: JournalHeaders, trace: Trace): Record<string, string> {
   const kept: Record<string, string> = {};
-  const pairs = headers[Symbol.iterator] ? (headers as Iterable<[string, string]>) : [];
-  for (const [name, value] of pairs) {
+  headers.forEach?.((value, name) => {
     const lower = name.toLowerCase();
     if (lower === 'authorization') kept[lower] = redactAuthorization(value, trace.user);
     else if (lower === 'x-github-otp') kept[lower] = trace.otpRight === undefined ? 'sent (the account has no two-factor authentication)' : trace.otpRight ? 'sent, right' : 'sent, wrong';
     else if (secretHeaders.has(lower)) kept[lower] = masked;
     else kept[lower] = value;
-  }
+  });
   return kept;
 }
 
@@ -222,17 +264,34 @@ function maskQuery(search: string): string {
   return query.toString();
 }
 
-function bodyOf(bytes: Uint8Array): { body?: unknown; bodyNote?: string } {
-  if (bytes.length === 0) return {};
-  if (bytes.length > maxKeptBodyBytes) return { bodyNote: `${bytes.length} bytes, not kept (over ${maxKeptBodyBytes})` };
-  let value: unknown;
+function bodyOf(bytes: Uint8Array): Kept['body'] {
+  if (bytes.length === 0) return undefined;
+  if (bytes.length > maxKeptBodyBytes) return { note: `${bytes.length} bytes, not kept (over ${maxKeptBodyBytes})` };
+  let text: string;
   try {
-    value = JSON.parse(utf8.decode(bytes));
+    text = utf8.decode(bytes);
   } catch {
-    // Not JSON: its text could hold a secret in any form, so it is not kept.
-    return { bodyNote: `${bytes.length} bytes, not JSON, not kept` };
+    return { note: `${bytes.length} bytes, not UTF-8, not kept` };
   }
-  return { body: maskSecrets(value) };
+  // A body that names no secret field is kept as text, and parsed only when read (most are).
+  if (!secretKey.test(text)) return { text };
+  try {
+    return { value: maskSecrets(JSON.parse(text)) };
+  } catch {
+    // Not JSON: its text could hold the secret in any form, so it is not kept.
+    return { note: `${bytes.length} bytes, not JSON, not kept` };
+  }
+}
+
+function shownBody(body: Kept['body']): { body?: unknown; bodyNote?: string } {
+  if (body === undefined) return {};
+  if ('note' in body) return { bodyNote: body.note };
+  if ('value' in body) return { body: structuredClone(body.value) };
+  try {
+    return { body: JSON.parse(body.text) };
+  } catch {
+    return { bodyNote: `${new TextEncoder().encode(body.text).length} bytes, not JSON, not shown` };
+  }
 }
 
 /** A JSON value with every secret field's value masked, at any depth. */

@@ -17,6 +17,9 @@ describe('parseCommandLine', () => {
     [['mock', '--accounts', 'accounts.json', '--data=seed.json'], { accountsFile: 'accounts.json', dataFile: 'seed.json' }],
     [['mock', '--delay', '250'], { delayMs: 250 }],
     [['mock', '--delay=0'], { delayMs: 0 }],
+    [['mock', '--scenarios', 'scenarios.json'], { scenariosFile: 'scenarios.json' }],
+    [['mock', '--journal-size', '50'], { journal: { size: 50 } }],
+    [['mock', '--no-journal'], { journal: false }],
   ])('%j', (argv, expected) => {
     expect(parseCommandLine(argv)).toEqual({ ...defaults, ...expected });
   });
@@ -41,7 +44,7 @@ describe('parseCommandLine', () => {
   it.each([
     [[], 'name a command: ghes-oauth-authorizations mock [options] (see ghes-oauth-authorizations --help)'],
     [['serve'], 'unknown command "serve": the command is mock (see ghes-oauth-authorizations --help)'],
-    [['mock', '--prot', '1'], 'unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --verbose, --help'],
+    [['mock', '--prot', '1'], 'unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --scenarios, --journal-size, --no-journal, --verbose, --help'],
     [['mock', '--static'], "--static is the repository's Prism mode (npm start -- --static); ghes-oauth-authorizations mock serves the simulator"],
     [['mock', '--port'], '--port needs a value'],
     [['mock', '--port', '--verbose'], '--port needs a value'],
@@ -54,6 +57,10 @@ describe('parseCommandLine', () => {
     [['mock', '--accounts='], '--accounts needs a file name'],
     [['mock', '--delay', 'soon'], '--delay soon: must be a whole number of milliseconds from 0 to 60000'],
     [['mock', '--delay', '60001'], '--delay 60001: must be a whole number of milliseconds from 0 to 60000'],
+    [['mock', '--journal-size', '0'], '--journal-size 0: must be a whole number of requests from 1 to 100000'],
+    [['mock', '--journal-size', 'lots'], '--journal-size lots: must be a whole number of requests from 1 to 100000'],
+    [['mock', '--no-journal', '--journal-size', '5'], '--journal-size and --no-journal contradict each other: give one'],
+    [['mock', '--scenarios='], '--scenarios needs a file name'],
   ])('%j: %s', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(new Error(message));
   });
