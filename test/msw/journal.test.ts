@@ -3,6 +3,7 @@
 // the handlers' origin.
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../src/index.js';
 import { createHandlers } from '../../src/msw.js';
 import type { JournalEntry } from '../../src/simulator/index.js';
 import { checkHar } from '../simulator/support/har.js';
@@ -19,6 +20,27 @@ afterAll(() => server.close());
 const basic = (user: string, password: string) => `Basic ${btoa(`${user}:${password}`)}`;
 const createAs = (user: string, password: string, note: string, headers: Record<string, string> = {}) =>
   fetch(`${baseUrl}/authorizations`, { method: 'POST', headers: { authorization: basic(user, password), 'content-type': 'application/json', ...headers }, body: JSON.stringify({ note, scopes: ['repo'] }) });
+
+describe('the guide (docs/frontend-testing.md), as written', () => {
+  it('"retries the create with the one-time code": the journal shows the 401, then the retry with the right code', async () => {
+    handlers.simulator.setAccount('mona', { otp: { code: '123456' } });
+    const client = createClient({ baseUrl, username: 'mona', password: 'secret', otp: async () => '123456' });
+    await client.createAuthorization({ body: { scopes: ['repo'], note: 'ci' } });
+    const creates = handlers.simulator.requests({ user: 'mona', operationId: 'createAuthorization' });
+    expect(creates.map((request) => [request.status, request.headers['x-github-otp']])).toEqual([
+      [401, undefined],
+      [201, 'sent, right'],
+    ]);
+    expect(creates[1]?.body).toEqual({ scopes: ['repo'], note: 'ci' });
+  });
+
+  it('"the next two creates fail with 502, then it works"', async () => {
+    handlers.simulator.addScenarios({ operationId: 'createAuthorization', fault: 502, times: 2 });
+    for (let attempt = 0; attempt < 3; attempt++) await createAs('octocat', 'pw', `retry ${attempt}`);
+    expect(handlers.simulator.requests({ operationId: 'createAuthorization' }).map((request) => request.status)).toEqual([502, 502, 201]);
+    expect(handlers.simulator.scenarios()).toEqual([]);
+  });
+});
 
 describe('the MSW handlers keep the journal', () => {
   it('handlers.simulator.requests() and GET /_simulator/requests answer the same entries, redacted', async () => {
