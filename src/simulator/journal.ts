@@ -3,6 +3,7 @@
 // entries are redacted as they are written, not as they are read, so nothing in memory holds a
 // password, a one-time code, a client secret or a token (answers' bodies are not kept at all:
 // only their status and headers).
+import { type OperationFact, operations } from '../../generated/simulator-contract.js';
 import type { FaultConfig } from './data.js';
 
 /** What the journal keeps of one request; `GET /_simulator/requests` answers a list of these. */
@@ -205,6 +206,8 @@ export function checkFilter(filter: unknown): JournalFilter {
       const time = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN;
       if (Number.isNaN(time)) throw new Error(`since: must be a time in ISO 8601 (2026-01-02T03:04:05Z), not ${JSON.stringify(value)}`);
     } else if (typeof value !== 'string' || value === '') throw new Error(`${key}: must be a non-empty string`);
+    // A misspelt operation would match nothing, and a test asserting "no such request" would pass.
+    else if (key === 'operationId' && !operationNamed(value)) throw new Error(`operationId: ${JSON.stringify(value)} is no operation of this API; it has ${operations.map((o) => o.name).join(', ')}`);
   }
   return filter as JournalFilter;
 }
@@ -223,11 +226,11 @@ function matcher(filter: JournalFilter): (entry: JournalEntry) => boolean {
   const since = filter.since === undefined ? undefined : filter.since instanceof Date ? filter.since.getTime() : Date.parse(filter.since);
   const status = filter.status === undefined ? undefined : String(filter.status).toLowerCase();
   const method = filter.method?.toUpperCase();
-  const operation = filter.operationId;
+  const operation = filter.operationId === undefined ? undefined : operationNamed(filter.operationId)?.operationId;
   return (entry) =>
     (filter.user === undefined || entry.user === filter.user) &&
     (method === undefined || entry.method.toUpperCase() === method) &&
-    (operation === undefined || entry.operationId === operation || (entry.operationId !== null && operationName(entry.operationId) === operation)) &&
+    (operation === undefined || entry.operationId === operation) &&
     (status === undefined || (status.endsWith('xx') ? String(entry.status)[0] === status[0] : String(entry.status) === status)) &&
     (since === undefined || Date.parse(entry.time) >= since);
 }
@@ -235,6 +238,11 @@ function matcher(filter: JournalFilter): (entry: JournalEntry) => boolean {
 /** `oauth-authorizations/create-authorization` → `createAuthorization` (the client's function name). */
 export function operationName(operationId: string): string {
   return operationId.split('/').pop()!.replace(/-([a-z\d])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** The operation named by its operationId or the client's function name, or undefined. */
+export function operationNamed(name: string): OperationFact | undefined {
+  return operations.find((operation) => operation.operationId === name || operation.name === name || operationName(operation.operationId) === name);
 }
 
 /** The headers as written down: Authorization as its scheme and user name, X-GitHub-OTP as sent and right or not. */

@@ -6,7 +6,7 @@
 // code=…`/`example=…` would.
 import { operations, type OperationFact } from '../../generated/simulator-contract.js';
 import { maxDelayMs } from './data.js';
-import { operationName } from './journal.js';
+import { operationNamed } from './journal.js';
 import { chooseResponse, preferTarget } from './prefer.js';
 
 /** One scenario, as given (JSON): the matchers, then what it does. */
@@ -49,11 +49,6 @@ const maxQueued = 1000;
 const maxTimes = 1000;
 const keys = ['operationId', 'method', 'user', 'times', 'delayMs', 'fault', 'status', 'example'];
 const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
-
-/** The operation named by its operationId or the client's function name, or undefined. */
-export function operationNamed(name: string): OperationFact | undefined {
-  return operations.find((operation) => operation.operationId === name || operation.name === name || operationName(operation.operationId) === name);
-}
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -95,6 +95,7 @@ describe('the journal, in process', () => {
     expect(() => simulator.requests({ status: 'teapot' })).toThrow('status: must be a status such as 404, or a class such as 4xx, not "teapot"');
     expect(() => simulator.requests({ since: 'yesterday' })).toThrow(/^since: must be a time in ISO 8601/);
     expect(() => simulator.requests({ colour: 'red' } as never)).toThrow('colour: is no filter (the filters are user, operationId, method, status, since)');
+    expect(() => simulator.requests({ operationId: 'createAuthorizations' })).toThrow(/^operationId: "createAuthorizations" is no operation of this API; it has listGrants, /);
   });
 
   it('is a ring: it keeps the last `size` requests, and leaves out the control API', async () => {
