@@ -7,6 +7,13 @@ export const headerReader = (headers) => ({
     const value = headers[name.toLowerCase()];
     return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
   },
+  // Every header, as Headers.forEach calls back (the request journal writes them down).
+  forEach(callback) {
+    for (const name in headers) {
+      const value = headers[name];
+      if (value !== undefined) callback(Array.isArray(value) ? value.join(', ') : value, name);
+    }
+  },
 });
 
 /**

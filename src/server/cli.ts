@@ -30,6 +30,12 @@ export interface MockCommand {
   allowedHosts?: string[];
   /** Control requests need `Authorization: Bearer <controlToken>`. */
   controlToken?: string;
+  /** A JSON file of scenarios (one-shot behaviours) to queue at start. */
+  scenariosFile?: string;
+  /** How many requests the journal keeps (--journal-size). */
+  journalSize?: number;
+  /** Keep no journal (--no-journal). */
+  noJournal?: boolean;
 }
 
 export type Command = MockCommand | { command: 'help' } | { command: 'version' };
@@ -48,7 +54,7 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
   const parsed = parseOptions('mock', rest, env);
   if ('help' in parsed) return { command: 'help' };
   if (parsed.version) return { command: 'version' };
-  const { port, host, verbose, accountsFile, dataFile, delayMs, seed, now, stateFile, strict, allowedHosts, controlToken } = parsed;
+  const { port, host, verbose, accountsFile, dataFile, delayMs, seed, now, stateFile, strict, allowedHosts, controlToken, scenariosFile, journalSize, noJournal } = parsed;
   return {
     command: 'mock',
     port,
@@ -63,5 +69,8 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
     ...(strict && { strict }),
     ...(allowedHosts !== undefined && { allowedHosts }),
     ...(controlToken !== undefined && { controlToken }),
+    ...(scenariosFile !== undefined && { scenariosFile }),
+    ...(journalSize !== undefined && { journalSize }),
+    ...(noJournal && { noJournal }),
   };
 }

@@ -35,6 +35,9 @@ export const optionTable = [
   { name: 'seed', type: 'string', value: '<text>', help: 'tokens follow from it: the same seed and requests give the same answers', commands: simulator, check: seedOf },
   { name: 'now', type: 'string', value: '<ISO time>', help: 'the clock starts frozen at this time, e.g. 2026-01-01T00:00:00Z (PUT /_simulator/clock moves it)', commands: simulator, check: timeOf },
   { name: 'state-file', type: 'string', value: '<file>', help: 'keep the state in this JSON file: loaded at start, written after each change', commands: simulator, check: fileName },
+  { name: 'scenarios', key: 'scenariosFile', type: 'string', value: '<file>', help: 'JSON scenarios to queue: [{ "operationId": "oauth-authorizations/create-authorization", "fault": 502, "times": 2 }]', commands: simulator, check: fileName },
+  { name: 'journal-size', type: 'string', value: '<n>', help: 'how many requests the journal keeps (1-100000, default 1000)', commands: simulator, check: journalSizeOf },
+  { name: 'no-journal', type: 'boolean', help: 'keep no journal of requests', commands: simulator },
   { name: 'allowed-hosts', type: 'string', value: '<a,b>', help: 'Host names to answer besides localhost, *.localhost, IP addresses and --host (a hosts-file alias, a container name; .name adds subdomains)', commands: all, check: hostListOf },
   { name: 'control-token', type: 'string', value: '<token>', help: 'control requests (/_simulator/…) need Authorization: Bearer <token> besides X-Simulator-Control: 1', commands: simulator, check: nonEmptyOf },
   { name: 'strict', type: 'boolean', help: 'enforce the contract on request bodies (422 for unknown fields, an empty client_id) rather than take them as GitHub did', commands: simulator },
@@ -85,6 +88,9 @@ export function usageOf(/** @type {CommandName} */ command) {
  * @property {string} [now]
  * @property {string} [stateFile]
  * @property {boolean} [strict]
+ * @property {string} [scenariosFile]
+ * @property {number} [journalSize]
+ * @property {boolean} [noJournal]
  * @property {string[]} [allowedHosts]
  * @property {string} [controlToken]
  * @property {boolean} [version]
@@ -142,6 +148,7 @@ export function parseOptions(command, argv, env = {}) {
     const name = fromFlag === undefined ? row.env : flag;
     if (text !== undefined) parsed[keyOf(row)] = row.check ? row.check(text, /** @type {string} */ (name)) : text;
   }
+  if (parsed.noJournal && parsed.journalSize !== undefined) throw new Error('--journal-size and --no-journal contradict each other: give one');
   parsed.port ??= 4010;
   parsed.host ??= '127.0.0.1';
   if (parsed.static) {
@@ -178,6 +185,11 @@ function hostListOf(/** @type {string} */ text, /** @type {string} */ flag) {
 function nonEmptyOf(/** @type {string} */ text, /** @type {string} */ flag) {
   if (text === '') throw new Error(`${flag} needs a value`);
   return text;
+}
+
+function journalSizeOf(/** @type {string} */ text, /** @type {string} */ flag) {
+  if (!/^\d{1,6}$/.test(text) || Number(text) < 1 || Number(text) > 100_000) throw new Error(`${flag} ${text}: must be a whole number of requests from 1 to 100000`);
+  return Number(text);
 }
 
 function delayOf(/** @type {string} */ text, /** @type {string} */ flag) {

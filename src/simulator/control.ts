@@ -1,6 +1,8 @@
 // The control API, for tests: under /_simulator/ (with or without /api/v3), apart from the API's own
 // routes, and needing no credentials (like Mockoon's admin API). It acts on the same state the API
 // does, through the Simulator's own methods.
+import { toHar } from './har.js';
+import { filterOfQuery, type JournalEntry, type JournalFilter } from './journal.js';
 import type { ApiCall, Refusal } from './request-checks.js';
 import { parseJson } from './request-checks.js';
 
@@ -12,17 +14,31 @@ export interface Controllable {
   setAccount(user: string, config: unknown): void;
   setFaults(faults: unknown): void;
   clock: { state(): unknown; set(change: never): void };
+  accounts(): unknown;
+  faults(): unknown;
+  requests(filter?: JournalFilter): JournalEntry[];
+  clearRequests(): void;
+  scenarios(): unknown;
+  addScenarios(scenarios: any): void;
+  setScenarios(scenarios: any): void;
 }
+
+/** Who made the HAR export (its `creator`). */
+const harCreator = { name: 'ghes-oauth-authorizations simulator', version: '1' };
 
 export const controlPrefix = '/_simulator';
 
 const routes = [
-  'POST /_simulator/reset[?user=…] (body: optional {"user": …})',
+  'POST /_simulator/reset[?user=…] (no body or {}: everything as started; {"user": …} or ?user=: one user\'s data)',
   'GET /_simulator/state[?user=…]',
   'PUT /_simulator/state (body: a data set)',
+  'GET /_simulator/accounts',
   'PUT|DELETE /_simulator/accounts/{user}',
-  'PUT|DELETE /_simulator/faults',
+  'GET|PUT|DELETE /_simulator/faults',
   'GET|PUT|POST /_simulator/clock (body: {"now"?, "frozen"?, "advanceMs"?})',
+  'GET|DELETE /_simulator/requests[?user=…&operationId=…&method=…&status=…&since=…]',
+  'GET /_simulator/requests.har[?…]',
+  'GET|POST|PUT|DELETE /_simulator/scenarios',
 ].join(', ');
 
 /** A reset of a user who is not there: a 400, since nothing in the body is malformed. */
@@ -59,7 +75,7 @@ export function controlAnswer(simulator: Controllable, call: ApiCall): Refusal {
       POST: () =>
         withBody((body) => {
           if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).some((key) => key !== 'user'))) {
-            throw new Error('the body of a reset is {} (everyone) or {"user": "<name>"}');
+            throw new Error('the body of a reset is {} (everything as the simulator started) or {"user": "<name>"} (that user\'s data)');
           }
           const { user } = (body ?? {}) as { user?: unknown };
           if (user !== undefined && typeof user !== 'string') throw new Error('user: must be a string');
@@ -81,8 +97,47 @@ export function controlAnswer(simulator: Controllable, call: ApiCall): Refusal {
       PUT: () => withBody((body) => simulator.load(body), true),
     });
   }
+  // Read-backs and the journal: a problem (a bad filter, the journal off) is a 422 that names it.
+  const read = (what: string, value: () => unknown, headers?: Record<string, string>): Refusal => {
+    try {
+      return { status: 200, body: value(), reason: what, ...(headers && { headers }) };
+    } catch (error) {
+      return problem(422, (error as Error).message);
+    }
+  };
+  const doneOr = (what: string, action: () => void): Refusal => {
+    try {
+      action();
+    } catch (error) {
+      return problem(422, (error as Error).message);
+    }
+    return done(what);
+  };
+  if (path === '/requests') {
+    return allowed('GET, DELETE', {
+      GET: () => read('the journal', () => simulator.requests(filterOfQuery(call.search))),
+      DELETE: () => doneOr('the journal is empty', () => simulator.clearRequests()),
+    });
+  }
+  if (path === '/requests.har') {
+    return allowed('GET', {
+      GET: () => read('the journal as HAR 1.2', () => toHar(simulator.requests(filterOfQuery(call.search)), harCreator), { 'content-disposition': 'attachment; filename="simulator.har"' }),
+    });
+  }
+  if (path === '/scenarios') {
+    return allowed('GET, POST, PUT, DELETE', {
+      GET: () => read('the scenarios queued', () => simulator.scenarios()),
+      POST: () => withBody((body) => simulator.addScenarios(body), true),
+      PUT: () => withBody((body) => simulator.setScenarios(body), true),
+      DELETE: () => (simulator.setScenarios(undefined), done('no scenarios')),
+    });
+  }
+  if (path === '/accounts') {
+    return allowed('GET', { GET: () => read('the accounts, passwords and codes masked', () => simulator.accounts()) });
+  }
   if (path === '/faults') {
-    return allowed('PUT, DELETE', {
+    return allowed('GET, PUT, DELETE', {
+      GET: () => read('the faults', () => simulator.faults()),
       PUT: () => withBody((body) => simulator.setFaults(body), true),
       DELETE: () => (simulator.setFaults(undefined), done('no faults')),
     });

@@ -5,7 +5,8 @@
 //
 // The parts, after moto: model.ts (state and rules, no HTTP), responses.ts (request → model →
 // answer), routes.ts (which operation), request-checks.ts (what every request must be),
-// errors.ts (GitHub's error bodies), control.ts (the control API for tests).
+// errors.ts (GitHub's error bodies), control.ts (the control API for tests), journal.ts and har.ts
+// (the request journal and its HAR export), scenarios.ts (one-shot behaviours).
 import { type AccountConfig, checkAccount, checkAccounts, checkData, checkFaults, checkUserName, type FaultConfig, maxDelayMs } from './data.js';
 import { bodies } from './errors.js';
 import { controlAnswer, controlPrefix } from './control.js';
@@ -16,7 +17,10 @@ import { type Clock, createClock } from './clock.js';
 import { checkSeed, createRandom } from './random.js';
 import { persistedState, type PersistedState, restorePersisted } from './persistence.js';
 import { checkControlToken, controlRefusal } from './control-gate.js';
-import { type ApiCall, checkRequest, githubMediaType, type Refusal } from './request-checks.js';
+import { checkJournalOption, Journal, type JournalEntry, type JournalFilter, type JournalOption, masked, type Trace } from './journal.js';
+import { type ApiCall, basicCredentials, checkRequest, githubMediaType, type Refusal } from './request-checks.js';
+import { matchRoute, type OperationFact } from './routes.js';
+import { checkScenarios, type QueuedScenario, type Scenario, ScenarioQueue, type ScenarioUse } from './scenarios.js';
 import { checkAccount as accountRefusal, operationAnswer, preferredAnswer } from './responses.js';
 
 export type { AccountConfig, FaultConfig } from './data.js';
@@ -25,6 +29,8 @@ export type { Clock, ClockChange, ClockState } from './clock.js';
 export type { PersistedState } from './persistence.js';
 export { parsePersisted, persistedFormat } from './persistence.js';
 export type { ApiCall } from './request-checks.js';
+export type { JournalEntry, JournalFilter, JournalOption } from './journal.js';
+export type { QueuedScenario, Scenario } from './scenarios.js';
 export { checkRequest } from './request-checks.js';
 export { checkControlToken, controlHeader } from './control-gate.js';
 export { chooseResponse, maxPreferLength, parsePrefer, preferTarget } from './prefer.js';
@@ -57,6 +63,10 @@ export interface SimulatorOptions {
   now?: string | Date;
   /** When set, control requests (/_simulator/…) need `Authorization: Bearer <controlToken>` besides `X-Simulator-Control` (see control-gate.ts). */
   controlToken?: string;
+  /** The request journal: on by default, keeping the last 1,000 API requests; `{ size }` keeps another number, `false` turns it off. */
+  journal?: JournalOption;
+  /** One-shot behaviours, used in order as requests match them (see scenarios.ts). */
+  scenarios?: Scenario[];
 }
 
 export interface Simulator {
@@ -69,7 +79,11 @@ export interface Simulator {
   handleCall(call: ApiCall, origin: string): Promise<Response>;
   /** The same answer as plain data, for a transport that writes it itself (Node's server: no Response to build and read back). */
   reply(call: ApiCall, origin: string): Promise<SimulatorReply>;
-  /** Forget all state (no argument) or one user's; accounts stay. */
+  /**
+   * With no argument, a full reset: everything as the simulator was started (data, accounts,
+   * faults, scenarios, the journal emptied, the clock and a seeded token source started over).
+   * With a user name, forget that user's data only.
+   */
   reset(user?: string): void;
   /** Replace all state from a data set, checked first: throws an Error naming the bad field, and changes nothing. */
   load(data: unknown): void;
@@ -87,6 +101,20 @@ export interface Simulator {
   restore(saved: unknown): void;
   /** Calls `listener` after each change that may have changed the state (a request other than GET, HEAD or OPTIONS, or a method here); returns the way to stop. */
   onChange(listener: () => void): () => void;
+  /** The configured accounts, passwords and one-time codes masked. */
+  accounts(): Record<string, AccountConfig>;
+  /** The faults applied to every request (`{}`: none). */
+  faults(): FaultConfig;
+  /** The journal's entries that match `filter`, oldest first; throws when the journal is off. */
+  requests(filter?: JournalFilter): JournalEntry[];
+  /** Empties the journal (a full reset does too); throws when it is off. */
+  clearRequests(): void;
+  /** The scenarios still queued, in order, with the uses each has left. */
+  scenarios(): QueuedScenario[];
+  /** Appends scenarios to the queue, checked first: throws an Error naming the bad field, and queues none. */
+  addScenarios(scenarios: Scenario | Scenario[]): void;
+  /** Replaces the queue (undefined: empties it), checked first as addScenarios. */
+  setScenarios(scenarios: Scenario | Scenario[] | undefined): void;
 }
 
 /** An answer as plain data: what `handleCall` puts in its Response, or a dropped connection. */
@@ -113,6 +141,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   let faults: FaultConfig | undefined = options.faults === undefined ? undefined : checkFaults(options.faults, 'options.faults');
   if (options.data !== undefined) backend.replace(checkData(options.data));
   const controlToken = options.controlToken === undefined ? undefined : checkControlToken(options.controlToken, 'options.controlToken');
+  const journalSize = checkJournalOption(options.journal, 'options.journal');
+  const journal = journalSize === 0 ? undefined : new Journal(journalSize);
+  const scenarios = new ScenarioQueue(options.scenarios === undefined ? [] : checkScenarios(options.scenarios));
+  // What the simulator started with, for a full reset (data as a copy: the caller may change theirs).
+  const initial = { data: options.data === undefined ? undefined : structuredClone(options.data), accounts: new Map(accounts), faults };
 
   const simulator: Simulator = {
     async handle(request) {
@@ -143,39 +176,18 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         return reply;
       }
 
-      // Every answer of the API says which media type it is in, as GitHub's did.
-      const api = { 'x-github-media-type': mediaTypeFor(call.headers.get('accept')) };
-      const fault = faultFor(faults, call.headers);
-      if ('refusal' in fault) return toReply(fault.refusal, method, api);
-      // A client that goes away while it waits is dropped here, before its request touches state.
-      if (fault.delayMs && !(await delay(fault.delayMs, call.signal))) return { drop: true };
-      if (fault.drop) return { drop: true };
-      if (fault.status) return toReply({ status: fault.status, body: bodies.serverFailure(fault.status), reason: `injected fault ${fault.status}` }, method, api);
-
-      // Credentials and the one-time password first, on every path, as on the server (request-checks.ts).
-      const checked = checkRequest(apiCall, {
-        authenticate: ({ user, password }, headers) => accountRefusal(accounts.get(userKey(user)), password, headers.get('x-github-otp')),
-        issued: (token) => backend.holdsToken(token),
-        strict,
-      });
-      if ('refusal' in checked) return toReply(checked.refusal, method, api);
-      const { operation } = checked.route;
-      const answered = { ...api, ...(operation.deprecated && deprecationHeaders) };
-      const forced = preferredAnswer(operation, call.headers.get('prefer'), base);
-      if (forced) return toReply(forced, method, answered, { authenticated: true });
-      const answer = await operationAnswer(backend, checked, { base, path, search: call.search, headers: call.headers });
-      if (checked.lenient.length > 0) answer.reason += ` (as GitHub took the body: ${checked.lenient.join('; ')})`;
-      if (!safeMethods.has(method) && answer.status < 400) changed();
-      return toReply(answer, method, answered, { authenticated: true, ifNoneMatch: operation.method === 'get' ? call.headers.get('if-none-match') : undefined, write: operation.method !== 'get' });
+      if (!journal) return answerApi(call, apiCall, base, method, {});
+      const trace: Trace = {};
+      const startedAt = journal.clock();
+      const started = performance.now();
+      const reply = await answerApi(call, apiCall, base, method, trace);
+      journal.record(call, origin, withRequestFacts(trace, method, apiCall), 'drop' in reply ? 0 : reply.status, 'drop' in reply ? {} : reply.headers, startedAt, performance.now() - started);
+      return reply;
     },
 
     reset(user) {
-      backend.reset(user);
-      // A full reset starts the clock and the seeded tokens over, as the simulator was started.
-      if (user === undefined) {
-        clock.restart();
-        random.restart();
-      }
+      if (user !== undefined) backend.reset(user);
+      else for (const restore of restores) restore();
       changed();
     },
     load(data) {
@@ -215,8 +227,115 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
+    accounts: () => Object.fromEntries([...accounts].map(([user, config]) => [user, maskAccount(config)])),
+    faults: () => ({ ...faults }),
+    requests(filter) {
+      if (!journal) throw new Error(journalOff);
+      return journal.entries(filter);
+    },
+    clearRequests() {
+      if (!journal) throw new Error(journalOff);
+      journal.clear();
+    },
+    scenarios: () => scenarios.list(),
+    addScenarios: (list) => scenarios.add(checkScenarios(list)),
+    setScenarios(list) {
+      const checked = list === undefined ? [] : checkScenarios(list);
+      scenarios.clear();
+      scenarios.add(checked);
+    },
   };
+
+  // What a full reset puts back, each piece as the simulator started (a new piece of state adds its restore here).
+  const restores: Array<() => void> = [
+    () => (initial.data === undefined ? backend.reset() : backend.replace(checkData(initial.data))),
+    () => {
+      accounts.clear();
+      for (const [user, config] of initial.accounts) accounts.set(user, config);
+    },
+    () => (faults = initial.faults),
+    () => scenarios.restore(),
+    () => journal?.clear(),
+    () => clock.restart(),
+    () => random.restart(),
+  ];
+
+  /** The answer to an API request (not the control API's): scenario, faults, credentials and checks, the model. */
+  async function answerApi(call: ApiCall, apiCall: ApiCall, base: string, method: string, trace: Trace): Promise<SimulatorReply> {
+    const { path } = apiCall;
+    // Every answer of the API says which media type it is in, as GitHub's did.
+    const api = { 'x-github-media-type': mediaTypeFor(call.headers.get('accept')) };
+    const scenario = scenarios.size === 0 ? undefined : scenarios.take(method, operationAt(method, path), basicCredentials(call.headers.get('authorization'))?.user);
+    if (scenario) trace.scenario = { id: scenario.id, description: scenario.description };
+
+    const fault = faultFor(scenario ? scenarioFaults(faults, scenario) : faults, call.headers);
+    if ('refusal' in fault) return toReply(fault.refusal, method, api);
+    if (fault.delayMs || fault.drop || fault.status) trace.fault = fault;
+    // A client that goes away while it waits is dropped here, before its request touches state.
+    if (fault.delayMs && !(await delay(fault.delayMs, call.signal))) return { drop: true };
+    if (fault.drop) return { drop: true };
+    if (fault.status) return toReply({ status: fault.status, body: bodies.serverFailure(fault.status), reason: `injected fault ${fault.status}` }, method, api);
+    if (scenario?.prefer) {
+      const operation = operationAt(method, path)!;
+      trace.operationId = operation.operationId;
+      return toReply(preferredAnswer(operation, scenario.prefer, base)!, method, { ...api, ...(operation.deprecated && deprecationHeaders) });
+    }
+
+    // Credentials and the one-time password first, on every path, as on the server (request-checks.ts).
+    const checked = checkRequest(apiCall, {
+      authenticate: ({ user, password }, headers) => accountRefusal(accounts.get(userKey(user)), password, headers.get('x-github-otp')),
+      issued: (token) => backend.holdsToken(token),
+      strict,
+    });
+    if ('refusal' in checked) return toReply(checked.refusal, method, api);
+    const { operation } = checked.route;
+    trace.operationId = operation.operationId;
+    const answered = { ...api, ...(operation.deprecated && deprecationHeaders) };
+    const forced = preferredAnswer(operation, call.headers.get('prefer'), base);
+    if (forced) return toReply(forced, method, answered, { authenticated: true });
+    const answer = await operationAnswer(backend, checked, { base, path, search: call.search, headers: call.headers });
+    if (checked.lenient.length > 0) answer.reason += ` (as GitHub took the body: ${checked.lenient.join('; ')})`;
+    if (!safeMethods.has(method) && answer.status < 400) changed();
+    return toReply(answer, method, answered, { authenticated: true, ifNoneMatch: operation.method === 'get' ? call.headers.get('if-none-match') : undefined, write: operation.method !== 'get' });
+  }
+
+  /** The trace with what the journal says of any request: its operation, user, and whether its X-GitHub-OTP was right. */
+  function withRequestFacts(trace: Trace, method: string, apiCall: ApiCall): Trace {
+    if (trace.operationId === undefined) trace.operationId = operationAt(method, apiCall.path)?.operationId ?? null;
+    const user = basicCredentials(apiCall.headers.get('authorization'))?.user ?? null;
+    trace.user = user;
+    const otp = apiCall.headers.get('x-github-otp');
+    const code = user === null ? undefined : accounts.get(userKey(user))?.otp?.code;
+    if (otp !== null && code !== undefined) trace.otpRight = otp.trim() === code;
+    return trace;
+  }
+
   return simulator;
+}
+
+const journalOff = 'the request journal is off (journal: false, --no-journal): start the simulator with it on to read it';
+
+/** The operation at a method and path (the /api/v3 prefix removed), if any. */
+function operationAt(method: string, path: string): OperationFact | undefined {
+  const match = matchRoute(method, path);
+  return 'route' in match ? match.route.operation : undefined;
+}
+
+/** The configured faults with a scenario's over them; a scenario's documented answer keeps only the delay. */
+function scenarioFaults(configured: FaultConfig | undefined, scenario: ScenarioUse): FaultConfig {
+  const fault: FaultConfig = scenario.prefer || scenario.fault !== undefined ? { ...(configured?.delayMs !== undefined && { delayMs: configured.delayMs }) } : { ...configured };
+  if (scenario.delayMs !== undefined) fault.delayMs = scenario.delayMs;
+  if (scenario.fault === 'drop') fault.drop = true;
+  else if (scenario.fault !== undefined) fault.status = scenario.fault;
+  return fault;
+}
+
+/** An account as read back: its password and one-time code masked. */
+function maskAccount(config: AccountConfig): AccountConfig {
+  return {
+    ...(config.password !== undefined && { password: masked }),
+    ...(config.otp && { otp: { ...config.otp, code: masked } }),
+  };
 }
 
 // --- utils -----------------------------------------------------------------------------------

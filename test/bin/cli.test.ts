@@ -18,6 +18,9 @@ describe('parseCommandLine', () => {
     [['mock', '--delay', '250'], { delayMs: 250 }],
     [['mock', '--delay=0'], { delayMs: 0 }],
     [['mock', '--seed', 'abc', '--now', '2026-01-01T00:00:00Z', '--state-file', 'state.json'], { seed: 'abc', now: '2026-01-01T00:00:00Z', stateFile: 'state.json' }],
+    [['mock', '--scenarios', 'scenarios.json'], { scenariosFile: 'scenarios.json' }],
+    [['mock', '--journal-size', '50'], { journalSize: 50 }],
+    [['mock', '--no-journal'], { noJournal: true }],
   ])('%j', (argv, expected) => {
     expect(parseCommandLine(argv)).toEqual({ ...defaults, ...expected });
   });
@@ -42,7 +45,7 @@ describe('parseCommandLine', () => {
   it.each([
     [[], 'name a command: ghes-oauth-authorizations mock [options] (see ghes-oauth-authorizations --help)'],
     [['serve'], 'unknown command "serve": the command is mock (see ghes-oauth-authorizations --help)'],
-    [['mock', '--prot', '1'], 'unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --allowed-hosts, --control-token, --strict, --verbose, --help, --version'],
+    [['mock', '--prot', '1'], 'unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --scenarios, --journal-size, --no-journal, --allowed-hosts, --control-token, --strict, --verbose, --help, --version'],
     [['mock', '--static'], "--static is the repository's Prism mode (npm start -- --static); ghes-oauth-authorizations mock serves the simulator"],
     [['mock', '--port'], '--port needs a value'],
     [['mock', '--port', '--verbose'], '--port needs a value'],
@@ -55,6 +58,10 @@ describe('parseCommandLine', () => {
     [['mock', '--accounts='], '--accounts needs a file name'],
     [['mock', '--delay', 'soon'], '--delay soon: must be a whole number of milliseconds from 0 to 60000'],
     [['mock', '--delay', '60001'], '--delay 60001: must be a whole number of milliseconds from 0 to 60000'],
+    [['mock', '--journal-size', '0'], '--journal-size 0: must be a whole number of requests from 1 to 100000'],
+    [['mock', '--journal-size', 'lots'], '--journal-size lots: must be a whole number of requests from 1 to 100000'],
+    [['mock', '--no-journal', '--journal-size', '5'], '--journal-size and --no-journal contradict each other: give one'],
+    [['mock', '--scenarios='], '--scenarios needs a file name'],
   ])('%j: %s', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(new Error(message));
   });

@@ -48,3 +48,15 @@ it('takes a typed override for one test', async () => {
   server.use(http.get('/authorizations', ({ response }) => response(403).json({ message: 'Maximum number of login attempts exceeded.', documentation_url: 'https://docs.github.com/rest' })));
   await expect(client.listAuthorizations()).rejects.toMatchObject({ status: 403 });
 });
+
+it('keeps a journal of what the app sent, and a full reset undoes a test\'s account and scenario', async () => {
+  handlers.simulator.setAccount('octocat', { password: 'only-this' });
+  handlers.simulator.addScenarios({ operationId: 'createAuthorization', fault: 502 });
+  await expect(client.createAuthorization({ body: { scopes: [], note: 'journaled' } })).rejects.toMatchObject({ status: 502 });
+  const sent = handlers.simulator.requests({ operationId: 'createAuthorization' });
+  expect(sent.map((request) => [request.status, request.headers.authorization, request.scenario?.id !== undefined])).toEqual([[502, 'Basic octocat', true]]);
+  handlers.simulator.reset();
+  expect(handlers.simulator.accounts()).toEqual({ guarded: { otp: { code: '[masked]' } } });
+  expect(handlers.simulator.requests()).toEqual([]);
+  expect((await client.createAuthorization({ body: { scopes: [], note: 'journaled' } })).status).toBe(201);
+});
