@@ -142,7 +142,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   if (options.data !== undefined) backend.replace(checkData(options.data));
   const controlToken = options.controlToken === undefined ? undefined : checkControlToken(options.controlToken, 'options.controlToken');
   const journalSize = checkJournalOption(options.journal, 'options.journal');
-  const journal = journalSize === 0 ? undefined : new Journal(journalSize);
+  // Entries are stamped by the simulator's clock, so a frozen clock gives a reproducible journal too.
+  const journal = journalSize === 0 ? undefined : new Journal(journalSize, () => clock.now().getTime());
   const scenarios = new ScenarioQueue(options.scenarios === undefined ? [] : checkScenarios(options.scenarios));
   // What the simulator started with, for a full reset (data as a copy: the caller may change theirs).
   const initial = { data: options.data === undefined ? undefined : structuredClone(options.data), accounts: new Map(accounts), faults };
