@@ -4,7 +4,7 @@
 //
 // The rules, as the GHES server applies them:
 // - A new authorization gets the next id of its user (ids are never reused), a fresh token in
-//   GitHub's format (`gho_` for an OAuth app, `ghp_` for a personal token: 40 characters),
+//   GitHub's format (`gho_` for an OAuth app, `ghp_` for a personal token: 40 characters, the last 6 a CRC32 checksum),
 //   `token_last_eight` and `hashed_token` (the SHA-256 hex digest of the token). The full token is
 //   in the creating answer only: the server keeps the digest, and stores `token: ""`.
 // - A personal token (no client_id) needs a note, unique among the user's personal tokens (422
@@ -21,6 +21,7 @@ import { exampleValues, operations } from '../../generated/simulator-contract.js
 import { validators } from '../../generated/validators.js';
 import { documentationUrl, NotFound, SimulatorError, ValidationFailed } from './errors.js';
 import { sha256Hex } from './sha256.js';
+import { formatToken, tokenRandomLength } from './token-format.js';
 import { AuthorizationStore, personalTokenClientId } from './store.js';
 import { errorItems } from './validation-items.js';
 
@@ -65,23 +66,21 @@ export const tokensPerAppAndScopes = 10;
  */
 export const limits = { users: 10_000, authorizations: 300_000 };
 
-const tokenAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
 type TokenPrefix = 'gho_' | 'ghp_';
 
 // Random bytes for 64 tokens at a time: one call to the random source costs more than a token's worth of bytes.
-const random = new Uint8Array(36 * 64);
+const random = new Uint8Array(tokenRandomLength * 64);
 let used = random.length;
 
-/** A fresh token: `prefix` and 36 random characters of [A-Za-z0-9], with its SHA-256 hex digest. */
+/** A fresh token in GitHub's format (token-format.ts: prefix, 30 random characters, CRC32 checksum), with its SHA-256 hex digest. */
 export async function issueToken(prefix: TokenPrefix): Promise<IssuedToken> {
   if (used === random.length) {
     crypto.getRandomValues(random);
     used = 0;
   }
-  let token: string = prefix;
-  // 248 is the largest multiple of 62 below 256: a byte is kept modulo 62 with no bias only below it.
-  for (const end = used + 36; used < end; used++) token += tokenAlphabet[(random[used]! < 248 ? random[used]! : random[used]! - 248) % 62];
+  // Bytes of 248 and above would favour the first digits (248 is the largest multiple of 62 below 256): shifted down, as before.
+  const bytes = random.subarray(used, (used += tokenRandomLength)).map((byte) => (byte < 248 ? byte : byte - 248));
+  const token = formatToken(prefix, bytes);
   return { token, token_last_eight: token.slice(-8), hashed_token: sha256Hex(token) };
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { getAuthorization200, listAuthorizations200, listGrants200 } from '../../generated/examples.js';
 import { NotFound, ValidationFailed } from '../../src/simulator/errors.js';
 import { AuthorizationsBackend, issueToken, limits, personalTokenClientId, timestamp, tokensPerAppAndScopes } from '../../src/simulator/model.js';
+import { hasValidChecksum } from '../../src/simulator/token-format.js';
 import { isApplicationGrant, isAuthorization } from '../../src/validators.js';
 import { clientId, secret } from './support.js';
 
@@ -33,6 +34,7 @@ describe('issueToken', () => {
       expect(issued.token).toHaveLength(40);
       expect(issued.token_last_eight).toBe(issued.token.slice(-8));
       expect(issued.hashed_token).toBe(createHash('sha256').update(issued.token).digest('hex'));
+      expect(hasValidChecksum(issued.token), `${issued.token}: its last 6 characters are the checksum of the 30 before`).toBe(true);
     }
   });
 
