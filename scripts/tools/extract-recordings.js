@@ -65,7 +65,7 @@ function versions(source) {
 /** A VCR or Betamax body: string, base64, possibly gzip. */
 function vcrBody(body, headers) {
   if (!body) return '';
-  if (typeof body.string === 'string') return body.string;
+  if (typeof body.string === 'string' && body.string !== '') return body.string;
   if (typeof body.base64_string === 'string') {
     const bytes = Buffer.from(body.base64_string, 'base64');
     const gzip = /gzip/i.test(headerValue(headers, 'content-encoding') ?? '') || (bytes[0] === 0x1f && bytes[1] === 0x8b);
