@@ -53,7 +53,7 @@ function seedOf(recorded: Record<string, any>, fallbackId: number): Authorizatio
     hashed_token: typeof recorded.hashed_token === 'string' ? '18a2cd7312840f313366dce10184c1b309a98e84355402a2265d6fadf36f4ee4' : null,
     app: { client_id: appClientId, name: typeof app.name === 'string' ? app.name : 'App', url: typeof app.url === 'string' && app.url !== '' ? app.url : 'https://example.com' },
     note: typeof recorded.note === 'string' ? recorded.note : null,
-    note_url: typeof recorded.note_url === 'string' && recorded.note_url !== '' ? recorded.note_url : null,
+    note_url: typeof recorded.note_url === 'string' ? recorded.note_url : null,
     created_at: typeof recorded.created_at === 'string' ? recorded.created_at : now,
     updated_at: typeof recorded.updated_at === 'string' ? recorded.updated_at : now,
     fingerprint: typeof recorded.fingerprint === 'string' ? recorded.fingerprint : null,
@@ -93,9 +93,22 @@ export function stateFor(exchange: Exchange): Authorization[] {
   return [];
 }
 
+/**
+ * A simulator holding the user's authorizations. A value GitHub stored that the contract refuses
+ * (`note_url: ""`, recorded by github3.py in 2018) is seeded as `null`, and the difference shows.
+ */
+function seeded(authorizations: Authorization[]): Simulator {
+  const accounts = { [user]: { password } };
+  try {
+    return createSimulator({ accounts, data: { [user]: { authorizations } } });
+  } catch {
+    return createSimulator({ accounts, data: { [user]: { authorizations: authorizations.map((a) => (a.note_url === '' ? { ...a, note_url: null } : a)) } } });
+  }
+}
+
 /** Sends the exchange's request to a simulator seeded for it, and reads the answer. */
 export async function replay(exchange: Exchange): Promise<Replayed> {
-  const simulator = createSimulator({ accounts: { [user]: { password } }, data: { [user]: { authorizations: stateFor(exchange) } } });
+  const simulator = seeded(stateFor(exchange));
   const authorization = await credentials(simulator, exchange.request.headers.authorization);
   const { request } = exchange;
   const headers = new Headers();
