@@ -17,6 +17,7 @@ describe('parseCommandLine', () => {
     [['mock', '--accounts', 'accounts.json', '--data=seed.json'], { accountsFile: 'accounts.json', dataFile: 'seed.json' }],
     [['mock', '--delay', '250'], { delayMs: 250 }],
     [['mock', '--delay=0'], { delayMs: 0 }],
+    [['mock', '--strict'], { strict: true }],
   ])('%j', (argv, expected) => {
     expect(parseCommandLine(argv)).toEqual({ ...defaults, ...expected });
   });
