@@ -9,6 +9,8 @@ export interface StartMockOptions {
   accounts?: Record<string, AccountConfig>;
   data?: SimulatorData;
   faults?: FaultConfig;
+  /** Contract-strict request bodies (see SimulatorOptions.strict). */
+  strict?: boolean;
   /** Log each request with the simulator's reason for its answer. */
   verbose?: boolean;
   /** Where the verbose log goes (default console.log). */

@@ -16,6 +16,8 @@ export interface MockCommand {
   dataFile?: string;
   /** Every answer waits this long, in ms. */
   delayMs?: number;
+  /** Contract-strict request bodies: 422 for what GitHub ignored (unknown fields, an empty client_id). */
+  strict?: boolean;
 }
 
 export type Command = MockCommand | { command: 'help' } | { command: 'version' };
@@ -31,6 +33,8 @@ Options:
   --accounts <file>   JSON accounts: { "octocat": { "password": "…", "otp": { "code": "123456" } } }
   --data <file>       JSON data set to start from (the shape GET /_simulator/state answers)
   --delay <ms>        every answer waits this long (0-60000)
+  --strict            enforce the contract on request bodies (422 for unknown fields, an empty
+                      client_id), rather than take them as GitHub did
   --verbose           log every request (MOCK_VERBOSE=1 does the same)
   -h, --help          show this help
   --version           print the package version
@@ -38,7 +42,7 @@ Options:
 
 const valued = ['--port', '--host', '--accounts', '--data', '--delay'] as const;
 type Valued = (typeof valued)[number];
-const optionList = [...valued, '--verbose', '--help'].join(', ');
+const optionList = [...valued, '--strict', '--verbose', '--help'].join(', ');
 
 /** Parses the bin's arguments (without `node` and the script); throws a one-line Error. */
 export function parseCommandLine(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): Command {
@@ -50,11 +54,16 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
 
   const values: Partial<Record<Valued, string>> = {};
   let verbose = /^(1|true|yes|on)$/i.test(env.MOCK_VERBOSE ?? '');
+  let strict = false;
   for (let index = 0; index < rest.length; index += 1) {
     const argument = rest[index]!;
     if (argument === '--help' || argument === '-h') return { command: 'help' };
     if (argument === '--verbose') {
       verbose = true;
+      continue;
+    }
+    if (argument === '--strict') {
+      strict = true;
       continue;
     }
     const equals = argument.indexOf('=');
@@ -83,6 +92,7 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
     ...(values['--accounts'] !== undefined && { accountsFile: nonEmpty('--accounts', values['--accounts']) }),
     ...(values['--data'] !== undefined && { dataFile: nonEmpty('--data', values['--data']) }),
     ...(delay !== undefined && { delayMs: Number(delay) }),
+    ...(strict && { strict }),
   };
 }
 

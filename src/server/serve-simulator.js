@@ -8,16 +8,16 @@ import { readJsonOption } from './start-options.js';
 
 /**
  * @param {{ createSimulator: Function, operations: ReadonlyArray<{ method: string, path: string }> }} core the simulator module (src/simulator/)
- * @param {{ accountsFile?: string, dataFile?: string, delayMs?: number, verbose: boolean }} options as parsed from the command line
+ * @param {{ accountsFile?: string, dataFile?: string, delayMs?: number, strict?: boolean, verbose: boolean }} options as parsed from the command line
  * @param {{ host: string, port: number }} address
  * @param {{ fromPackage?: boolean }} [where] the bin of the installed package: no /docs, no --static
  * @returns {Promise<import('node:http').Server>} listening, its banner printed
  */
-export async function serveSimulator({ createSimulator, operations }, { accountsFile, dataFile, delayMs, verbose }, address, { fromPackage = false } = {}) {
+export async function serveSimulator({ createSimulator, operations }, { accountsFile, dataFile, delayMs, strict, verbose }, address, { fromPackage = false } = {}) {
   const [accounts, data] = await Promise.all([accountsFile && readJsonOption('--accounts', accountsFile), dataFile && readJsonOption('--data', dataFile)]);
   let simulator;
   try {
-    simulator = createSimulator({ ...(accounts !== undefined && { accounts }), ...(delayMs !== undefined && { faults: { delayMs } }) });
+    simulator = createSimulator({ ...(accounts !== undefined && { accounts }), ...(delayMs !== undefined && { faults: { delayMs } }), ...(strict && { strict }) });
   } catch (error) {
     throw new Error(`--accounts ${accountsFile}: ${error.message}`);
   }

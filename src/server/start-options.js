@@ -5,11 +5,11 @@ import { readFile } from 'node:fs/promises';
 /** As the simulator's (src/simulator/data.ts): a minute is long enough for any spinner. */
 const maxDelayMs = 60_000;
 
-export const usage = 'the options are --static, --accounts <file.json>, --data <file.json>, --delay <ms>, --verbose';
+export const usage = 'the options are --static, --accounts <file.json>, --data <file.json>, --delay <ms>, --strict, --verbose';
 
 /**
  * @param {string[]} argv the arguments after the script
- * @returns {{ static: boolean, verbose: boolean, accountsFile?: string, dataFile?: string, delayMs?: number }}
+ * @returns {{ static: boolean, verbose: boolean, strict?: boolean, accountsFile?: string, dataFile?: string, delayMs?: number }}
  */
 export function parseStartOptions(argv, env = process.env) {
   const options = { static: false, verbose: /^(1|true|yes|on)$/i.test(env.MOCK_VERBOSE ?? '') };
@@ -21,6 +21,10 @@ export function parseStartOptions(argv, env = process.env) {
     if (name === '--verbose' || name === '--static') {
       if (equals > 0) throw new Error(`${name} takes no value`);
       options[name.slice(2)] = true;
+    } else if (name === '--strict') {
+      // Contract-strict request bodies (422 for unknown fields, empty client_id) instead of GitHub's leniency.
+      if (equals > 0) throw new Error(`${name} takes no value`);
+      options.strict = true;
     } else if (name in valued) {
       const value = equals > 0 ? argument.slice(equals + 1) : argv[++i];
       if (value === undefined || value === '') throw new Error(`${name} needs a value`);
@@ -33,8 +37,8 @@ export function parseStartOptions(argv, env = process.env) {
     options.delayMs = Number(delay);
   }
   if (options.static) {
-    const simulatorOnly = ['accountsFile', 'dataFile', 'delayMs'].find((key) => options[key] !== undefined);
-    if (simulatorOnly) throw new Error(`--${{ accountsFile: 'accounts', dataFile: 'data', delayMs: 'delay' }[simulatorOnly]} works with the simulator, not with --static (Prism keeps no state)`);
+    const simulatorOnly = ['accountsFile', 'dataFile', 'delayMs', 'strict'].find((key) => options[key] !== undefined);
+    if (simulatorOnly) throw new Error(`--${{ accountsFile: 'accounts', dataFile: 'data', delayMs: 'delay', strict: 'strict' }[simulatorOnly]} works with the simulator, not with --static (Prism keeps no state)`);
   }
   return options;
 }

@@ -31,11 +31,20 @@ export function checkUserName(user: string, where = 'user name'): void {
   if (user === '' || user.includes(':')) throw new Error(`${where} ${JSON.stringify(user)}: a user name is not empty and has no colon (Basic credentials are user:password)`);
 }
 
+/** User names are case-insensitive, as GitHub's logins: `MONA` beside `mona` is one user twice. */
+function checkDistinct(seen: Map<string, string>, user: string, where: string): void {
+  const other = seen.get(user.toLowerCase());
+  if (other !== undefined) throw new Error(`${where} ${JSON.stringify(user)}: the same user as ${JSON.stringify(other)} (user names are case-insensitive, as on GitHub)`);
+  seen.set(user.toLowerCase(), user);
+}
+
 /** `data` as a data set, or an Error naming its first problem. */
 export function checkData(data: unknown): SimulatorData {
   if (!isObject(data)) throw new Error(`the data set must be an object of user names, not ${describe(data)}`);
+  const seen = new Map<string, string>();
   for (const [user, entry] of Object.entries(data)) {
     checkUserName(user, 'the data set\'s user name');
+    checkDistinct(seen, user, 'the data set\'s user name');
     if (!isObject(entry)) throw new Error(`${fieldPath(user, '')}: must be an object with authorizations, not ${describe(entry)}`);
     const extra = Object.keys(entry).find((key) => key !== 'authorizations');
     if (extra !== undefined) throw new Error(`${fieldPath(user, `/${extra}`)}: is not allowed (a user holds only authorizations; grants derive from them)`);
@@ -83,8 +92,10 @@ export function checkAccount(config: unknown, where: string): AccountConfig {
 /** `accounts` as a map of user name → account, or an Error naming its first problem. */
 export function checkAccounts(accounts: unknown): Record<string, AccountConfig> {
   if (!isObject(accounts)) throw new Error(`the accounts must be an object of user names, not ${describe(accounts)}`);
+  const seen = new Map<string, string>();
   for (const [user, config] of Object.entries(accounts)) {
     checkUserName(user, 'the accounts\' user name');
+    checkDistinct(seen, user, 'the accounts\' user name');
     checkAccount(config, fieldPath(user, ''));
   }
   return accounts as Record<string, AccountConfig>;

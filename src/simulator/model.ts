@@ -8,7 +8,8 @@
 //   `token_last_eight` and `hashed_token` (the SHA-256 hex digest of the token). The full token is
 //   in the creating answer only: the server keeps the digest, and stores `token: ""`.
 // - A personal token (no client_id) needs a note, unique among the user's personal tokens (422
-//   `already_exists` on `note`); its app is a placeholder named after the note.
+//   `already_exists` on `description`, GitHub's name for it); its app is a placeholder named after
+//   the note, its URL the note_url (or the docs' when there is none).
 // - For one OAuth app, a fingerprint belongs to one authorization (422 `already_exists` on
 //   `fingerprint`); get-or-create finds the app's authorization with that fingerprint (or, without
 //   one, the oldest with none) and creates it only when there is none.
@@ -111,18 +112,26 @@ export const grantUrl = (base: string, id: number) => `${base}/applications/gran
 
 // --- the backend ----------------------------------------------------------------------------
 
+/** The key of a user's state and account: GitHub's logins are case-insensitive (`MONA` is `mona`). */
+export const userKey = (user: string) => user.toLowerCase();
+
 export class AuthorizationsBackend {
+  /** Each user's state, by `userKey`. */
   private users = new Map<string, AuthorizationStore>();
+  /** Each user's name as first seen, by `userKey`: what `state()` calls them. */
+  private names = new Map<string, string>();
   /** The authorizations of every user together, counted as they come and go (for `limits`). */
   private held = 0;
 
   /** The user's state, seeded from the examples (URLs on `base`) on first use. */
   private stateOf(user: string, base: string): AuthorizationStore {
-    let state = this.users.get(user);
+    const key = userKey(user);
+    let state = this.users.get(key);
     if (!state) {
       if (this.users.size >= limits.users) throw full(`it holds ${limits.users} users`);
       state = new AuthorizationStore(seedAuthorizations(base));
-      this.users.set(user, state);
+      this.users.set(key, state);
+      this.names.set(key, user);
       this.held += state.size;
     }
     return state;
@@ -218,27 +227,39 @@ export class AuthorizationsBackend {
     this.held -= state.removeApp(grant.app.client_id);
   }
 
+  /** True when some user holds the token (a live token the simulator issued): found by its SHA-256 digest. */
+  holdsToken(token: string): boolean {
+    if (!/^[\x21-\x7e]{1,255}$/.test(token)) return false;
+    const hash = sha256Hex(token);
+    for (const state of this.users.values()) if (state.hasTokenHash(hash)) return true;
+    return false;
+  }
+
   /** Forgets every user's state, or one user's. */
   reset(user?: string): void {
     if (user === undefined) {
       this.users.clear();
+      this.names.clear();
       this.held = 0;
     } else {
-      this.held -= this.users.get(user)?.size ?? 0;
-      this.users.delete(user);
+      const key = userKey(user);
+      this.held -= this.users.get(key)?.size ?? 0;
+      this.users.delete(key);
+      this.names.delete(key);
     }
   }
 
   /** The state as plain JSON (a copy): every user's, or one user's (`{}` when they have none yet). */
   state(user?: string): SimulatorData {
-    const entries = user === undefined ? [...this.users] : this.users.has(user) ? [[user, this.users.get(user)!] as const] : [];
-    return Object.fromEntries(entries.map(([name, state]) => [name, { authorizations: structuredClone(state.values()) }]));
+    const keys = user === undefined ? [...this.users.keys()] : this.users.has(userKey(user)) ? [userKey(user)] : [];
+    return Object.fromEntries(keys.map((key) => [this.names.get(key)!, { authorizations: structuredClone(this.users.get(key)!.values()) }]));
   }
 
   /** Replaces the state of every user with `data`, already checked by `checkData`. */
   replace(data: SimulatorData): void {
     // As for a created one, the server keeps no token: a data set's tokens are dropped.
-    this.users = new Map(Object.entries(data).map(([user, { authorizations }]) => [user, new AuthorizationStore(structuredClone(authorizations).map((a) => ({ ...a, token: '' })))]));
+    this.users = new Map(Object.entries(data).map(([user, { authorizations }]) => [userKey(user), new AuthorizationStore(structuredClone(authorizations).map((a) => ({ ...a, token: '' })))]));
+    this.names = new Map(Object.keys(data).map((user) => [userKey(user), user]));
     this.held = 0;
     for (const state of this.users.values()) this.held += state.size;
   }
@@ -271,6 +292,9 @@ export class AuthorizationsBackend {
     };
     checkUnique(state, authorization);
     checkStored(authorization);
+    // GitHub showed a personal token's note_url as its app's URL (github3.py's GitHub_authorize.json,
+    // 2018); set once note_url passed as a URI, so that a bad one is refused for itself alone.
+    if (clientId === personalTokenClientId && input.note_url) authorization.app = { ...app, url: input.note_url };
     if (clientId !== personalTokenClientId) this.held -= revokeBeyondLimit(state, authorization);
     // The server keeps the digest only: the token is in this answer and no other.
     state.add({ ...authorization, token: '' });
@@ -298,7 +322,8 @@ export function uniquenessProblem(state: AuthorizationStore, candidate: Authoriz
 /** A personal token's note and an app authorization's fingerprint are unique (422 already_exists). */
 function checkUnique(state: AuthorizationStore, candidate: Authorization): void {
   const problem = uniquenessProblem(state, candidate);
-  if (problem) throw alreadyExists(problem.field, problem.reason);
+  // GitHub names a personal token's note by its column, `description` (recorded answers, 2014: docs/decisions.md).
+  if (problem) throw alreadyExists(problem.field === 'note' ? 'description' : problem.field, problem.reason);
 }
 
 /** An app holds at most `tokensPerAppAndScopes` tokens with the same scopes: the oldest go. How many went. */
@@ -325,7 +350,8 @@ const full = (what: string) =>
   new SimulatorError(403, { message: `The simulator is full: ${what}. POST /_simulator/reset (or {"user": …}) makes room.`, documentation_url: documentationUrl }, `full: ${what}`);
 
 const missing = (field: string, reason: string) => new ValidationFailed([{ field, code: 'missing_field' }], reason);
-const alreadyExists = (field: string, reason: string) => new ValidationFailed([{ field, code: 'already_exists' }], reason);
+// In GitHub's key order: resource, code, field.
+const alreadyExists = (field: string, reason: string) => new ValidationFailed([{ code: 'already_exists', field }], reason);
 
 // The grants of a user, derived once per change of their authorizations (and per base).
 const grantCache = new WeakMap<AuthorizationStore, { version: number; base: string; grants: ApplicationGrant[] }>();

@@ -115,8 +115,11 @@ async function run(backend: AuthorizationsBackend, { route, pathParameters, quer
         ? created201(present(authorization, base), `created the user's authorization ${authorization.id} for ${which}`)
         : ok(present(authorization, base), `the user's authorization ${authorization.id} for ${which} exists`);
     }
-    case 'getAuthorization':
-      return ok(present(backend.getAuthorization(user, base, id), base), `the user's authorization ${id}`);
+    case 'getAuthorization': {
+      // GitHub sent Last-Modified on a single authorization (octokit.rb's and github3.py's cassettes, 2018).
+      const authorization = backend.getAuthorization(user, base, id);
+      return ok(present(authorization, base), `the user's authorization ${id}`, { 'last-modified': new Date(authorization.updated_at).toUTCString() });
+    }
     case 'updateAuthorization':
       return ok(present(backend.updateAuthorization(user, base, id, (body ?? {}) as AuthorizationChanges), base), `updated the user's authorization ${id}`);
     case 'deleteAuthorization':

@@ -17,6 +17,7 @@ describe('parseCommandLine', () => {
     [['mock', '--accounts', 'accounts.json', '--data=seed.json'], { accountsFile: 'accounts.json', dataFile: 'seed.json' }],
     [['mock', '--delay', '250'], { delayMs: 250 }],
     [['mock', '--delay=0'], { delayMs: 0 }],
+    [['mock', '--strict'], { strict: true }],
   ])('%j', (argv, expected) => {
     expect(parseCommandLine(argv)).toEqual({ ...defaults, ...expected });
   });
@@ -41,7 +42,7 @@ describe('parseCommandLine', () => {
   it.each([
     [[], 'name a command: ghes-oauth-authorizations mock [options] (see ghes-oauth-authorizations --help)'],
     [['serve'], 'unknown command "serve": the command is mock (see ghes-oauth-authorizations --help)'],
-    [['mock', '--prot', '1'], 'unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --verbose, --help'],
+    [['mock', '--prot', '1'], 'unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --strict, --verbose, --help'],
     [['mock', '--static'], "--static is the repository's Prism mode (npm start -- --static); ghes-oauth-authorizations mock serves the simulator"],
     [['mock', '--port'], '--port needs a value'],
     [['mock', '--port', '--verbose'], '--port needs a value'],

@@ -111,13 +111,13 @@ describe('createAuthorization', () => {
     expect(backend.listAuthorizations('octocat', base)).toHaveLength(2);
   });
 
-  it('a second personal token with the same note → 422 already_exists on note', async () => {
+  it('a second personal token with the same note → 422 already_exists on description (GitHub\'s name for the note)', async () => {
     const { backend, pat } = await backendWith();
     backend.createAuthorization('octocat', base, { note: 'ci' }, await pat());
     const issued = await pat();
-    expect(failureOf(() => backend.createAuthorization('octocat', base, { note: 'ci' }, issued))).toMatchObject({ status: 422, errors: [{ field: 'note', code: 'already_exists' }] });
+    expect(failureOf(() => backend.createAuthorization('octocat', base, { note: 'ci' }, issued))).toMatchObject({ status: 422, errors: [{ field: 'description', code: 'already_exists' }] });
     // The seeded personal token's note is taken too.
-    expect(failureOf(() => backend.createAuthorization('octocat', base, { note: listAuthorizations200[0]!.note! }, issued))).toMatchObject({ errors: [{ field: 'note', code: 'already_exists' }] });
+    expect(failureOf(() => backend.createAuthorization('octocat', base, { note: listAuthorizations200[0]!.note! }, issued))).toMatchObject({ errors: [{ field: 'description', code: 'already_exists' }] });
     // An app's token may share a note.
     expect(backend.createAuthorization('octocat', base, { note: 'ci', client_id: clientId, client_secret: secret }, issued).id).toBe(4);
   });
@@ -183,7 +183,7 @@ describe('updateAuthorization', () => {
     const { backend, pat } = await backendWith();
     backend.createAuthorization('octocat', base, { note: 'taken' }, await pat());
     expect(backend.updateAuthorization('octocat', base, 2, { note: 'deploys' }).app.name).toBe('deploys');
-    expect(failureOf(() => backend.updateAuthorization('octocat', base, 2, { note: 'taken' }))).toMatchObject({ errors: [{ field: 'note', code: 'already_exists' }] });
+    expect(failureOf(() => backend.updateAuthorization('octocat', base, 2, { note: 'taken' }))).toMatchObject({ errors: [{ field: 'description', code: 'already_exists' }] });
     expect(backend.getAuthorization('octocat', base, 2).note).toBe('deploys');
   });
 

@@ -8,6 +8,8 @@ import { mediaTypes } from '../../support/media-types.js';
 export const mockUrl = () => inject('mockUrl');
 /** The documented examples through Prism, as `npm start -- --static` serves them (the mock project only). */
 export const staticMockUrl = () => inject('staticMockUrl');
+/** `npm start -- --strict`: contract-strict request bodies. */
+export const strictMockUrl = () => inject('strictMockUrl');
 export const basicFor = (user: string) => `Basic ${Buffer.from(`${user}:secret`).toString('base64')}`;
 /** octocat's: tests that change state use a `freshUser()` instead, so that no other test sees it. */
 export const basic = basicFor('octocat');
