@@ -67,7 +67,8 @@ function beforeUpdate(exchange: Exchange): Record<string, any> {
   const scopes: string[] = Array.isArray(after.scopes) ? after.scopes : [];
   if (Array.isArray(change.scopes)) return { ...after, scopes: [] };
   if (Array.isArray(change.add_scopes)) return { ...after, scopes: scopes.filter((scope) => !change.add_scopes.includes(scope)) };
-  const removed = change.remove_scopes ?? change.rm_scopes;
+  // github3.py's `rm_scopes` is no field of GitHub's: it answered with the scopes unchanged.
+  const removed = change.remove_scopes;
   if (Array.isArray(removed)) return { ...after, scopes: [...scopes, ...removed.filter((scope: string) => !scopes.includes(scope))] };
   return after;
 }
@@ -201,6 +202,11 @@ export function differences(exchange: Exchange, replayed: Replayed): string[] {
       const was = before.get(name) ?? 'absent';
       const is = after.get(name) ?? 'absent';
       if (was !== is) found.push(`field ${name}: recorded ${was}, simulator ${is}`);
+    }
+    // The scopes an answer holds are what a create or an update did: compared as sets.
+    const scopes = (body: any) => (Array.isArray(body?.scopes) ? JSON.stringify([...body.scopes].sort()) : undefined);
+    if (scopes(recorded.body) !== undefined && scopes(replayed.body) !== undefined && scopes(recorded.body) !== scopes(replayed.body)) {
+      found.push(`field scopes: recorded ${scopes(recorded.body)}, simulator ${scopes(replayed.body)}`);
     }
     if (typeof recorded.body?.url === 'string' && typeof replayed.body?.url === 'string' && urlShape(recorded.body.url) !== urlShape(replayed.body.url)) {
       found.push(`field url: recorded ${urlShape(recorded.body.url)}, simulator ${urlShape(replayed.body.url)}`);
