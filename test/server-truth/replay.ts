@@ -203,6 +203,13 @@ export function differences(exchange: Exchange, replayed: Replayed): string[] {
       const is = after.get(name) ?? 'absent';
       if (was !== is) found.push(`field ${name}: recorded ${was}, simulator ${is}`);
     }
+    // A list holds the authorizations seeded from it (same ids): they must come in the recorded order.
+    if (Array.isArray(recorded.body) && Array.isArray(replayed.body)) {
+      const ids = (body: any[]) => body.map((item) => item?.id);
+      const [was, is] = [ids(recorded.body), ids(replayed.body)];
+      const sameSet = JSON.stringify([...was].sort()) === JSON.stringify([...is].sort());
+      if (was.join() !== is.join()) found.push(sameSet ? 'list: the same items in another order' : 'list: other items than the recorded ones');
+    }
     // The scopes an answer holds are what a create or an update did: compared as sets.
     const scopes = (body: any) => (Array.isArray(body?.scopes) ? JSON.stringify([...body.scopes].sort()) : undefined);
     if (scopes(recorded.body) !== undefined && scopes(replayed.body) !== undefined && scopes(recorded.body) !== scopes(replayed.body)) {
