@@ -139,7 +139,7 @@ async function credentials(simulator: Simulator, recorded: string | undefined): 
 // --- differences ----------------------------------------------------------------------------
 
 /** The headers compared, as clients and caches read them. */
-export const comparedHeaders = ['location', 'link', 'etag', 'x-github-otp', 'x-github-media-type', 'cache-control'] as const;
+export const comparedHeaders = ['location', 'link', 'etag', 'last-modified', 'x-github-otp', 'x-github-media-type', 'cache-control'] as const;
 
 const jsonType = (value: unknown) => (value === undefined ? 'absent' : value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
@@ -150,6 +150,7 @@ const urlShape = (url: string) => url.replace(/^https?:\/\/[^/]+(\/api\/v3)?/, '
 function headerShape(name: string, value: string | null | undefined): string {
   if (value === null || value === undefined) return 'absent';
   if (name === 'etag') return value.startsWith('W/') ? 'weak' : 'strong';
+  if (name === 'last-modified') return Number.isNaN(Date.parse(value)) ? `not a date (${value})` : 'a date';
   if (name === 'location') return urlShape(value);
   if (name === 'link') {
     return [...value.matchAll(/<([^>]*)>;\s*rel="([^"]+)"/g)].map(([, url, rel]) => `${rel}=${urlShape(url!)}`).sort().join(', ');
