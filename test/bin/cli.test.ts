@@ -21,6 +21,7 @@ describe('parseCommandLine', () => {
     [['mock', '--scenarios', 'scenarios.json'], { scenariosFile: 'scenarios.json' }],
     [['mock', '--journal-size', '50'], { journalSize: 50 }],
     [['mock', '--no-journal'], { noJournal: true }],
+    [['mock', '--strict'], { strict: true }],
   ])('%j', (argv, expected) => {
     expect(parseCommandLine(argv)).toEqual({ ...defaults, ...expected });
   });

@@ -58,6 +58,8 @@ describe('@octokit/request against the simulator', () => {
     expect(error).toMatchObject({ name: 'HttpError', status: 404, response: { data: { message: 'Not Found' } } });
     // It saw the Deprecation header GitHub sends on this closed-down API.
     expect(warnings).toContainEqual(expect.stringMatching(/^\[@octokit\/request\] "POST http:\/\/127\.0\.0\.1:\d+\/api\/v3\/authorizations" is deprecated/));
+    // With Sunset beside Deprecation, it names the removal date GitHub announced, never "undefined".
+    for (const warning of warnings) expect(warning).toMatch(/It is scheduled to be removed on Fri, 13 Nov 2020 00:00:00 GMT$/);
   });
 
   it('two-factor authentication: 401 with X-GitHub-OTP, then the request again with the code', async () => {
