@@ -262,7 +262,8 @@ async function cleanupScan(side: Side, { maxPages, maxLeftovers, spend, log, rep
       if (isKits(item)) leftovers.push((item as { id: number }).id);
       else others += 1;
     }
-    if (!/rel="next"/.test(answer.headers.link ?? '')) break;
+    // The next page by number, never by following Link (which could point anywhere): a short page is the last.
+    if (answer.body.length < 100 || !/rel="next"/.test(answer.headers.link ?? '')) break;
     if (page === maxPages) throw new Error(`the user has more than ${maxPages * 100} authorizations: raise --max-pages to scan them all`);
   }
   if (leftovers.length > maxLeftovers) throw new Error(`${leftovers.length} authorizations with the kit's note are left from earlier runs, more than --max-leftovers ${maxLeftovers}`);
