@@ -39,6 +39,8 @@ export interface ConformanceOptions {
   signal?: AbortSignal;
   /** One line per check and per event (default: none). */
   log?: (line: string) => void;
+  /** The target's answers name these base URLs as their own too: the server behind a recording proxy (`--upstream`). */
+  upstream?: readonly string[];
   /** Fixed for a replay (the recorded run's id); random otherwise. */
   runId?: string;
   fetch?: typeof fetch;
@@ -199,7 +201,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
         path: sentTarget.path,
         target: sentTarget.observed,
         reference: sentReference.observed,
-        targetView: viewOf(target, runId),
+        targetView: { ...viewOf(target, runId), aliases: (options.upstream ?? []).map((url) => url.replace(/\/+$/, '')) },
         referenceView: viewOf(ref, runId),
         ...(step.kitItemsOnly && { keep: kit }),
       });
