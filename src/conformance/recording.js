@@ -99,7 +99,11 @@ export function scrubExchange(raw) {
   };
 }
 
-/** An empty recording of the server at `base` (e.g. https://ghes.example.com/api/v3). */
+/**
+ * An empty recording of the server at `base` (e.g. https://ghes.example.com/api/v3).
+ * @param {string} base
+ * @returns {{ format: string, version: number, base: string, exchanges: Array<ReturnType<typeof scrubExchange>> }}
+ */
 export function createRecording(base) {
   return { format: recordingFormat, version: 1, base: base.replace(/\/+$/, ''), exchanges: [] };
 }
