@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import * as core from '../simulator/index.js';
+import { conformanceMain, importMain, terminalAsk } from './conformance-command.js';
 import { parseCommandLine, usage } from './cli.js';
 import { closeServer, exitOnSignals, fail } from './serve.js';
 import { serveSimulator } from './serve-simulator.js';
@@ -21,6 +22,17 @@ try {
 if (command?.command === 'help') process.stdout.write(usage);
 else if (command?.command === 'version') {
   console.log((JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version);
+} else if (command?.command === 'conformance' || command?.command === 'import') {
+  // The first Ctrl-C stops the kit after the request under way and lets it clean up; a second quits
+  // (the next run's first step deletes what is left).
+  const controller = new AbortController();
+  process.on('SIGINT', () => {
+    if (controller.signal.aborted) process.exit(130);
+    console.error('stopping after the request under way, then deleting what the kit created (Ctrl-C again quits now)');
+    controller.abort();
+  });
+  const io = { env: process.env, out: (line: string) => console.log(line), err: (line: string) => console.error(line), signal: controller.signal, ...(terminalAsk() && { ask: terminalAsk()! }) };
+  process.exitCode = command.command === 'conformance' ? await conformanceMain(command.args, io) : await importMain(command.args, io);
 } else if (command?.command === 'mock') {
   let server: Server | undefined;
   exitOnSignals(async () => {

@@ -18,7 +18,13 @@ export interface MockCommand {
   delayMs?: number;
 }
 
-export type Command = MockCommand | { command: 'help' } | { command: 'version' };
+/** `conformance` and `import` parse their own options (src/conformance/command.ts). */
+export interface ConformanceKitCommand {
+  command: 'conformance' | 'import';
+  args: string[];
+}
+
+export type Command = MockCommand | ConformanceKitCommand | { command: 'help' } | { command: 'version' };
 
 export const usage = `Usage: ${binName} mock [options]
 
@@ -34,6 +40,11 @@ Options:
   --verbose           log every request (MOCK_VERBOSE=1 does the same)
   -h, --help          show this help
   --version           print the package version
+
+       ${binName} conformance --target <url> --user <name> [options]
+         compares your GHES server with the simulator, safely (see conformance --help)
+       ${binName} import <recording.json> [--out data.json]
+         turns a recording of a server into a data set for --data
 `;
 
 const valued = ['--port', '--host', '--accounts', '--data', '--delay'] as const;
@@ -46,7 +57,8 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
   if (command === undefined) throw new Error(`name a command: ${binName} mock [options] (see ${binName} --help)`);
   if (command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version') return { command: 'version' };
-  if (command !== 'mock') throw new Error(`unknown command ${JSON.stringify(command)}: the command is mock (see ${binName} --help)`);
+  if (command === 'conformance' || command === 'import') return { command, args: rest };
+  if (command !== 'mock') throw new Error(`unknown command ${JSON.stringify(command)}: the commands are mock, conformance and import (see ${binName} --help)`);
 
   const values: Partial<Record<Valued, string>> = {};
   let verbose = /^(1|true|yes|on)$/i.test(env.MOCK_VERBOSE ?? '');
