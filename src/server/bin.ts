@@ -9,7 +9,8 @@ import type { Server } from 'node:http';
 import * as core from '../simulator/index.js';
 import { conformanceMain, importMain, terminalAsk } from './conformance-command.js';
 import { parseCommandLine, usage } from './cli.js';
-import { closeServer, exitOnSignals, fail } from './serve.js';
+import { createRecordingProxy, parseProxyArgs, proxyUsage } from './record-proxy.js';
+import { closeServer, exitOnSignals, fail, listen } from './serve.js';
 import { serveSimulator } from './serve-simulator.js';
 
 let command: ReturnType<typeof parseCommandLine> | undefined;
@@ -33,6 +34,24 @@ else if (command?.command === 'version') {
   });
   const io = { env: process.env, out: (line: string) => console.log(line), err: (line: string) => console.error(line), signal: controller.signal, ...(terminalAsk() && { ask: terminalAsk()! }) };
   process.exitCode = command.command === 'conformance' ? await conformanceMain(command.args, io) : await importMain(command.args, io);
+} else if (command?.command === 'proxy') {
+  let options: ReturnType<typeof parseProxyArgs> | undefined;
+  try {
+    options = parseProxyArgs(command.args, process.env);
+  } catch (error) {
+    fail(error as Error);
+  }
+  if (options && 'help' in options) process.stdout.write(proxyUsage);
+  else if (options) {
+    const server = createRecordingProxy(options);
+    exitOnSignals(() => closeServer(server));
+    try {
+      const url = await listen(server, { host: options.host, port: options.port });
+      console.log(`Recording proxy on ${url} (and ${url}/api/v3) → ${options.upstream.href}${options.record ? `, recording to ${options.record}` : ''}${options.har ? ` and ${options.har}` : ''}. Ctrl-C stops.`);
+    } catch (error) {
+      fail(error as Error);
+    }
+  }
 } else if (command?.command === 'mock') {
   let server: Server | undefined;
   exitOnSignals(async () => {

@@ -18,9 +18,9 @@ export interface MockCommand {
   delayMs?: number;
 }
 
-/** `conformance` and `import` parse their own options (src/conformance/command.ts). */
+/** `conformance`, `import` and `proxy` parse their own options (conformance-command.ts, record-proxy.ts). */
 export interface ConformanceKitCommand {
-  command: 'conformance' | 'import';
+  command: 'conformance' | 'import' | 'proxy';
   args: string[];
 }
 
@@ -45,6 +45,8 @@ Options:
          compares your GHES server with the simulator, safely (see conformance --help)
        ${binName} import <recording.json> [--out data.json]
          turns a recording of a server into a data set for --data
+       ${binName} proxy <upstream URL> --record rec.json [--har rec.har]
+         forwards to your server and records every exchange, secrets scrubbed
 `;
 
 const valued = ['--port', '--host', '--accounts', '--data', '--delay'] as const;
@@ -57,8 +59,8 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
   if (command === undefined) throw new Error(`name a command: ${binName} mock [options] (see ${binName} --help)`);
   if (command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version') return { command: 'version' };
-  if (command === 'conformance' || command === 'import') return { command, args: rest };
-  if (command !== 'mock') throw new Error(`unknown command ${JSON.stringify(command)}: the commands are mock, conformance and import (see ${binName} --help)`);
+  if (command === 'conformance' || command === 'import' || command === 'proxy') return { command, args: rest };
+  if (command !== 'mock') throw new Error(`unknown command ${JSON.stringify(command)}: the commands are mock, conformance, import and proxy (see ${binName} --help)`);
 
   const values: Partial<Record<Valued, string>> = {};
   let verbose = /^(1|true|yes|on)$/i.test(env.MOCK_VERBOSE ?? '');

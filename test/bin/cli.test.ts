@@ -40,7 +40,7 @@ describe('parseCommandLine', () => {
 
   it.each([
     [[], 'name a command: ghes-oauth-authorizations mock [options] (see ghes-oauth-authorizations --help)'],
-    [['serve'], 'unknown command "serve": the commands are mock, conformance and import (see ghes-oauth-authorizations --help)'],
+    [['serve'], 'unknown command "serve": the commands are mock, conformance, import and proxy (see ghes-oauth-authorizations --help)'],
     [['mock', '--prot', '1'], 'unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --verbose, --help'],
     [['mock', '--static'], "--static is the repository's Prism mode (npm start -- --static); ghes-oauth-authorizations mock serves the simulator"],
     [['mock', '--port'], '--port needs a value'],

@@ -154,3 +154,30 @@ describe('npx ghes-oauth-authorizations import', () => {
     expect(bad.output()).toMatch(/^error: missing\.json: ENOENT/);
   });
 });
+
+describe('npx ghes-oauth-authorizations proxy --record', () => {
+  it('forwards unchanged, records every exchange scrubbed (JSON and HAR), and the import gives the same list', async () => {
+    const run = runBin(['proxy', `${mock.url}/api/v3`, '--record', 'proxied.json', '--har', 'proxied.har', '--port', '0']);
+    await run.line('Recording proxy on ');
+    const url = /Recording proxy on (\S+) /.exec(run.output())![1]!;
+    const headers = { authorization: `Basic ${btoa(`mona:${password}`)}`, 'x-github-otp': otp, accept: 'application/vnd.github+json' };
+    const created = await (await fetch(`${url}/api/v3/authorizations`, { method: 'POST', headers, body: JSON.stringify({ note: 'through the proxy', scopes: ['repo'] }) })).json();
+    expect(created.token).toMatch(/^ghp_\w{36}$/);
+    const direct = await (await fetch(`${mock.url}/api/v3/authorizations`, { headers })).text();
+    const proxied = await (await fetch(`${url}/api/v3/authorizations`, { headers })).text();
+    expect(proxied).toBe(direct);
+    expect(run.output()).toMatch(/^✓ POST \/authorizations → 201$/m);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+
+    const recorded = await readFile(join(folder, 'proxied.json'), 'utf8');
+    const harText = await readFile(join(folder, 'proxied.har'), 'utf8');
+    for (const text of [recorded, harText, run.output()]) for (const secret of [password, otp, created.token, btoa(`mona:${password}`)]) expect(text.includes(secret)).toBe(false);
+    expect(JSON.parse(harText).log.entries).toHaveLength(2);
+    const imported = runBin(['import', 'proxied.json']);
+    expect(await imported.exited).toBe(0);
+    const fresh = createSimulator({ data: JSON.parse(imported.output()) });
+    const answer = await fresh.handle(new Request(`${mock.url}/api/v3/authorizations`, { headers: { authorization: headers.authorization } }));
+    expect(await answer.text()).toBe(direct);
+  });
+});
