@@ -270,7 +270,7 @@ export const scenarios: readonly Step[] = [
     request: { method: 'DELETE', path: '/applications/grants/{grant}' },
     needs: 'oauth-app',
     deletes: 'app',
-    compare: ['status', 'cache-control'],
+    compare: ['status', 'x-github-media-type', 'cache-control'],
     expect: { status: 204 },
   },
   {
@@ -278,7 +278,7 @@ export const scenarios: readonly Step[] = [
     does: 'DELETE /authorizations/{second}: 204',
     request: { method: 'DELETE', path: '/authorizations/{second}' },
     deletes: 'second',
-    compare: ['status', 'cache-control'],
+    compare: ['status', 'x-github-media-type', 'cache-control'],
     expect: { status: 204 },
   },
   {
@@ -293,7 +293,7 @@ export const scenarios: readonly Step[] = [
     does: 'DELETE /authorizations/{created}: 204; nothing of the kit\'s is left',
     request: { method: 'DELETE', path: '/authorizations/{created}' },
     deletes: 'created',
-    compare: ['status', 'cache-control'],
+    compare: ['status', 'x-github-media-type', 'cache-control'],
     expect: { status: 204 },
   },
 ];
