@@ -181,3 +181,26 @@ describe('npx ghes-oauth-authorizations proxy --record', () => {
     expect(await answer.text()).toBe(direct);
   });
 });
+
+describe('a kit run recorded through the bin\'s proxy, replayed offline', () => {
+  it('records the run, then `conformance --target rec.json` compares it again without a network or a password, and matches', async () => {
+    mock.simulator.reset('hubot');
+    const proxy = runBin(['proxy', `${mock.url}/api/v3`, '--record', 'kit-run.json', '--port', '0']);
+    await proxy.line('Recording proxy on ');
+    const url = /Recording proxy on (\S+) /.exec(proxy.output())![1]!;
+    const live = runBin(['conformance', '--target', `${url}/api/v3`, '--upstream', `${mock.url}/api/v3`, '--user', 'hubot', '--report', 'live.json', '--junit', 'live.xml'], { GHES_PASSWORD: password });
+    expect(await live.exited, live.output()).toBe(0);
+    proxy.child.kill('SIGTERM');
+    expect(await proxy.exited).toBe(0);
+    expect((await readFile(join(folder, 'kit-run.json'), 'utf8')).includes(password)).toBe(false);
+
+    const offline = runBin(['conformance', '--target', 'kit-run.json', '--user', 'hubot', '--report', 'offline.json', '--junit', 'offline.xml']);
+    expect(await offline.exited, offline.output()).toBe(0);
+    const report = JSON.parse(await readFile(join(folder, 'offline.json'), 'utf8'));
+    expect(report).toMatchObject({ ok: true, target: `${mock.url}/api/v3` });
+    // The same checks ran and passed as in the live run.
+    const outcomes = (checks: Array<{ step: string; check: string; outcome: string }>) => checks.map(({ step, check, outcome }) => `${step} ${check} ${outcome}`);
+    const liveReport = JSON.parse(await readFile(join(folder, 'live.json'), 'utf8'));
+    expect(outcomes(report.checks)).toEqual(outcomes(liveReport.checks));
+  });
+});
