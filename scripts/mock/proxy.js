@@ -1,25 +1,27 @@
 // `npm run proxy -- <upstream base URL>`: a validating proxy in front of a real GHES server (e.g.
 // https://ghes.example.com/api/v3) on PORT/HOST (default http://127.0.0.1:4010). Point the app at
 // the proxy; every request and response that breaks the contract is reported here.
-// Options: --verbose (or MOCK_VERBOSE=1) also lists the exchanges that conform.
+// Options: src/server/options.js (npm run proxy -- --help lists them); --verbose (or MOCK_VERBOSE=1)
+// also lists the exchanges that conform.
 import { writeFileSync } from 'node:fs';
 import { createRecording, toHar } from '../../src/conformance/recording.js';
 import { createProxyServer } from './proxy-server.js';
-import { closeServer, exitOnSignals, fail, listen, listenAddress } from '../../src/server/serve.js';
+import { parseOptions, usageOf } from '../../src/server/options.js';
+import { closeServer, exitOnSignals, fail, listen } from '../../src/server/serve.js';
 
-const usage = 'usage: npm run proxy -- <upstream base URL> [--record rec.json] [--har rec.har], e.g. npm run proxy -- https://ghes.example.com/api/v3';
-const options = process.argv.slice(2);
-const verbose = options.includes('--verbose') || /^(1|true|yes|on)$/i.test(process.env.MOCK_VERBOSE ?? '');
-// --record <file.json> (and --har <file.har>): every exchange, its secrets scrubbed, rewritten after each one.
-const recordFiles = {};
-for (const flag of ['--record', '--har']) {
-  const at = options.indexOf(flag);
-  if (at < 0) continue;
-  const [, file] = options.splice(at, 2);
-  if (!file || file.startsWith('--')) fail(new Error(`${flag} needs a file name`));
-  recordFiles[flag] = file;
+const usage = 'usage: npm run proxy -- <upstream base URL>, e.g. npm run proxy -- https://ghes.example.com/api/v3 (--help lists the options)';
+let options;
+try {
+  options = parseOptions('proxy', process.argv.slice(2), process.env);
+} catch (error) {
+  fail(error);
 }
-const [upstreamText, ...extra] = options.filter((option) => option !== '--verbose');
+if ('help' in options) {
+  process.stdout.write(usageOf('proxy'));
+  process.exit(0);
+}
+const { verbose } = options;
+const [upstreamText, ...extra] = options.positionals;
 if (!upstreamText || extra.length > 0) fail(new Error(usage));
 const upstream = URL.canParse(upstreamText) ? new URL(upstreamText) : undefined;
 if (!upstream || !['http:', 'https:'].includes(upstream.protocol)) fail(new Error(`${JSON.stringify(upstreamText)} is not an http(s) URL; ${usage}`));
@@ -30,14 +32,16 @@ exitOnSignals(async () => {
 });
 
 try {
-  const address = listenAddress();
+  const address = { host: options.host, port: options.port };
+  // --record <file.json> (and --har <file.har>): every exchange, its secrets scrubbed, rewritten after each one.
+  const { recordFile, harFile } = options;
   const recording = createRecording(upstream.href);
   const record =
-    recordFiles['--record'] || recordFiles['--har']
+    recordFile || harFile
       ? (exchange) => {
           recording.exchanges.push(exchange);
-          if (recordFiles['--record']) writeFileSync(recordFiles['--record'], `${JSON.stringify(recording, null, 2)}\n`);
-          if (recordFiles['--har']) writeFileSync(recordFiles['--har'], `${JSON.stringify(toHar(recording), null, 2)}\n`);
+          if (recordFile) writeFileSync(recordFile, `${JSON.stringify(recording, null, 2)}\n`);
+          if (harFile) writeFileSync(harFile, `${JSON.stringify(toHar(recording), null, 2)}\n`);
         }
       : undefined;
   server = await createProxyServer({ upstream, verbose, ...(record && { record }) });

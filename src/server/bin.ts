@@ -5,7 +5,6 @@
 // errors of `npm start` (src/server/ is its transport too); the Prism mode (--static) and the docs
 // page stay in the repository.
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import * as core from '../simulator/index.js';
 import { conformanceMain, importMain, terminalAsk } from './conformance-command.js';
 import { parseCommandLine, usage } from './cli.js';
@@ -53,12 +52,12 @@ else if (command?.command === 'version') {
     }
   }
 } else if (command?.command === 'mock') {
-  let server: Server | undefined;
+  let mock: { stop(): Promise<void> } | undefined;
   exitOnSignals(async () => {
-    if (server) await closeServer(server);
+    await mock?.stop();
   });
   try {
-    server = await serveSimulator(core, command, { host: command.host, port: command.port }, { fromPackage: true });
+    mock = await serveSimulator(core, command, { host: command.host, port: command.port }, { fromPackage: true });
   } catch (error) {
     fail(error as Error);
   }

@@ -43,7 +43,11 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
     const coding = unsupportedCoding(request, rawBody);
     if (coding && coding.status !== 415) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
     if (serveDocs && docsPaths.has(path)) return serveDocs(request, response);
-    const reply = await simulator.reply(apiCallOf(request, received), originOf(request));
+    // Aborted when the connection closes before the answer is written (the client went away, or
+    // stop() closed every connection): a delayed request is then dropped before it touches state.
+    const gone = new AbortController();
+    response.once('close', () => response.writableFinished || gone.abort());
+    const reply = await simulator.reply({ ...apiCallOf(request, received), signal: gone.signal }, originOf(request));
     if (verbose && !('drop' in reply)) reasons.set(response, reply.headers['x-simulator-reason']);
     writeReply(reply, response);
   }

@@ -62,11 +62,11 @@ describe('the kit against targets that differ', () => {
     expect(report.ok).toBe(false);
   });
 
-  it('another 404 message: the unknown-id step\'s message (and body) check', async () => {
+  it('another 404 message for an unknown id: the unknown-id step\'s message (and body) check', async () => {
     const report = await runConformance(
       options(
-        changed(async (_request, response) => {
-          if (response.status !== 404) return response;
+        changed(async (request, response) => {
+          if (response.status !== 404 || request.method !== 'GET') return response;
           const body = { ...(await response.json()), message: 'Not found' };
           return new Response(JSON.stringify(body), { status: 404, headers: response.headers });
         }),
