@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { build, transform } from 'esbuild';
 
 // Budgets, in bytes: raise one only with a reason in the commit message.
-const budgets = { tarball: 200_000, clientMinGzip: 5_400, mswMinGzip: 38_000 };
+const budgets = { tarball: 260_000, clientMinGzip: 5_400, mswMinGzip: 38_000 };
 
 const run = promisify(execFile);
 const repo = resolve(import.meta.dirname, '../..');
@@ -61,8 +61,8 @@ try {
     const stray = [];
     for (const file of files) {
       const code = await readFile(join(installed, 'dist', file), 'utf8');
-      // `… from 'x'`, `import 'x'` and `import('x')`.
-      for (const [, from, bare] of code.matchAll(/\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(?\s*['"]([^'"]+)['"]/g)) {
+      // `… from 'x'`, `import 'x'` and `import('x')` (not the end of a string such as 'import').
+      for (const [, from, bare] of code.matchAll(/\bfrom\s*['"]([^'"]+)['"]|(?<!['"])\bimport\s*\(?\s*['"]([^'"]+)['"]/g)) {
         const specifier = from ?? bare;
         if (specifier.startsWith('.')) continue;
         specifiers.add(specifier);
@@ -94,6 +94,7 @@ try {
       // Both get-or-creates create: the app's grant, and with it its authorizations, was deleted above.
       'getOrCreateAuthorizationForApp 201', 'getOrCreateAuthorizationForAppAndFingerprint 201', 'getAuthorization 200',
       'updateAuthorization 200', 'deleteAuthorization 204', '422 client_secret', 'examples 1,1', 'contract 3.1.0 2 next',
+      'conformance wrong-password 0',
     ];
     if (JSON.stringify(lines) !== JSON.stringify(expected)) throw new Error(`the consumer saw:\n${lines.join('\n')}\nexpected:\n${expected.join('\n')}`);
     return `${lines.length} checks`;

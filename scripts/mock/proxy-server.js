@@ -6,6 +6,7 @@
 // the upstream's answer unchanged, so it keeps working while you read.
 import { createServer } from 'node:http';
 import { apiCallOf } from '../../src/server/api-call.js';
+import { scrubExchange } from '../../src/conformance/recording.js';
 import { answerClientErrors, hostAllowList, receive, sendJson, serverOptions, targetForLog } from '../../src/server/http-kit.js';
 import { loadSimulator } from './load-simulator.js';
 import { bundleFile, createPrismProxy, prismOperations } from './prism-engine.js';
@@ -36,10 +37,11 @@ export function describeResponseViolations(violations) {
 }
 
 /**
- * @param {{ upstream: URL, verbose?: boolean, report?: (line: string) => void, allowedHosts?: readonly string[] }} options
+ * @param {{ upstream: URL, verbose?: boolean, report?: (line: string) => void, allowedHosts?: readonly string[], record?: (exchange: object) => void }} options
+ *   `record` gets every exchange, scrubbed of secrets (src/conformance/recording.js), for --record
  * @returns {Promise<import('node:http').Server>} not yet listening
  */
-export async function createProxyServer({ upstream, verbose = false, report = console.log, allowedHosts = [] }) {
+export async function createProxyServer({ upstream, verbose = false, report = console.log, allowedHosts = [], record }) {
   const hosts = hostAllowList(allowedHosts);
   const [{ checkRequest }, prism] = await Promise.all([loadSimulator(), prismOperations(bundleFile)]);
   const operations = [...prism.values()];
@@ -78,6 +80,18 @@ export async function createProxyServer({ upstream, verbose = false, report = co
     if (violations.length > 0) report([`✗ ${exchange} → ${output.statusCode} breaks the contract:`, ...violations.map((line) => `    ${line}`)].join('\n'));
     else if (verbose) report(`✓ ${exchange} → ${output.statusCode}`);
 
+    record?.(
+      scrubExchange({
+        startedAt: new Date().toISOString(),
+        method: request.method,
+        path: `${path}${target.search ? `?${target.search}` : ''}`,
+        requestHeaders: request.headers,
+        requestBody: text,
+        status: output.statusCode,
+        responseHeaders: output.headers ?? {},
+        responseBody: output.body === undefined || output.body === null ? undefined : typeof output.body === 'string' ? output.body : JSON.stringify(output.body),
+      }),
+    );
     const outHeaders = Object.fromEntries(Object.entries(output.headers ?? {}).filter(([name]) => !notReturned.has(name.toLowerCase())));
     const outBody = output.body === undefined || output.body === null || output.body === '' ? undefined : typeof output.body === 'string' ? output.body : JSON.stringify(output.body);
     response.writeHead(output.statusCode, outBody === undefined ? outHeaders : { ...outHeaders, 'content-length': Buffer.byteLength(outBody) });

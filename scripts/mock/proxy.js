@@ -3,6 +3,8 @@
 // the proxy; every request and response that breaks the contract is reported here.
 // Options: src/server/options.js (npm run proxy -- --help lists them); --verbose (or MOCK_VERBOSE=1)
 // also lists the exchanges that conform.
+import { writeFileSync } from 'node:fs';
+import { createRecording, toHar } from '../../src/conformance/recording.js';
 import { createProxyServer } from './proxy-server.js';
 import { parseOptions, usageOf } from '../../src/server/options.js';
 import { closeServer, exitOnSignals, fail, listen } from '../../src/server/serve.js';
@@ -31,7 +33,18 @@ exitOnSignals(async () => {
 
 try {
   const address = { host: options.host, port: options.port };
-  server = await createProxyServer({ upstream, verbose, allowedHosts: [address.host] });
+  // --record <file.json> (and --har <file.har>): every exchange, its secrets scrubbed, rewritten after each one.
+  const { recordFile, harFile } = options;
+  const recording = createRecording(upstream.href);
+  const record =
+    recordFile || harFile
+      ? (exchange) => {
+          recording.exchanges.push(exchange);
+          if (recordFile) writeFileSync(recordFile, `${JSON.stringify(recording, null, 2)}\n`);
+          if (harFile) writeFileSync(harFile, `${JSON.stringify(toHar(recording), null, 2)}\n`);
+        }
+      : undefined;
+  server = await createProxyServer({ upstream, verbose, allowedHosts: [address.host, ...(options.allowedHosts ?? [])], ...(record && { record }) });
   const url = await listen(server, address);
   console.log(`Validating proxy (Prism) on ${url} (and ${url}/api/v3) → ${upstream.href}
 Requests and responses that break generated/openapi.json are reported here.${verbose ? '' : ' --verbose also lists those that conform.'} Ctrl-C stops.`);

@@ -38,10 +38,22 @@ export interface MockCommand {
   noJournal?: boolean;
 }
 
-export type Command = MockCommand | { command: 'help' } | { command: 'version' };
+/** `conformance`, `import` and `proxy` parse their own options (conformance-command.ts, record-proxy.ts). */
+export interface ConformanceKitCommand {
+  command: 'conformance' | 'import' | 'proxy';
+  args: string[];
+}
+
+export type Command = MockCommand | ConformanceKitCommand | { command: 'help' } | { command: 'version' };
 
 export const usage = `${usageOf('mock')}
 Commands: mock (the simulator). ${binName} --version prints the package version.
+       ${binName} conformance --target <url> --user <name> [options]
+         compares your GHES server with the simulator, safely (see conformance --help)
+       ${binName} import <recording.json> [--out data.json]
+         turns a recording of a server into a data set for --data
+       ${binName} proxy <upstream URL> --record rec.json [--har rec.har]
+         forwards to your server and records every exchange, secrets scrubbed
 `;
 
 /** Parses the bin's arguments (without `node` and the script); throws a one-line Error. */
@@ -50,7 +62,8 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
   if (command === undefined) throw new Error(`name a command: ${binName} mock [options] (see ${binName} --help)`);
   if (command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version') return { command: 'version' };
-  if (command !== 'mock') throw new Error(`unknown command ${JSON.stringify(command)}: the command is mock (see ${binName} --help)`);
+  if (command === 'conformance' || command === 'import' || command === 'proxy') return { command, args: rest };
+  if (command !== 'mock') throw new Error(`unknown command ${JSON.stringify(command)}: the commands are mock, conformance, import and proxy (see ${binName} --help)`);
   const parsed = parseOptions('mock', rest, env);
   if ('help' in parsed) return { command: 'help' };
   if (parsed.version) return { command: 'version' };

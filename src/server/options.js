@@ -42,6 +42,8 @@ export const optionTable = [
   { name: 'control-token', type: 'string', value: '<token>', help: 'control requests (/_simulator/…) need Authorization: Bearer <token> besides X-Simulator-Control: 1', commands: simulator, check: nonEmptyOf },
   { name: 'strict', type: 'boolean', help: 'enforce the contract on request bodies (422 for unknown fields, an empty client_id) rather than take them as GitHub did', commands: simulator },
   { name: 'static', type: 'boolean', help: "serve the docs' examples verbatim through Prism (no state)", commands: ['start'] },
+  { name: 'record', key: 'recordFile', type: 'string', value: '<file>', help: 'write every exchange, its secrets scrubbed, to this JSON file (for import and the conformance kit)', commands: ['proxy'], check: fileName },
+  { name: 'har', key: 'harFile', type: 'string', value: '<file>', help: 'write the same exchanges as HAR 1.2', commands: ['proxy'], check: fileName },
   { name: 'verbose', type: 'boolean', env: 'MOCK_VERBOSE', help: 'log every request (MOCK_VERBOSE=1 does the same)', commands: all },
   { name: 'help', short: 'h', type: 'boolean', help: 'show this help', commands: all },
   { name: 'version', type: 'boolean', help: 'print the package version', commands: ['mock'] },
@@ -94,6 +96,8 @@ export function usageOf(/** @type {CommandName} */ command) {
  * @property {string[]} [allowedHosts]
  * @property {string} [controlToken]
  * @property {boolean} [version]
+ * @property {string} [recordFile] (the proxy's --record)
+ * @property {string} [harFile] (the proxy's --har)
  * @property {string[]} positionals (the proxy's upstream URL)
  */
 export function parseOptions(command, argv, env = {}) {

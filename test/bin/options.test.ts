@@ -34,7 +34,7 @@ describe('the option table', () => {
       static: false,
       positionals: ['https://ghes.example.com/api/v3'],
     });
-    expect(() => parseOptions('proxy', ['--data', 'x.json'])).toThrow('unknown option "--data": the options are --port, --host, --allowed-hosts, --verbose, --help');
+    expect(() => parseOptions('proxy', ['--data', 'x.json'])).toThrow('unknown option "--data": the options are --port, --host, --allowed-hosts, --record, --har, --verbose, --help');
   });
 
   it.each([

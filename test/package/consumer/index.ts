@@ -5,6 +5,7 @@ import type { components, operations, paths } from 'ghes-oauth-authorizations/sc
 import contract from 'ghes-oauth-authorizations/openapi.json' with { type: 'json' };
 import { getAuthorization200, listGrants200 } from 'ghes-oauth-authorizations/examples';
 import { assertApplicationGrant, assertAuthorization, assertValidationError, isAuthorization } from 'ghes-oauth-authorizations/validators';
+import { runConformance } from 'ghes-oauth-authorizations/conformance';
 
 type Grant = components['schemas']['application-grant'];
 type CreateBody = NonNullable<operations['oauth-authorizations/create-authorization']['requestBody']>['content']['application/json'];
@@ -62,5 +63,10 @@ export async function main(baseUrl: string): Promise<string[]> {
   const fixtures = [...listGrants200.map((g) => g.id), isAuthorization(getAuthorization200) && getAuthorization200.id];
   done.push(`examples ${fixtures.join()}`);
   done.push(`contract ${contract.openapi} ${routes.length} ${Object.keys(parseLink('<a>; rel="next"')).join()}`);
+  // The conformance kit, with the mock as its target: the one difference is that a mock without
+  // accounts takes any password (a server answers 401 Bad credentials), and it leaves nothing behind.
+  const kit = await runConformance({ target: baseUrl, user: 'conformance-consumer', password: 'x', app: { clientId: 'c0ffee00c0ffee00c0ff', clientSecret: 'x' } });
+  const differing = [...new Set(kit.checks.filter((check) => check.outcome === 'fail').map((check) => check.step))];
+  done.push(`conformance ${differing.join()} ${kit.cleanup.notDeleted.length}`);
   return done;
 }
