@@ -248,3 +248,20 @@ export const rows: Row[] = [
   { method: 'GET', path: '/api/v3/nope', user: 'locked', password: 'guess' },
   { method: 'PUT', path: '/api/v3/authorizations/1', user: 'truth', body: {} },
 ];
+
+/**
+ * Rows for strict handlers and a strict server: the bodies GitHub took (rows of user `strict`, each
+ * a 422 naming the field), and what strictness does not change (user `strict-ok`).
+ */
+export const strictRows: Row[] = [
+  { method: 'POST', path: '/api/v3/authorizations', user: 'strict', body: { note: 'github3.py', note_url: '', client_id: '', client_secret: '', scopes: ['gist'] } },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'strict', body: { note: 'octokit.rb', scope: ['repo'] } },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'strict', body: { note: 'empty url', note_url: '' } },
+  { method: 'PUT', path: `/api/v3/authorizations/clients/${clientId}`, user: 'strict', body: { client_id: clientId, client_secret: secret } },
+  { method: 'POST', path: '/api/v3/authorizations/1', user: 'strict', body: { rm_scopes: ['repo'] } },
+  { method: 'PATCH', path: '/api/v3/authorizations/1', user: 'strict', body: { note: 'x', colour: 'red' } },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'strict-ok', body: { note: 'fits the contract', scopes: ['repo'] } },
+  { method: 'POST', path: '/api/v3/authorizations/1', user: 'strict-ok', body: { add_scopes: ['user'] } },
+  { method: 'PATCH', path: '/api/v3/authorizations', user: 'strict-ok' },
+  { method: 'GET', path: '/api/v3/authorizations/1', user: 'strict-ok' },
+];
