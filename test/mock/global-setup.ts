@@ -1,6 +1,6 @@
 // Starts the mock for the mock tests, exactly as `npm start` does, on a free port (and, for the
-// mock project, `npm start -- --static` beside it; for the mock and robustness projects,
-// `npm start -- --strict`); stops them after them and checks that they exited cleanly.
+// mock project, `npm start -- --static` and `npm start -- --strict` beside it); stops them after
+// them and checks that they exited cleanly.
 import type { TestProject } from 'vitest/node';
 import { freePort, type Started, startScript, stop, waitUntilReady } from './support/processes.js';
 
@@ -15,7 +15,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const simulator = startScript('start', { port: await freePort() });
   const staticMock = project.name === 'mock' ? startScript('start', { port: await freePort(), args: ['--static'] }) : undefined;
-  const strictMock = project.name === 'mock' || project.name === 'robustness' ? startScript('start', { port: await freePort(), args: ['--strict'] }) : undefined;
+  const strictMock = project.name === 'mock' ? startScript('start', { port: await freePort(), args: ['--strict'] }) : undefined;
   const started: Started[] = [simulator, staticMock, strictMock].filter((mock): mock is Started => mock !== undefined);
   await Promise.all(started.map(waitUntilReady));
   project.provide('mockUrl', simulator.url);

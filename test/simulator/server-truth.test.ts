@@ -106,6 +106,11 @@ describe('the order of the checks', () => {
     const created = await send(simulator, 'POST', '/authorizations', { user: 'issuer', body: { note: 'a token' } });
     const asToken = () => send(simulator, 'GET', '/applications/grants', { user: null, headers: { authorization: `token ${created.body.token}` } });
     expect([(await asToken()).status, (await asToken()).body.message]).toEqual([403, 'This API can only be accessed with username and password Basic Auth']);
+    // Good credentials still meet the router: a path or method the API does not have is 404.
+    for (const [method, path] of [['GET', '/nope'], ['PATCH', '/authorizations']] as const) {
+      const stray = await send(simulator, method, path, { user: null, headers: { authorization: `token ${created.body.token}` } });
+      expect([stray.status, stray.body.message], `${method} ${path}`).toEqual([404, 'Not Found']);
+    }
     await send(simulator, 'DELETE', `/authorizations/${created.body.id}`, { user: 'issuer' });
     expect([(await asToken()).status, (await asToken()).body.message]).toEqual([401, 'Bad credentials']);
   });
