@@ -5,8 +5,9 @@
 //
 // The parts, after moto: model.ts (state and rules, no HTTP), responses.ts (request → model →
 // answer), routes.ts (which operation), request-checks.ts (what every request must be),
-// errors.ts (GitHub's error bodies), control.ts (the control API for tests), journal.ts and har.ts
-// (the request journal and its HAR export), scenarios.ts (one-shot behaviours).
+// leniency.ts (bodies as GitHub took them), media-type.ts (X-GitHub-Media-Type), token-format.ts
+// (GitHub's tokens), errors.ts (GitHub's error bodies), control.ts (the control API for tests),
+// journal.ts and har.ts (the request journal and its HAR export), scenarios.ts (one-shot behaviours).
 import { type AccountConfig, checkAccount, checkAccounts, checkData, checkFaults, checkUserName, type FaultConfig, maxDelayMs } from './data.js';
 import { bodies } from './errors.js';
 import { controlAnswer, controlPrefix } from './control.js';

@@ -411,7 +411,8 @@ function grantsOf(state: AuthorizationStore, base: string): ApplicationGrant[] {
       app: oldest.app,
       created_at: authorizations.map((a) => a.created_at).sort()[0]!,
       updated_at: authorizations.map((a) => a.updated_at).sort().at(-1)!,
-      scopes: unique(authorizations.flatMap((a) => a.scopes ?? [])),
+      // Sorted: the same set of scopes is the same answer (and ETag), whatever order updates left them in.
+      scopes: unique(authorizations.flatMap((a) => a.scopes ?? [])).sort(),
     });
   }
   grants.sort((a, b) => a.id - b.id);

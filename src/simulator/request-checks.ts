@@ -92,10 +92,12 @@ export function checkRequest(call: ApiCall, options: CheckOptions = {}): Checked
 
   const authorization = call.headers.get('authorization');
   let credentials: Credentials | undefined;
+  let liveToken = false;
   if (authorization !== null) {
     const judged = judgeAuthorization(authorization, call.headers, options);
     if ('refusal' in judged) return judged;
-    credentials = judged.credentials;
+    if ('credentials' in judged) credentials = judged.credentials;
+    else liveToken = true;
   }
 
   if ('notFound' in match) {
@@ -104,6 +106,8 @@ export function checkRequest(call: ApiCall, options: CheckOptions = {}): Checked
   }
   if ('allow' in match) return refuse('route', 404, bodies.notFound(), `${call.path} serves ${match.allow.join(', ')}, not ${call.method}: GitHub answers 404 Not Found`);
   const { route, pathParameters } = match;
+  // A good token is good credentials (an unknown route is still 404), but not for these routes.
+  if (liveToken) return refuse('credentials', 403, bodies.basicAuthOnly(), 'a token the simulator issued: these routes take Basic credentials only');
   if (!credentials) return refuse('credentials', 401, bodies.requiresAuthentication(), 'no credentials: these routes take Basic credentials (user name and password)', { 'www-authenticate': basicChallenge });
 
   // GitHub's vendor media types are JSON.
@@ -140,13 +144,11 @@ export function checkRequest(call: ApiCall, options: CheckOptions = {}): Checked
   return { route, pathParameters, query, body, credentials, lenient };
 }
 
-/** A sent Authorization header: Basic credentials, or the 401/403 GitHub answered. */
-function judgeAuthorization(header: string, headers: ApiCall['headers'], { authenticate, issued }: CheckOptions): { credentials: Credentials } | { refusal: Refusal } {
+/** A sent Authorization header: Basic credentials, a live token (403 on a route), or the 401 GitHub answered. */
+function judgeAuthorization(header: string, headers: ApiCall['headers'], { authenticate, issued }: CheckOptions): { credentials: Credentials } | { liveToken: true } | { refusal: Refusal } {
   const [scheme = '', token = ''] = header.trim().split(/\s+/);
   const lower = scheme.toLowerCase();
-  if ((lower === 'token' || lower === 'bearer') && issued?.(token)) {
-    return refuse('credentials', 403, bodies.basicAuthOnly(), `a token the simulator issued (Authorization: ${scheme} …): these routes take Basic credentials only`);
-  }
+  if ((lower === 'token' || lower === 'bearer') && issued?.(token)) return { liveToken: true };
   const credentials = basicCredentials(header);
   if (!credentials) {
     const what = lower === 'basic' ? 'Basic credentials that are no user:password (non-empty password)' : lower === 'token' || lower === 'bearer' ? 'a token the simulator did not issue (or revoked)' : `an Authorization scheme ${JSON.stringify(scheme)} these routes do not take`;

@@ -1,7 +1,8 @@
 // Starts the mock for the mock and robustness tests in this process, on a free port (startMock:
 // the simulator's HTTP server, as `npm start` serves it), a `--strict` one beside it, and, for the
-// mock project, the `--static` Prism server; stops them after the tests. No process is spawned: `npm start` itself is
-// started by its own smoke test (test/mock/start-smoke.test.ts) and the lifecycle tests.
+// mock project, the `--static` Prism server; stops them after the tests. No process is spawned:
+// `npm start` itself is started by its own smoke test (test/mock/start-smoke.test.ts) and the
+// lifecycle tests.
 import type { TestProject } from 'vitest/node';
 import { createMockServer } from '../../scripts/mock/mock-server.js';
 import { startMock } from '../../scripts/mock/start-mock.js';

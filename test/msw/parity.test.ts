@@ -9,14 +9,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type StartedMock, startMock } from '../../scripts/mock/start-mock.js';
 import { createHandlers } from '../../src/msw.js';
 import { etagOf } from '../../src/simulator/index.js';
-import { accounts, type Row, rows } from './support/parity-table.js';
+import { accounts, type Row, rows, strictRows } from './support/parity-table.js';
 
 const mswOrigin = 'https://ghes.example.test';
 const compared = ['link', 'location', 'etag', 'x-github-otp', 'www-authenticate', 'allow', 'content-type', 'cache-control', 'last-modified', 'x-github-media-type', 'deprecation', 'sunset'];
 
 let mock: StartedMock;
-// The whole origin, as the server serves the API both at the root and under /api/v3.
-const server = setupServer(...createHandlers({ baseUrl: mswOrigin, accounts }));
+let strictMock: StartedMock;
+const strictMswOrigin = 'https://strict.ghes.example.test';
+// The whole origin, as the server serves the API both at the root and under /api/v3; and strict
+// handlers on another origin, for the strict rows.
+const server = setupServer(...createHandlers({ baseUrl: mswOrigin, accounts }), ...createHandlers({ baseUrl: strictMswOrigin, strict: true }));
 const aliases = { mock: new Map<string, string>(), msw: new Map<string, string>() };
 const secrets = ['token', 'hashed_token', 'token_last_eight'];
 /** The last token each side issued, for a row that sends it back (`Authorization: token …`). */
@@ -47,6 +50,7 @@ function renameTokens(target: 'mock' | 'msw', text: string): string {
 
 beforeAll(async () => {
   mock = await startMock({ accounts });
+  strictMock = await startMock({ strict: true });
   // Requests to the running mock are not the handlers': they go through to it.
   server.listen({ onUnhandledRequest: 'bypass' });
   vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-04T05:06:07Z') });
@@ -57,6 +61,7 @@ afterAll(async () => {
   vi.useRealTimers();
   server.close();
   await mock?.stop();
+  await strictMock?.stop();
 });
 
 interface Answer {
@@ -123,4 +128,27 @@ describe('the MSW handlers answer as the server does', () => {
     expect(statuses.get('4xx')).toBeGreaterThanOrEqual(100);
     expect([...statuses.keys()].sort()).toEqual(['2xx', '3xx', '4xx', '5xx', 'network error']);
   }, 60_000);
+});
+
+describe('strict: true (the server started with it, the handlers made with it) answers alike too', () => {
+  /** Status, the headers that carry meaning, and the body, with the origin masked. */
+  async function strictAnswer(origin: string, row: Row) {
+    const response = await fetch(`${origin}${row.path}`, {
+      method: row.method,
+      headers: { accept: 'application/vnd.github+json', authorization: `Basic ${btoa(`${row.user ?? 'octocat'}:${row.password ?? 'secret'}`)}`, 'content-type': 'application/json' },
+      ...(row.body !== undefined && { body: JSON.stringify(row.body) }),
+    });
+    const text = (await response.text()).replaceAll(origin, 'ORIGIN').replace(/"(token|hashed_token|token_last_eight)":"[^"]+"/g, '"$1":"…"');
+    const headers = Object.fromEntries(['x-simulator-reason', 'x-github-media-type', 'cache-control', 'location'].map((name) => [name, response.headers.get(name)?.replaceAll(origin, 'ORIGIN') ?? null]));
+    return { status: response.status, headers, body: text };
+  }
+
+  it('every strict row: the same status, headers and body from both; each lenient case is a 422 again', async () => {
+    for (const [index, row] of strictRows.entries()) {
+      const fromMock = await strictAnswer(strictMock.url, row);
+      const fromMsw = await strictAnswer(strictMswOrigin, row);
+      expect(fromMsw, `strict row ${index}: ${row.method} ${row.path} ${JSON.stringify(row.body)}`).toEqual(fromMock);
+      if (row.user === 'strict') expect(fromMock.status, `strict row ${index}`).toBe(422);
+    }
+  });
 });

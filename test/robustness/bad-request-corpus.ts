@@ -34,7 +34,7 @@ export interface BadRequest {
   /** More to check on the answer. */
   check?: (answer: RawAnswer) => void;
   /**
-   * Sent to `npm start -- --strict`: the contract refuses it, GitHub took it (an unknown field is
+   * Sent to a strict simulator (`strict: true`): the contract refuses it, GitHub took it (an unknown field is
    * ignored), so only the strict simulator answers the 4xx.
    */
   strict?: true;

@@ -1,10 +1,11 @@
 // Sends the bad-request corpus to the mock: every case gets the 4xx it names, with a JSON body in
 // the contract's error shape whose message names the problem; none gets a 5xx or goes unanswered
 // (each request has a time limit), and after each group the mock still answers a valid request.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StartedMock, startMock } from '../../scripts/mock/start-mock.js';
 import { errorsFor, schemaPointer } from '../support/contract.js';
 import { type RawAnswer, rawExchange } from '../support/raw-http.js';
-import { basic, githubHeaders, mockUrl, strictMockUrl } from '../mock/support/calls.js';
+import { basic, githubHeaders, mockUrl } from '../mock/support/calls.js';
 import { type BadRequest, corpus, type FetchRequest } from './bad-request-corpus.js';
 
 const timeoutMs = 5000;
@@ -19,9 +20,18 @@ async function sendFetch({ method, path, headers, body }: FetchRequest, url: str
   return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
 }
 
-/** To the simulator as `npm start` serves it, or to `npm start -- --strict` for a case GitHub took and only the contract refuses. */
+// The strict simulator, in this process (the mock project runs `npm start -- --strict` itself).
+let strictMock: StartedMock;
+beforeAll(async () => {
+  strictMock = await startMock({ strict: true });
+});
+afterAll(async () => {
+  await strictMock?.stop();
+});
+
+/** To the simulator as `npm start` serves it, or to a strict one for a case GitHub took and only the contract refuses. */
 const sendCase = ({ send, strict }: BadRequest) => {
-  const url = strict ? strictMockUrl() : mockUrl();
+  const url = strict ? strictMock.url : mockUrl();
   return 'fetch' in send ? sendFetch(send.fetch, url) : rawExchange(url, send.raw.bytes, { halfClose: send.raw.halfClose ?? false, timeoutMs });
 };
 

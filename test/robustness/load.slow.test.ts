@@ -65,7 +65,7 @@ const mix: Array<{ name: string; method: string; path: string; headers?: Record<
   { name: 'update an authorization', method: 'PATCH', path: '/authorizations/2', body: '{"add_scopes":["gist"]}', status: 200 },
   { name: 'no credentials', method: 'GET', path: '/authorizations/2', headers: githubHeaders, status: 401 },
   { name: 'get a grant under /api/v3', method: 'GET', path: '/api/v3/applications/grants/1', status: 200 },
-  { name: 'a wrong method', method: 'PUT', path: '/authorizations/2', status: 405 },
+  { name: 'a method the path does not serve (404, as on GitHub)', method: 'PUT', path: '/authorizations/2', status: 404 },
   { name: 'delete an authorization that is not there', method: 'DELETE', path: '/authorizations/999999', status: 404 },
   { name: 'a non-integer id', method: 'GET', path: '/authorizations/1.5', status: 404 },
   { name: 'get an authorization', method: 'GET', path: '/authorizations/2', status: 200 },

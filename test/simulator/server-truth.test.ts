@@ -1,11 +1,12 @@
 // The simulator's rules that come from GitHub's recorded answers rather than from the docs pages
 // (docs/decisions.md, 2026-12-07), in this process: strict mode as an option of createSimulator and
 // of the MSW handlers, case-insensitive user names, X-GitHub-Media-Type, the order of the checks.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { startMock } from '../../scripts/mock/start-mock.js';
 import { createHandlers } from '../../src/msw.js';
 import { createSimulator } from '../../src/simulator/index.js';
 import { mediaTypeFor } from '../../src/simulator/media-type.js';
-import { clientId, secret, send } from './support.js';
+import { basicFor, clientId, secret, send } from './support.js';
 
 const github3Authorize = { note: 'github3.py', note_url: '', client_id: '', client_secret: '', scopes: ['gist'] };
 
@@ -105,7 +106,33 @@ describe('the order of the checks', () => {
     const created = await send(simulator, 'POST', '/authorizations', { user: 'issuer', body: { note: 'a token' } });
     const asToken = () => send(simulator, 'GET', '/applications/grants', { user: null, headers: { authorization: `token ${created.body.token}` } });
     expect([(await asToken()).status, (await asToken()).body.message]).toEqual([403, 'This API can only be accessed with username and password Basic Auth']);
+    // Good credentials still meet the router: a path or method the API does not have is 404.
+    for (const [method, path] of [['GET', '/nope'], ['PATCH', '/authorizations']] as const) {
+      const stray = await send(simulator, method, path, { user: null, headers: { authorization: `token ${created.body.token}` } });
+      expect([stray.status, stray.body.message], `${method} ${path}`).toEqual([404, 'Not Found']);
+    }
     await send(simulator, 'DELETE', `/authorizations/${created.body.id}`, { user: 'issuer' });
     expect([(await asToken()).status, (await asToken()).body.message]).toEqual([401, 'Bad credentials']);
+  });
+});
+
+describe('the --verbose log', () => {
+  it('names each field GitHub ignored or took otherwise, as X-Simulator-Reason does', async () => {
+    const lines: string[] = [];
+    const mock = await startMock({ verbose: true, log: (line) => void lines.push(line) });
+    try {
+      const response = await fetch(`${mock.url}/api/v3/authorizations`, {
+        method: 'POST',
+        headers: { authorization: basicFor('verbose-truth'), 'content-type': 'application/json' },
+        body: JSON.stringify({ note: 'logged', client_id: '', scope: 'repo' }),
+      });
+      expect(response.status).toBe(201);
+      const reason = response.headers.get('x-simulator-reason')!;
+      expect(reason).toContain('as GitHub took the body: client_id "" taken as absent; scope ignored (not a field of this request)');
+      await vi.waitFor(() => expect(lines.some((line) => line.startsWith('POST /api/v3/authorizations → 201'))).toBe(true));
+      expect(lines.find((line) => line.startsWith('POST /api/v3/authorizations → 201'))).toContain(reason);
+    } finally {
+      await mock.stop();
+    }
   });
 });

@@ -241,7 +241,9 @@ const table: Row[] = [
   { method: 'GET', path: '/api/v3/authorizations', user: 'Locked', password: 'guess' },
   { method: 'POST', path: '/api/v3/authorizations', user: 'truth', body: { note: 'sent back as a token' } },
   { method: 'GET', path: '/api/v3/authorizations', user: null, lastToken: 'token' },
+  { method: 'GET', path: '/api/v3/applications/grants', user: null, lastToken: 'Bearer' },
   { method: 'GET', path: '/api/v3/nope', user: null, lastToken: 'Bearer' },
+  { method: 'PATCH', path: '/api/v3/authorizations', user: null, lastToken: 'token' },
   { method: 'PATCH', path: '/api/v3/authorizations', user: 'guarded', password: 'right' },
   { method: 'PATCH', path: '/api/v3/authorizations', user: 'texted' },
   { method: 'PATCH', path: '/api/v3/authorizations', user: 'guarded', password: 'right', headers: { 'x-github-otp': '112233' } },
@@ -315,4 +317,21 @@ export const rows: Row[] = [
   // A Prefer header past its 1,024 characters is read that far and the rest ignored (RFC 7240 §2).
   { method: 'GET', path: '/api/v3/authorizations', user: 'prefer', headers: { prefer: `example=otp-required, ${' '.repeat(1100)}code=999` } },
   { method: 'GET', path: '/api/v3/authorizations', user: 'prefer', headers: { prefer: Array(200).fill('code=200').join(', ') } },
+];
+
+/**
+ * Rows for strict handlers and a strict server: the bodies GitHub took (rows of user `strict`, each
+ * a 422 naming the field), and what strictness does not change (user `strict-ok`).
+ */
+export const strictRows: Row[] = [
+  { method: 'POST', path: '/api/v3/authorizations', user: 'strict', body: { note: 'github3.py', note_url: '', client_id: '', client_secret: '', scopes: ['gist'] } },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'strict', body: { note: 'octokit.rb', scope: ['repo'] } },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'strict', body: { note: 'empty url', note_url: '' } },
+  { method: 'PUT', path: `/api/v3/authorizations/clients/${clientId}`, user: 'strict', body: { client_id: clientId, client_secret: secret } },
+  { method: 'POST', path: '/api/v3/authorizations/1', user: 'strict', body: { rm_scopes: ['repo'] } },
+  { method: 'PATCH', path: '/api/v3/authorizations/1', user: 'strict', body: { note: 'x', colour: 'red' } },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'strict-ok', body: { note: 'fits the contract', scopes: ['repo'] } },
+  { method: 'POST', path: '/api/v3/authorizations/1', user: 'strict-ok', body: { add_scopes: ['user'] } },
+  { method: 'PATCH', path: '/api/v3/authorizations', user: 'strict-ok' },
+  { method: 'GET', path: '/api/v3/authorizations/1', user: 'strict-ok' },
 ];

@@ -22,7 +22,8 @@
 //   one, the oldest with none: 200 with it as it is, else 201 with a new one;
 // - an app holds at most ten tokens with the same scopes: an eleventh revokes the oldest (GitHub's
 //   limit per user, application and scopes);
-// - grants: one per OAuth app with authorizations (personal tokens have none), scopes the union;
+// - grants: one per OAuth app with authorizations (personal tokens have none), scopes the union
+//   (sorted, so that the same set is the same answer and ETag);
 //   deleting one deletes the app's authorizations; `client_id` filters both lists;
 // - lists in id order, sliced by `page` / `per_page` (default 30), `Link` with prev, next, last,
 //   first as GitHub writes them, on the request's URL;
@@ -186,7 +187,8 @@ const grantViewOfAnswer = (answer: any) => ({
   app: { client_id: answer.app?.client_id, name: answer.app?.name, url: answer.app?.url },
   created_at: answer.created_at,
   updated_at: answer.updated_at,
-  scopes: sortedSet(answer.scopes),
+  // As answered: a grant's scopes are sorted, so the same set is the same answer.
+  scopes: answer.scopes,
 });
 
 /** The rule a stored authorization would break against the others, if any. */
