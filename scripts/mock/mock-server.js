@@ -41,7 +41,10 @@ function sendPrismAnswer(response, output, choice) {
   sendJson(response, output.statusCode, output.body, { ...headers, 'x-github-media-type': githubMediaType });
 }
 
-/** @returns {Promise<{ server: import('node:http').Server, routes: Array<{ method: string, path: string }> }>} the server, not yet listening */
+/**
+ * @param {{ verbose?: boolean, allowedHosts?: readonly string[] }} [options] `allowedHosts`: Host names answered besides localhost, *.localhost and IP addresses
+ * @returns {Promise<{ server: import('node:http').Server, routes: Array<{ method: string, path: string }> }>} the server, not yet listening
+ */
 export async function createMockServer({ verbose = false, allowedHosts = [] } = {}) {
   const hosts = hostAllowList(allowedHosts);
   const [{ checkRequest, chooseResponse, headerSafe, operations: facts, preferTarget }, operations] = await Promise.all([loadSimulator(), prismOperations(bundleFile)]);

@@ -81,7 +81,7 @@ const allowedHostName = /^\.?[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-
  * @returns {{ names: Set<string>, suffixes: string[] }}
  */
 export function hostAllowList(names = [], where = '--allowed-hosts') {
-  const list = { names: new Set(), suffixes: [] };
+  const list = { names: /** @type {Set<string>} */ (new Set()), suffixes: /** @type {string[]} */ ([]) };
   for (const given of names) {
     const name = given.trim().toLowerCase().replace(/\.$/, '');
     // An address (a listening host such as 0.0.0.0 or ::) is answered anyway.
