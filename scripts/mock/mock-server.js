@@ -42,7 +42,7 @@ function sendPrismAnswer(response, output, choice) {
 }
 
 /**
- * @param {{ verbose?: boolean, allowedHosts?: string[] }} [options]
+ * @param {{ verbose?: boolean, allowedHosts?: readonly string[] }} [options] `allowedHosts`: Host names answered besides localhost, *.localhost and IP addresses
  * @returns {Promise<{ server: import('node:http').Server, routes: Array<{ method: string, path: string }> }>} the server, not yet listening
  */
 export async function createMockServer({ verbose = false, allowedHosts = [] } = {}) {

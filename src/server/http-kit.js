@@ -81,8 +81,7 @@ const allowedHostName = /^\.?[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-
  * @returns {{ names: Set<string>, suffixes: string[] }}
  */
 export function hostAllowList(names = [], where = '--allowed-hosts') {
-  /** @type {{ names: Set<string>, suffixes: string[] }} */
-  const list = { names: new Set(), suffixes: [] };
+  const list = { names: /** @type {Set<string>} */ (new Set()), suffixes: /** @type {string[]} */ ([]) };
   for (const given of names) {
     const name = given.trim().toLowerCase().replace(/\.$/, '');
     // An address (a listening host such as 0.0.0.0 or ::) is answered anyway.
@@ -403,7 +402,7 @@ async function withinLimits(request, response) {
     // Pipelined this far past the limit, it is a flood (2,000 requests fit in one 64 KB write, and
     // Node keeps each request until its connection closes): read no more of it. The answers owed
     // (those before the 429, and the 429) still go out, in order; then the 429's
-    // `Connection: close` closes the connection (or the stall timer, if its client never reads).
+    // `Connection: close` closes the connection (or, if its client does not read them, floodGraceMs).
     if (++connection.behindRefusal > maxPipelined && !connection.flooded) {
       connection.flooded = true;
       socket.pause();

@@ -89,6 +89,14 @@ describe('the validating proxy', () => {
     expect(received.length).toBe(forwarded);
   });
 
+  it('refuses a Host it does not answer (DNS rebinding) with a 403 naming --allowed-hosts, and forwards nothing', async () => {
+    const forwarded = received.length;
+    const answer = await rawExchange(proxy.url, `GET /authorizations/1 HTTP/1.1\r\nHost: attacker.example\r\nAuthorization: ${basic}\r\n\r\n`);
+    expect(answer.status).toBe(403);
+    expect(JSON.parse(answer.body).message).toMatch(/^Forbidden: Host "attacker\.example" is not a name this server answers to .*--allowed-hosts attacker\.example/);
+    expect(received.length).toBe(forwarded);
+  });
+
   it('the valid exchange was never reported', () => {
     expect(proxy.output()).not.toContain('/authorizations/1 ');
   });

@@ -3,7 +3,7 @@
 // takes to be made does not count: the simulator may be told to wait up to 60 s before answering.
 // Slow suite: it waits past the timeout, which is what it tests.
 import { expect, it } from 'vitest';
-import { stallTimeoutMs } from '../../src/server/http-kit.js';
+import { floodGraceMs, stallTimeoutMs } from '../../src/server/http-kit.js';
 import { basic, githubHeaders, mockUrl } from '../mock/support/calls.js';
 import { converse } from './support/conversation.js';
 
@@ -31,4 +31,19 @@ it(`closes a connection whose client stopped reading, ${stallTimeoutMs / 1000} s
   expect(delayed.status).toBe(200);
   expect(Array.isArray(await delayed.json())).toBe(true);
   expect(performance.now() - started).toBeGreaterThan(stallTimeoutMs);
+});
+
+it(`lets a flooding client that does not read go after ${floodGraceMs / 1000} s, not ${stallTimeoutMs / 1000}; one that reads in time gets every answer owed`, { timeout: stallTimeoutMs + 30_000 }, async () => {
+  // 2,000 docs requests in one 64 KB write: 16 pages owed, then the 429; Node holds the rest until the close.
+  const flood = getDocs.repeat(2000);
+  const pastTheGrace = floodGraceMs + 5000;
+  const [silent, prompt] = await Promise.all([
+    converse(mockUrl(), flood, { stopReading: () => new Promise((resolve) => setTimeout(resolve, pastTheGrace)), timeoutMs: stallTimeoutMs }),
+    converse(mockUrl(), flood, { timeoutMs: stallTimeoutMs }),
+  ]);
+  // Closed after the grace, well before the stall timeout would have: it read only what the kernel held.
+  expect(silent.closed).toBe(true);
+  expect(silent.answers.length).toBeLessThan(16);
+  expect(prompt.closed).toBe(true);
+  expect(prompt.answers.map((answer) => answer.status)).toEqual([...Array.from({ length: 16 }, () => 200), 429]);
 });
