@@ -4,7 +4,7 @@
 // answers as `npm start` does: state per user, 2FA accounts, pagination, ETag/304, GitHub's exact
 // bodies, `Prefer` examples, request validation with the precompiled validators.
 import { http, type HttpHandler } from 'msw';
-import { createSimulator, type Simulator, type SimulatorOptions } from './simulator/index.js';
+import { createSimulator, parsePersisted, type Simulator, type SimulatorOptions } from './simulator/index.js';
 
 export type { AccountConfig, FaultConfig, Simulator, SimulatorData, SimulatorOptions } from './simulator/index.js';
 
@@ -17,6 +17,20 @@ export interface HandlersOptions extends SimulatorOptions {
   baseUrl?: string;
   /** Answer from this simulator (e.g. one shared with other handlers) rather than a new one. */
   simulator?: Simulator;
+  /**
+   * Keep the state across page loads in this storage (e.g. the browser's `localStorage`): read when
+   * the handlers are made (a corrupt or foreign entry throws, naming the key, and is left as it
+   * is), written after each change.
+   */
+  storage?: SimulatorStorage;
+  /** The storage key. Default `ghes-oauth-authorizations:simulator`. */
+  storageKey?: string;
+}
+
+/** Where the state is kept: `localStorage` and `sessionStorage` are such. */
+export interface SimulatorStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
 }
 
 /** The handlers, to spread into `setupServer(...)` or `setupWorker(...)`, and the simulator behind them. */
@@ -30,12 +44,13 @@ const apiPrefix = '/api/v3';
  * all state, e.g. in `afterEach`.
  */
 export function createHandlers(options: HandlersOptions = {}): SimulatorHandlers {
-  const { baseUrl, simulator: given, ...simulatorOptions } = options;
+  const { baseUrl, simulator: given, storage, storageKey = 'ghes-oauth-authorizations:simulator', ...simulatorOptions } = options;
   if (given && Object.keys(simulatorOptions).length > 0) {
     throw new Error(`createHandlers: pass either simulator or ${Object.keys(simulatorOptions).join(', ')} (the simulator's own options), not both`);
   }
   const simulator = given ?? createSimulator(simulatorOptions);
   const { origin, prefix } = rootOf(baseUrl);
+  if (storage) keepStateIn(storage, storageKey, simulator);
   const answer = ({ request }: { request: Request }) => simulator.handle(request);
   // The API under the base URL, and the control API beside it (the simulator also serves it under
   // /api/v3). A base URL without a path covers the whole origin.
@@ -71,4 +86,24 @@ function rootOf(baseUrl: string | undefined): { origin: string; prefix: string }
     throw new Error(`createHandlers: the simulator serves the API at the root or under ${apiPrefix}, as GHES does; baseUrl's path is ${JSON.stringify(url.pathname)}`);
   }
   return { origin: url.origin, prefix };
+}
+
+/** Restores the simulator from `storage[key]` (when there), then writes it there after each change. */
+function keepStateIn(storage: SimulatorStorage, key: string, simulator: Simulator): void {
+  const saved = storage.getItem(key);
+  if (saved !== null) {
+    try {
+      simulator.restore(parsePersisted(saved));
+    } catch (error) {
+      throw new Error(`createHandlers: storage ${JSON.stringify(key)}: ${(error as Error).message}; it is left as it is: fix or remove it to start afresh`);
+    }
+  }
+  simulator.onChange(() => {
+    try {
+      storage.setItem(key, JSON.stringify(simulator.persisted()));
+    } catch (error) {
+      // A full storage (QuotaExceededError) must not fail the request that changed the state.
+      console.warn(`createHandlers: storage ${JSON.stringify(key)}: cannot write the state (${(error as Error).message})`);
+    }
+  });
 }

@@ -1,14 +1,25 @@
 // `npm run proxy -- <upstream base URL>`: a validating proxy in front of a real GHES server (e.g.
 // https://ghes.example.com/api/v3) on PORT/HOST (default http://127.0.0.1:4010). Point the app at
 // the proxy; every request and response that breaks the contract is reported here.
-// Options: --verbose (or MOCK_VERBOSE=1) also lists the exchanges that conform.
+// Options: src/server/options.js (npm run proxy -- --help lists them); --verbose (or MOCK_VERBOSE=1)
+// also lists the exchanges that conform.
 import { createProxyServer } from './proxy-server.js';
-import { closeServer, exitOnSignals, fail, listen, listenAddress } from '../../src/server/serve.js';
+import { parseOptions, usageOf } from '../../src/server/options.js';
+import { closeServer, exitOnSignals, fail, listen } from '../../src/server/serve.js';
 
-const usage = 'usage: npm run proxy -- <upstream base URL>, e.g. npm run proxy -- https://ghes.example.com/api/v3';
-const options = process.argv.slice(2);
-const verbose = options.includes('--verbose') || /^(1|true|yes|on)$/i.test(process.env.MOCK_VERBOSE ?? '');
-const [upstreamText, ...extra] = options.filter((option) => option !== '--verbose');
+const usage = 'usage: npm run proxy -- <upstream base URL>, e.g. npm run proxy -- https://ghes.example.com/api/v3 (--help lists the options)';
+let options;
+try {
+  options = parseOptions('proxy', process.argv.slice(2), process.env);
+} catch (error) {
+  fail(error);
+}
+if ('help' in options) {
+  process.stdout.write(usageOf('proxy'));
+  process.exit(0);
+}
+const { verbose } = options;
+const [upstreamText, ...extra] = options.positionals;
 if (!upstreamText || extra.length > 0) fail(new Error(usage));
 const upstream = URL.canParse(upstreamText) ? new URL(upstreamText) : undefined;
 if (!upstream || !['http:', 'https:'].includes(upstream.protocol)) fail(new Error(`${JSON.stringify(upstreamText)} is not an http(s) URL; ${usage}`));
@@ -19,7 +30,7 @@ exitOnSignals(async () => {
 });
 
 try {
-  const address = listenAddress();
+  const address = { host: options.host, port: options.port };
   server = await createProxyServer({ upstream, verbose });
   const url = await listen(server, address);
   console.log(`Validating proxy (Prism) on ${url} (and ${url}/api/v3) → ${upstream.href}

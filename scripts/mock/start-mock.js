@@ -1,20 +1,9 @@
-// The simulator over HTTP, started and stopped from a test runner (as moto's ThreadedMotoServer):
-//   const mock = await startMock({ accounts: { octocat: { otp: { code: '123456' } } } });
-//   … fetch(`${mock.url}/api/v3/authorizations`) …, mock.simulator.reset(), …
-//   await mock.stop();
-// Port 0 (the default) picks a free port; `url` says which.
+// The package's startMock (src/server/index.ts, `ghes-oauth-authorizations/server`) for the
+// repository's own tests and scripts, on the simulator as load-simulator.js loads it, with /docs.
 import { loadSimulator } from './load-simulator.js';
-import { listen, closeServer } from '../../src/server/serve.js';
-import { createSimulatorServer } from '../../src/server/simulator-server.js';
+import { startMockWith } from '../../src/server/start-mock.js';
 
-/**
- * @param {{ port?: number, host?: string, accounts?: object, data?: object, faults?: object, verbose?: boolean, log?: (line: string) => void }} [options]
- * @returns {Promise<{ url: string, simulator: import('../../src/simulator/index.ts').Simulator, stop: () => Promise<void> }>}
- */
-export async function startMock({ port = 0, host = '127.0.0.1', accounts, data, faults, verbose = false, log } = {}) {
-  const { createSimulator } = await loadSimulator();
-  const simulator = createSimulator({ ...(accounts && { accounts }), ...(data && { data }), ...(faults && { faults }) });
-  const server = createSimulatorServer({ simulator, verbose, ...(log && { log }) });
-  const url = await listen(server, { host, port });
-  return { url, simulator, stop: () => closeServer(server) };
+/** @type {typeof import('../../src/server/index.js').startMock} */
+export async function startMock(options = {}) {
+  return /** @type {any} */ (startMockWith(await loadSimulator(), { docs: true, ...options }));
 }

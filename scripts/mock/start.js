@@ -1,26 +1,31 @@
 // `npm start`: rebuild the contract if openapi/ changed, then serve the mock on PORT/HOST
 // (default http://127.0.0.1:4010) until Ctrl-C or SIGTERM. By default the mock is the simulator
 // (state per user, src/simulator/); `--static` serves the documented examples through Prism.
-// Options: see start-options.js.
+// Options: src/server/options.js (npm start -- --help lists them).
 import { staticBanner } from '../../src/server/banner.js';
 import { rebuildIfStale } from './rebuild-if-stale.js';
-import { closeServer, exitOnSignals, fail, listen, listenAddress } from '../../src/server/serve.js';
-import { parseStartOptions } from '../../src/server/start-options.js';
+import { closeServer, exitOnSignals, fail, listen } from '../../src/server/serve.js';
+import { parseStartOptions, usage } from '../../src/server/start-options.js';
 
 let options;
-let address;
 try {
   options = parseStartOptions(process.argv.slice(2));
-  address = listenAddress();
 } catch (error) {
   fail(error);
 }
+if ('help' in options) {
+  process.stdout.write(usage);
+  process.exit(0);
+}
+const address = { host: options.host, port: options.port };
 
 let server;
+let mock;
 const rebuild = rebuildIfStale();
 exitOnSignals(async () => {
   await rebuild.stop();
   if (server) await closeServer(server);
+  await mock?.stop();
 });
 
 try {
@@ -35,7 +40,7 @@ try {
   } else {
     await rebuild.done;
     const [{ loadSimulator }, { serveSimulator }] = await Promise.all([import('./load-simulator.js'), import('../../src/server/serve-simulator.js')]);
-    server = await serveSimulator(await loadSimulator(), options, address);
+    mock = await serveSimulator(await loadSimulator(), options, address);
   }
 } catch (error) {
   fail(error);

@@ -5,10 +5,9 @@
 // errors of `npm start` (src/server/ is its transport too); the Prism mode (--static) and the docs
 // page stay in the repository.
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import * as core from '../simulator/index.js';
 import { parseCommandLine, usage } from './cli.js';
-import { closeServer, exitOnSignals, fail } from './serve.js';
+import { exitOnSignals, fail } from './serve.js';
 import { serveSimulator } from './serve-simulator.js';
 
 let command: ReturnType<typeof parseCommandLine> | undefined;
@@ -22,12 +21,12 @@ if (command?.command === 'help') process.stdout.write(usage);
 else if (command?.command === 'version') {
   console.log((JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version);
 } else if (command?.command === 'mock') {
-  let server: Server | undefined;
+  let mock: { stop(): Promise<void> } | undefined;
   exitOnSignals(async () => {
-    if (server) await closeServer(server);
+    await mock?.stop();
   });
   try {
-    server = await serveSimulator(core, command, { host: command.host, port: command.port }, { fromPackage: true });
+    mock = await serveSimulator(core, command, { host: command.host, port: command.port }, { fromPackage: true });
   } catch (error) {
     fail(error as Error);
   }

@@ -124,7 +124,7 @@ export function answerPreflight(request, response) {
 
 /**
  * Reads the whole body. Resolves with a Buffer; with 'too large' past `bodyLimit` (the caller
- * answers 413 and the connection is closed rather than reading the rest); with 'aborted' when the
+ * answers 413 with `sendTooLarge`, which drops the rest and closes); with 'aborted' when the
  * client went away or timed out first (there is no one left to answer).
  */
 export function readBody(request) {
@@ -146,7 +146,29 @@ export function readBody(request) {
   });
 }
 
-export function sendTooLarge(response) {
+/** After a 413, what the client may still send is read and dropped up to this many bytes, for up to `lingerMs`. */
+export const lingerBytes = 16 * 1024 * 1024;
+export const lingerMs = 5_000;
+
+/**
+ * Answers 413, then closes only once the client has stopped sending the rest of its body (a
+ * lingering close, as Apache and nginx do): a socket closed with bytes still unread is reset, and
+ * the reset can reach a busy client before it has read the answer, which is then lost. The socket
+ * closes when the client closes its side; past `lingerBytes` or `lingerMs` it is cut anyway.
+ */
+export function sendTooLarge(request, response) {
+  const { socket } = request;
+  // Node would destroy the socket as soon as the answer is out: end it (FIN) and read on instead.
+  socket.destroySoon = () => socket.end();
+  const cut = setTimeout(() => socket.destroy(), lingerMs).unref();
+  socket.once('close', () => clearTimeout(cut));
+  let dropped = 0;
+  request.removeAllListeners('data');
+  request.on('data', (chunk) => {
+    dropped += chunk.length;
+    if (dropped > lingerBytes) socket.destroy();
+  });
+  request.resume();
   response.setHeader('connection', 'close');
   sendJson(response, 413, { message: `Request body too large: the limit is ${bodyLimit} bytes` });
 }
@@ -344,7 +366,7 @@ export async function receive(request, response) {
   if (answerPreflight(request, response)) return undefined;
   const rawBody = await readBody(request);
   if (rawBody === 'aborted') return undefined;
-  if (rawBody === 'too large') return void sendTooLarge(response);
+  if (rawBody === 'too large') return void sendTooLarge(request, response);
   const badHost = hostProblem(request);
   if (badHost) return void sendJson(response, 400, badHost);
   const target = splitTarget(request.url ?? '');

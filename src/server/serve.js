@@ -1,14 +1,6 @@
-// Starting and stopping, shared by `npm start` and `npm run proxy`: where to listen (PORT, HOST),
-// a one-line error instead of a stack trace when that fails, and a clean exit 0 on Ctrl-C or
-// SIGTERM once the server and every process started on the way have stopped.
-
-/** The address from PORT and HOST (defaults 4010 and 127.0.0.1); throws a one-line error. */
-export function listenAddress(env = process.env) {
-  const host = env.HOST || '127.0.0.1';
-  const port = env.PORT === undefined || env.PORT === '' ? 4010 : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (0-65535), not ${JSON.stringify(env.PORT)}`);
-  return { host, port };
-}
+// Starting and stopping, shared by `npm start`, the bin and `npm run proxy`: listening, a one-line
+// error instead of a stack trace when that fails, and a clean exit 0 on Ctrl-C or SIGTERM once the
+// server and every process started on the way have stopped.
 
 /** Listens; resolves with the base URL, or rejects with a one-line error naming the port. */
 export function listen(server, { host, port }) {

@@ -1,42 +1,17 @@
-// The options of `npm start`, read and checked before anything starts: each problem is one line
-// that names the option (and, in a file, the field), and nothing is served.
+// The options of `npm start`, read and checked before anything starts (the table is options.js's,
+// shared with the bin and the proxy): each problem is one line that names the option (and, in a
+// file, the field), and nothing is served.
 import { readFile } from 'node:fs/promises';
+import { parseOptions, usageOf } from './options.js';
 
-/** As the simulator's (src/simulator/data.ts): a minute is long enough for any spinner. */
-const maxDelayMs = 60_000;
-
-export const usage = 'the options are --static, --accounts <file.json>, --data <file.json>, --delay <ms>, --verbose';
+export const usage = usageOf('start');
 
 /**
  * @param {string[]} argv the arguments after the script
- * @returns {{ static: boolean, verbose: boolean, accountsFile?: string, dataFile?: string, delayMs?: number }}
+ * @returns {ReturnType<typeof parseOptions>} `{ help: true }` for --help
  */
 export function parseStartOptions(argv, env = process.env) {
-  const options = { static: false, verbose: /^(1|true|yes|on)$/i.test(env.MOCK_VERBOSE ?? '') };
-  const valued = { '--accounts': 'accountsFile', '--data': 'dataFile', '--delay': 'delayMs' };
-  for (let i = 0; i < argv.length; i++) {
-    const argument = argv[i];
-    const equals = argument.indexOf('=');
-    const name = equals > 0 ? argument.slice(0, equals) : argument;
-    if (name === '--verbose' || name === '--static') {
-      if (equals > 0) throw new Error(`${name} takes no value`);
-      options[name.slice(2)] = true;
-    } else if (name in valued) {
-      const value = equals > 0 ? argument.slice(equals + 1) : argv[++i];
-      if (value === undefined || value === '') throw new Error(`${name} needs a value`);
-      options[valued[name]] = value;
-    } else throw new Error(`unknown option ${argument}: ${usage}`);
-  }
-  if (options.delayMs !== undefined) {
-    const delay = options.delayMs;
-    if (!/^\d{1,6}$/.test(delay) || Number(delay) > maxDelayMs) throw new Error(`--delay ${delay}: must be a whole number of milliseconds from 0 to ${maxDelayMs}`);
-    options.delayMs = Number(delay);
-  }
-  if (options.static) {
-    const simulatorOnly = ['accountsFile', 'dataFile', 'delayMs'].find((key) => options[key] !== undefined);
-    if (simulatorOnly) throw new Error(`--${{ accountsFile: 'accounts', dataFile: 'data', delayMs: 'delay' }[simulatorOnly]} works with the simulator, not with --static (Prism keeps no state)`);
-  }
-  return options;
+  return parseOptions('start', argv, env);
 }
 
 /** The parsed JSON of `file`, or a one-line error naming the option and the file. */

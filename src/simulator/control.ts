@@ -11,6 +11,7 @@ export interface Controllable {
   state(user?: string): unknown;
   setAccount(user: string, config: unknown): void;
   setFaults(faults: unknown): void;
+  clock: { state(): unknown; set(change: never): void };
 }
 
 export const controlPrefix = '/_simulator';
@@ -21,6 +22,7 @@ const routes = [
   'PUT /_simulator/state (body: a data set)',
   'PUT|DELETE /_simulator/accounts/{user}',
   'PUT|DELETE /_simulator/faults',
+  'GET|PUT|POST /_simulator/clock (body: {"now"?, "frozen"?, "advanceMs"?})',
 ].join(', ');
 
 const done = (reason: string): Refusal => ({ status: 204, reason });
@@ -77,6 +79,15 @@ export function controlAnswer(simulator: Controllable, call: ApiCall): Refusal {
       PUT: () => withBody((body) => simulator.setFaults(body), true),
       DELETE: () => (simulator.setFaults(undefined), done('no faults')),
     });
+  }
+  if (path === '/clock') {
+    const clockState = (reason: string): Refusal => ({ status: 200, body: simulator.clock.state(), reason });
+    // PUT and POST both change it: {"now": …} sets (and freezes), {"frozen": …}, {"advanceMs": …}.
+    const change = () => {
+      const applied = withBody((body) => simulator.clock.set(body as never), true);
+      return applied.status === 204 ? clockState(`${call.method} ${call.path}`) : applied;
+    };
+    return allowed('GET, PUT, POST', { GET: () => clockState('the clock'), PUT: change, POST: change });
   }
   if (path.startsWith('/accounts/') && path.length > '/accounts/'.length && !path.slice('/accounts/'.length).includes('/')) {
     let user: string;

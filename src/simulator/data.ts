@@ -32,6 +32,13 @@ export function checkUserName(user: string, where = 'user name'): void {
   if (user === '' || user.includes(':')) throw new Error(`${where} ${JSON.stringify(user)}: a user name is not empty and has no colon (Basic credentials are user:password)`);
 }
 
+/** User names are case-insensitive, as GitHub's logins: `MONA` beside `mona` is one user twice. */
+function checkDistinct(seen: Map<string, string>, user: string, where: string): void {
+  const other = seen.get(user.toLowerCase());
+  if (other !== undefined) throw new Error(`${where} ${JSON.stringify(user)}: the same user as ${JSON.stringify(other)} (user names are case-insensitive, as on GitHub)`);
+  seen.set(user.toLowerCase(), user);
+}
+
 /**
  * `data` as a data set, or an Error naming its first problem and, for a limit, the limit: plain
  * JSON within `limits.ts`'s bounds, closed (an unknown field is refused, not kept and served), and
@@ -45,8 +52,10 @@ export function checkData(data: unknown): SimulatorData {
   checkPlainJson(data, nameOf, countLimits.authorizations);
   let held = 0;
   let bytes = 0;
+  const seen = new Map<string, string>();
   for (const [user, entry] of Object.entries(data)) {
     checkUserName(user, 'the data set\'s user name');
+    checkDistinct(seen, user, 'the data set\'s user name');
     if (user.length > fieldLimits.userName) throw new Error(`the data set's user name ${JSON.stringify(user.slice(0, 40))}…: is too long (maximum is ${fieldLimits.userName} characters)`);
     if (!isObject(entry)) throw new Error(`${fieldPath(user, '')}: must be an object with authorizations, not ${describe(entry)}`);
     const extra = Object.keys(entry).find((key) => key !== 'authorizations');
@@ -130,8 +139,10 @@ export function checkAccount(config: unknown, where: string): AccountConfig {
 /** `accounts` as a map of user name → account, or an Error naming its first problem. */
 export function checkAccounts(accounts: unknown): Record<string, AccountConfig> {
   if (!isObject(accounts)) throw new Error(`the accounts must be an object of user names, not ${describe(accounts)}`);
+  const seen = new Map<string, string>();
   for (const [user, config] of Object.entries(accounts)) {
     checkUserName(user, 'the accounts\' user name');
+    checkDistinct(seen, user, 'the accounts\' user name');
     checkAccount(config, fieldPath(user, ''));
   }
   return accounts as Record<string, AccountConfig>;

@@ -10,12 +10,19 @@ import { type AccountConfig, checkAccount, checkAccounts, checkData, checkFaults
 import { bodies } from './errors.js';
 import { controlAnswer, controlPrefix } from './control.js';
 import { requestLimits } from './limits.js';
-import { AuthorizationsBackend, type SimulatorData } from './model.js';
+import { mediaTypeFor } from './media-type.js';
+import { AuthorizationsBackend, type SimulatorData, userKey } from './model.js';
+import { type Clock, createClock } from './clock.js';
+import { checkSeed, createRandom } from './random.js';
+import { persistedState, type PersistedState, restorePersisted } from './persistence.js';
 import { type ApiCall, checkRequest, githubMediaType, type Refusal } from './request-checks.js';
 import { checkAccount as accountRefusal, operationAnswer, preferredAnswer } from './responses.js';
 
 export type { AccountConfig, FaultConfig } from './data.js';
 export type { SimulatorData } from './model.js';
+export type { Clock, ClockChange, ClockState } from './clock.js';
+export type { PersistedState } from './persistence.js';
+export { parsePersisted, persistedFormat } from './persistence.js';
 export type { ApiCall } from './request-checks.js';
 export { checkRequest } from './request-checks.js';
 export { chooseResponse, maxPreferLength, parsePrefer, preferTarget } from './prefer.js';
@@ -33,6 +40,19 @@ export interface SimulatorOptions {
   data?: SimulatorData;
   /** Faults applied to every API request (the X-Simulator-Delay and X-Simulator-Fault headers override them per request). */
   faults?: FaultConfig;
+  /**
+   * Enforce the contract on request bodies: a field the operation does not know, or an empty
+   * `client_id`/`client_secret` on a create, is 422 naming it. Default false: taken as GitHub took
+   * them (ignored; empty as absent), each change named in X-Simulator-Reason.
+   */
+  strict?: boolean;
+  /**
+   * Tokens (the only random part of an answer) follow from the seed: the same seed and the same
+   * requests give the same answers byte for byte. Without it, tokens come from crypto.getRandomValues.
+   */
+  seed?: string | number;
+  /** The clock starts frozen at this time (ISO 8601 with its offset): created_at and updated_at say it. Default: the wall clock. */
+  now?: string | Date;
 }
 
 export interface Simulator {
@@ -55,18 +75,37 @@ export interface Simulator {
   setAccount(user: string, config: AccountConfig | undefined): void;
   /** Set or clear (undefined) the faults for all requests. */
   setFaults(faults: FaultConfig | undefined): void;
+  /** The clock of created_at and updated_at: `clock.set({ now })`, `freeze()`, `advance(ms)`, `state()`. A full reset() restarts it as configured. */
+  readonly clock: Clock;
+  /** Everything a restart needs (the data, the clock when frozen, a seeded source's position), as plain JSON: what a state file holds. */
+  persisted(): PersistedState;
+  /** Takes back what `persisted()` gave (checked whole first: throws an Error naming the field, and changes nothing). */
+  restore(saved: unknown): void;
+  /** Calls `listener` after each change that may have changed the state (a request other than GET, HEAD or OPTIONS, or a method here); returns the way to stop. */
+  onChange(listener: () => void): () => void;
 }
 
 /** An answer as plain data: what `handleCall` puts in its Response, or a dropped connection. */
 export type SimulatorReply = { status: number; headers: Record<string, string>; body: Uint8Array<ArrayBuffer> | null } | { drop: true };
 
 export const apiPrefix = '/api/v3';
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const jsonType = 'application/json; charset=utf-8';
 
 /** A new simulator, with its own state; throws an Error naming the bad field of `options`. */
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
-  const backend = new AuthorizationsBackend();
-  const accounts = new Map<string, AccountConfig>(Object.entries(options.accounts === undefined ? {} : checkAccounts(options.accounts)));
+  const seed = options.seed === undefined ? undefined : checkSeed(options.seed, 'options.seed');
+  const random = createRandom(seed);
+  const clock = createClock(options.now);
+  const backend = new AuthorizationsBackend(random, clock);
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
+  // By userKey: GitHub's logins are case-insensitive.
+  const accounts = new Map<string, AccountConfig>(Object.entries(options.accounts === undefined ? {} : checkAccounts(options.accounts)).map(([user, config]) => [userKey(user), config]));
+  const strict = options.strict ?? false;
+  if (typeof strict !== 'boolean') throw new Error(`options.strict: must be true or false, not ${JSON.stringify(strict)}`);
   let faults: FaultConfig | undefined = options.faults === undefined ? undefined : checkFaults(options.faults, 'options.faults');
   if (options.data !== undefined) backend.replace(checkData(options.data));
 
@@ -91,39 +130,85 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const path = prefixed ? call.path.slice(apiPrefix.length) || '/' : call.path;
       const base = prefixed ? `${origin}${apiPrefix}` : origin;
       const method = call.method.toUpperCase();
-      const api = { ...call, path };
+      const apiCall = { ...call, path };
 
-      if (path === controlPrefix || path.startsWith(`${controlPrefix}/`)) return toReply(controlAnswer(simulator, api), method);
+      if (path === controlPrefix || path.startsWith(`${controlPrefix}/`)) {
+        const reply = toReply(controlAnswer(simulator, apiCall), method);
+        if (!safeMethods.has(method)) changed();
+        return reply;
+      }
 
+      // Every answer of the API says which media type it is in, as GitHub's did.
+      const api = { 'x-github-media-type': mediaTypeFor(call.headers.get('accept')) };
       const fault = faultFor(faults, call.headers);
-      if ('refusal' in fault) return toReply(fault.refusal, method);
+      if ('refusal' in fault) return toReply(fault.refusal, method, api);
       // A client that goes away while it waits is dropped here, before its request touches state.
       if (fault.delayMs && !(await delay(fault.delayMs, call.signal))) return { drop: true };
       if (fault.drop) return { drop: true };
-      if (fault.status) return toReply({ status: fault.status, body: bodies.serverFailure(fault.status), reason: `injected fault ${fault.status}` }, method);
+      if (fault.status) return toReply({ status: fault.status, body: bodies.serverFailure(fault.status), reason: `injected fault ${fault.status}` }, method, api);
 
-      // Credentials first, as on the server: a two-factor account without its code gets the 401
-      // whatever else is wrong with the request.
-      const checked = checkRequest(api, ({ user, password }, headers) => accountRefusal(accounts.get(user), password, headers.get('x-github-otp')));
-      if ('refusal' in checked) return toReply(checked.refusal, method);
+      // Credentials and the one-time password first, on every path, as on the server (request-checks.ts).
+      const checked = checkRequest(apiCall, {
+        authenticate: ({ user, password }, headers) => accountRefusal(accounts.get(userKey(user)), password, headers.get('x-github-otp')),
+        issued: (token) => backend.holdsToken(token),
+        strict,
+      });
+      if ('refusal' in checked) return toReply(checked.refusal, method, api);
       const { operation } = checked.route;
-      const deprecated = operation.deprecated ? { deprecation: 'true' } : {};
+      const answered = { ...api, ...(operation.deprecated && deprecationHeaders) };
       const forced = preferredAnswer(operation, call.headers.get('prefer'), base);
-      if (forced) return toReply(forced, method, deprecated);
+      if (forced) return toReply(forced, method, answered, { authenticated: true });
       const answer = await operationAnswer(backend, checked, { base, path, search: call.search, headers: call.headers });
-      return toReply(answer, method, deprecated, operation.method === 'get' ? call.headers.get('if-none-match') : undefined);
+      if (checked.lenient.length > 0) answer.reason += ` (as GitHub took the body: ${checked.lenient.join('; ')})`;
+      if (!safeMethods.has(method) && answer.status < 400) changed();
+      return toReply(answer, method, answered, { authenticated: true, ifNoneMatch: operation.method === 'get' ? call.headers.get('if-none-match') : undefined, write: operation.method !== 'get' });
     },
 
-    reset: (user) => backend.reset(user),
-    load: (data) => backend.replace(checkData(data)),
+    reset(user) {
+      backend.reset(user);
+      // A full reset starts the clock and the seeded tokens over, as the simulator was started.
+      if (user === undefined) {
+        clock.restart();
+        random.restart();
+      }
+      changed();
+    },
+    load(data) {
+      backend.replace(checkData(data));
+      changed();
+    },
     state: (user) => backend.state(user),
     setAccount(user, config) {
       checkUserName(user);
-      if (config === undefined) accounts.delete(user);
-      else accounts.set(user, checkAccount(config, user));
+      if (config === undefined) accounts.delete(userKey(user));
+      else accounts.set(userKey(user), checkAccount(config, user));
+      changed();
     },
     setFaults(next) {
       faults = next === undefined ? undefined : checkFaults(next);
+      changed();
+    },
+    clock: {
+      ...clock,
+      set(change) {
+        clock.set(change);
+        changed();
+      },
+      freeze: () => simulator.clock.set({ frozen: true }),
+      advance: (ms) => simulator.clock.set({ advanceMs: ms }),
+      restart() {
+        clock.restart();
+        changed();
+      },
+    },
+    persisted: () => persistedState(backend.state(), clock.state(), random.position()),
+    restore(saved) {
+      restorePersisted(saved, { load: (data) => backend.replace(data), clock, random });
+      changed();
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
   };
   return simulator;
@@ -214,11 +299,30 @@ const badHeader = (message: string): { refusal: Refusal } => ({ refusal: { statu
 
 const encoder = new TextEncoder();
 
-/** The reply for an answer: JSON as GitHub labels it, the reason in X-Simulator-Reason, ETag on a GET's 200. */
-function toReply(answer: Refusal, method: string, extra: Record<string, string> = {}, ifNoneMatch?: string | null): SimulatorReply {
+/**
+ * The API's deprecation, as @octokit/request reads it ("scheduled to be removed on <Sunset>"): the
+ * removal date GitHub announced for this API, 2020-11-13 (no recorded GHES answer carries either header).
+ */
+const deprecationHeaders = { deprecation: 'true', sunset: 'Fri, 13 Nov 2020 00:00:00 GMT' };
+
+/** What GitHub sent on an authenticated answer with a body (recorded 2014-2020): caches keep it private, a minute. */
+const privateCache = 'private, max-age=60, s-maxage=60';
+
+interface ReplyOptions {
+  /** An answer to good credentials: Cache-Control on its 200, 201 and 304. */
+  authenticated?: boolean;
+  /** A GET's If-None-Match (null: none sent): ETag on its 200, and 304 when it matches. */
+  ifNoneMatch?: string | null | undefined;
+  /** A write: ETag on its 200 (weak) or 201 (strong), as GitHub's recorded answers. */
+  write?: boolean;
+}
+
+/** The reply for an answer: JSON as GitHub labels it, the reason in X-Simulator-Reason, ETag and Cache-Control as GitHub sent them. */
+function toReply(answer: Refusal, method: string, extra: Record<string, string> = {}, { authenticated = false, ifNoneMatch, write = false }: ReplyOptions = {}): SimulatorReply {
   const headers: Record<string, string> = { ...extra, ...answer.headers, 'x-simulator-reason': headerSafe(answer.reason) };
   const bytes = answer.encoded ?? (answer.body === undefined ? undefined : encoder.encode(JSON.stringify(answer.body)));
   if (bytes === undefined) return { status: answer.status, headers, body: null };
+  if (authenticated && (answer.status === 200 || answer.status === 201)) headers['cache-control'] = privateCache;
   if (ifNoneMatch !== undefined && answer.status === 200) {
     const etag = etagOf(bytes);
     headers.etag = etag;
@@ -226,9 +330,12 @@ function toReply(answer: Refusal, method: string, extra: Record<string, string> 
       headers['x-simulator-reason'] = headerSafe(`not modified since ${etag}: ${answer.reason}`);
       return { status: 304, headers, body: null };
     }
+  } else if (write && (answer.status === 200 || answer.status === 201)) {
+    const etag = etagOf(bytes);
+    headers.etag = answer.status === 201 ? etag.slice(2) : etag;
   }
   headers['content-type'] = jsonType;
-  headers['x-github-media-type'] = githubMediaType;
+  headers['x-github-media-type'] ??= githubMediaType;
   headers['content-length'] = String(bytes.length);
   return { status: answer.status, headers, body: method === 'HEAD' ? null : bytes };
 }

@@ -4,11 +4,12 @@
 //
 // The rules, as the GHES server applies them:
 // - A new authorization gets the next id of its user (ids are never reused), a fresh token in
-//   GitHub's format (`gho_` for an OAuth app, `ghp_` for a personal token: 40 characters),
+//   GitHub's format (`gho_` for an OAuth app, `ghp_` for a personal token: 40 characters, the last 6 a CRC32 checksum),
 //   `token_last_eight` and `hashed_token` (the SHA-256 hex digest of the token). The full token is
 //   in the creating answer only: the server keeps the digest, and stores `token: ""`.
 // - A personal token (no client_id) needs a note, unique among the user's personal tokens (422
-//   `already_exists` on `note`); its app is a placeholder named after the note.
+//   `already_exists` on `description`, GitHub's name for it); its app is a placeholder named after
+//   the note, its URL the note_url (or the docs' when there is none).
 // - For one OAuth app, a fingerprint belongs to one authorization (422 `already_exists` on
 //   `fingerprint`); get-or-create finds the app's authorization with that fingerprint (or, without
 //   one, the oldest with none) and creates it only when there is none.
@@ -20,7 +21,10 @@ import type { ApplicationGrant, Authorization, AuthorizationApp } from '../../ge
 import { exampleValues, operations } from '../../generated/simulator-contract.js';
 import { validators } from '../../generated/validators.js';
 import { documentationUrl, NotFound, SimulatorError, ValidationFailed } from './errors.js';
+import type { Clock } from './clock.js';
+import { createRandom, type RandomSource } from './random.js';
 import { sha256Hex } from './sha256.js';
+import { formatToken, tokenRandomLength } from './token-format.js';
 import { byteLimits, countLimits, fieldLimitProblem, storedBytes } from './limits.js';
 import { AuthorizationStore, personalTokenClientId } from './store.js';
 import { errorItems } from './validation-items.js';
@@ -65,23 +69,16 @@ export const tokensPerAppAndScopes = 10;
  */
 export const limits = countLimits;
 
-const tokenAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
 type TokenPrefix = 'gho_' | 'ghp_';
 
-// Random bytes for 64 tokens at a time: one call to the random source costs more than a token's worth of bytes.
-const random = new Uint8Array(36 * 64);
-let used = random.length;
+/** The platform's crypto, for a backend made without a source. */
+const platformRandom = createRandom();
 
-/** A fresh token: `prefix` and 36 random characters of [A-Za-z0-9], with its SHA-256 hex digest. */
-export async function issueToken(prefix: TokenPrefix): Promise<IssuedToken> {
-  if (used === random.length) {
-    crypto.getRandomValues(random);
-    used = 0;
-  }
-  let token: string = prefix;
-  // 248 is the largest multiple of 62 below 256: a byte is kept modulo 62 with no bias only below it.
-  for (const end = used + 36; used < end; used++) token += tokenAlphabet[(random[used]! < 248 ? random[used]! : random[used]! - 248) % 62];
+/** A fresh token in GitHub's format (token-format.ts: prefix, 30 random characters, CRC32 checksum) from `random`, with its SHA-256 hex digest. */
+export async function issueToken(prefix: TokenPrefix, random: RandomSource = platformRandom): Promise<IssuedToken> {
+  // Bytes of 248 and above would favour the first digits (248 is the largest multiple of 62 below 256): shifted down.
+  const bytes = random.bytes(tokenRandomLength).map((byte) => (byte < 248 ? byte : byte - 248));
+  const token = formatToken(prefix, bytes);
   return { token, token_last_eight: token.slice(-8), hashed_token: sha256Hex(token) };
 }
 
@@ -112,8 +109,23 @@ export const grantUrl = (base: string, id: number) => `${base}/applications/gran
 
 // --- the backend ----------------------------------------------------------------------------
 
+/** The key of a user's state and account: GitHub's logins are case-insensitive (`MONA` is `mona`). */
+export const userKey = (user: string) => user.toLowerCase();
+
 export class AuthorizationsBackend {
+  /**
+   * `random`: where tokens' bytes come from (seeded or crypto); `clock`: what created_at and
+   * updated_at say (the wall clock by default).
+   */
+  constructor(
+    readonly random: RandomSource = platformRandom,
+    private readonly clock: Pick<Clock, 'now'> = { now: () => new Date() },
+  ) {}
+
+  /** Each user's state, by `userKey`. */
   private users = new Map<string, AuthorizationStore>();
+  /** Each user's name as first seen, by `userKey`: what `state()` calls them. */
+  private names = new Map<string, string>();
   /** The authorizations of every user together, counted as they come and go (for `limits`). */
   private held = 0;
   /** Their bytes, as `storedBytes` counts them (for `byteLimits`). */
@@ -121,14 +133,16 @@ export class AuthorizationsBackend {
 
   /** The user's state, seeded from the examples (URLs on `base`) on first use. */
   private stateOf(user: string, base: string): AuthorizationStore {
-    let state = this.users.get(user);
+    const key = userKey(user);
+    let state = this.users.get(key);
     if (!state) {
       if (this.users.size >= limits.users) throw full(`it holds ${limits.users} users`);
       state = new AuthorizationStore(seedAuthorizations(base));
       // The name counts too: 10,000 names of 16 KiB (a header's limit) would be 160 MB.
       state.bytes += user.length;
       if (this.bytes + state.bytes > byteLimits.total) throw full(`it holds ${this.bytes} bytes of authorizations and may hold ${byteLimits.total}`);
-      this.users.set(user, state);
+      this.users.set(key, state);
+      this.names.set(key, user);
       this.held += state.size;
       this.bytes += state.bytes;
     }
@@ -183,7 +197,7 @@ export class AuthorizationsBackend {
   updateAuthorization(user: string, base: string, id: number, changes: AuthorizationChanges): Authorization {
     const state = this.stateOf(user, base);
     const current = this.getAuthorization(user, base, id);
-    const next: Authorization = { ...current, updated_at: timestamp() };
+    const next: Authorization = { ...current, updated_at: timestamp(this.clock.now()) };
     if (changes.scopes !== undefined) next.scopes = unique(changes.scopes ?? []);
     if (changes.add_scopes) next.scopes = unique([...(current.scopes ?? []), ...changes.add_scopes]);
     if (changes.remove_scopes) {
@@ -237,23 +251,34 @@ export class AuthorizationsBackend {
     this.bytes += state.bytes - before;
   }
 
+  /** True when some user holds the token (a live token the simulator issued): found by its SHA-256 digest. */
+  holdsToken(token: string): boolean {
+    if (!/^[\x21-\x7e]{1,255}$/.test(token)) return false;
+    const hash = sha256Hex(token);
+    for (const state of this.users.values()) if (state.hasTokenHash(hash)) return true;
+    return false;
+  }
+
   /** Forgets every user's state, or one user's. */
   reset(user?: string): void {
     if (user === undefined) {
       this.users.clear();
+      this.names.clear();
       this.held = 0;
       this.bytes = 0;
     } else {
-      this.held -= this.users.get(user)?.size ?? 0;
-      this.bytes -= this.users.get(user)?.bytes ?? 0;
-      this.users.delete(user);
+      const key = userKey(user);
+      this.held -= this.users.get(key)?.size ?? 0;
+      this.bytes -= this.users.get(key)?.bytes ?? 0;
+      this.users.delete(key);
+      this.names.delete(key);
     }
   }
 
   /** The state as plain JSON (a copy): every user's, or one user's (`{}` when they have none yet). */
   state(user?: string): SimulatorData {
-    const entries = user === undefined ? [...this.users] : this.users.has(user) ? [[user, this.users.get(user)!] as const] : [];
-    return Object.fromEntries(entries.map(([name, state]) => [name, { authorizations: structuredClone(state.values()) }]));
+    const keys = user === undefined ? [...this.users.keys()] : this.users.has(userKey(user)) ? [userKey(user)] : [];
+    return Object.fromEntries(keys.map((key) => [this.names.get(key)!, { authorizations: structuredClone(this.users.get(key)!.values()) }]));
   }
 
   /** Replaces the state of every user with `data`, already checked by `checkData`. */
@@ -263,9 +288,10 @@ export class AuthorizationsBackend {
       Object.entries(data).map(([user, { authorizations }]) => {
         const state = new AuthorizationStore(structuredClone(authorizations).map((a) => ({ ...a, token: '' })));
         state.bytes += user.length;
-        return [user, state];
+        return [userKey(user), state];
       }),
     );
+    this.names = new Map(Object.keys(data).map((user) => [userKey(user), user]));
     this.held = 0;
     this.bytes = 0;
     for (const state of this.users.values()) {
@@ -285,7 +311,7 @@ export class AuthorizationsBackend {
 
   private insert(state: AuthorizationStore, base: string, input: NewAuthorization, issued: IssuedToken): Authorization {
     if (this.held >= limits.authorizations) throw full(`it holds ${limits.authorizations} authorizations`);
-    const now = timestamp();
+    const now = timestamp(this.clock.now());
     const clientId = input.client_id ?? personalTokenClientId;
     const app: AuthorizationApp =
       clientId === personalTokenClientId
@@ -309,6 +335,9 @@ export class AuthorizationsBackend {
     };
     checkUnique(state, authorization);
     checkStored(authorization);
+    // GitHub showed a personal token's note_url as its app's URL (github3.py's GitHub_authorize.json,
+    // 2018); set once note_url passed as a URI, so that a bad one is refused for itself alone.
+    if (clientId === personalTokenClientId && input.note_url) authorization.app = { ...app, url: input.note_url };
     const kept = { ...authorization, token: '' };
     this.checkBudget(undefined, state, storedBytes(kept));
     const before = state.bytes;
@@ -340,7 +369,8 @@ export function uniquenessProblem(state: AuthorizationStore, candidate: Authoriz
 /** A personal token's note and an app authorization's fingerprint are unique (422 already_exists). */
 function checkUnique(state: AuthorizationStore, candidate: Authorization): void {
   const problem = uniquenessProblem(state, candidate);
-  if (problem) throw alreadyExists(problem.field, problem.reason);
+  // GitHub names a personal token's note by its column, `description` (recorded answers, 2014: docs/decisions.md).
+  if (problem) throw alreadyExists(problem.field === 'note' ? 'description' : problem.field, problem.reason);
 }
 
 /** An app holds at most `tokensPerAppAndScopes` tokens with the same scopes: the oldest go. How many went. */
@@ -369,7 +399,8 @@ const full = (what: string) =>
   new SimulatorError(403, { message: `The simulator is full: ${what}. POST /_simulator/reset (or {"user": …}) makes room.`, documentation_url: documentationUrl }, `full: ${what}`);
 
 const missing = (field: string, reason: string) => new ValidationFailed([{ field, code: 'missing_field' }], reason);
-const alreadyExists = (field: string, reason: string) => new ValidationFailed([{ field, code: 'already_exists' }], reason);
+// In GitHub's key order: resource, code, field.
+const alreadyExists = (field: string, reason: string) => new ValidationFailed([{ code: 'already_exists', field }], reason);
 
 // The grants of a user, derived once per change of their authorizations (and per base).
 const grantCache = new WeakMap<AuthorizationStore, { version: number; base: string; grants: ApplicationGrant[] }>();

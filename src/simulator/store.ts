@@ -29,6 +29,8 @@ export class AuthorizationStore {
   private readonly apps = new Map<string, AppEntry>();
   /** Non-empty notes of personal tokens → the ids with it. */
   private readonly notes = new Map<string, number[]>();
+  /** Tokens' SHA-256 digests → the ids with it: is a token one this user holds? */
+  private readonly hashes = new Map<string, number[]>();
   /** The next id to give: above every id the store held, so ids are never reused. */
   nextId = 1;
   /** Changes with every change: something derived from the store (the grants) is current while it is the same. */
@@ -82,6 +84,11 @@ export class AuthorizationStore {
   /** The oldest personal token with this (non-empty) note, other than `except`. */
   withNote(note: string, except?: number): Authorization | undefined {
     return this.firstExcept(this.notes.get(note), except);
+  }
+
+  /** True when an authorization holds the token with this SHA-256 hex digest. */
+  hasTokenHash(hash: string): boolean {
+    return this.hashes.has(hash);
   }
 
   /** The ids of the app's authorizations with the same set of scopes, oldest first (not a copy). */
@@ -139,6 +146,7 @@ export class AuthorizationStore {
       this.byId.delete(id);
       this.bytes -= storedBytes(authorization);
       if (clientId === personalTokenClientId && authorization.note) removeFrom(this.notes, authorization.note, id);
+      if (authorization.hashed_token) removeFrom(this.hashes, authorization.hashed_token, id);
     }
     this.apps.delete(clientId);
     this.order = this.order.filter((id) => !gone.has(id));
@@ -160,6 +168,7 @@ export class AuthorizationStore {
     else insertSorted(entry.unfingerprinted, id);
     addTo(entry.byScopes, scopesKey(authorization.scopes), id);
     if (app.client_id === personalTokenClientId && note) addTo(this.notes, note, id);
+    if (authorization.hashed_token) addTo(this.hashes, authorization.hashed_token, id);
   }
 
   private unindex(authorization: Authorization): void {
@@ -171,6 +180,7 @@ export class AuthorizationStore {
     removeFrom(entry.byScopes, scopesKey(authorization.scopes), id);
     if (entry.ids.length === 0) this.apps.delete(app.client_id);
     if (app.client_id === personalTokenClientId && note) removeFrom(this.notes, note, id);
+    if (authorization.hashed_token) removeFrom(this.hashes, authorization.hashed_token, id);
   }
 }
 

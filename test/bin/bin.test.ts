@@ -81,7 +81,7 @@ describe('ghes-oauth-authorizations mock', () => {
   });
 
   it.each([
-    [['mock', '--prot', '1'], 'error: unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --verbose, --help'],
+    [['mock', '--prot', '1'], 'error: unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --strict, --verbose, --help, --version'],
     [['mock', '--delay', 'soon'], 'error: --delay soon: must be a whole number of milliseconds from 0 to 60000'],
     [['mock', '--accounts', '/nonexistent/accounts.json'], 'error: --accounts /nonexistent/accounts.json: cannot read it (ENOENT)'],
     [[], 'error: name a command: ghes-oauth-authorizations mock [options] (see ghes-oauth-authorizations --help)'],

@@ -17,6 +17,7 @@ describe('parseCommandLine', () => {
     [['mock', '--accounts', 'accounts.json', '--data=seed.json'], { accountsFile: 'accounts.json', dataFile: 'seed.json' }],
     [['mock', '--delay', '250'], { delayMs: 250 }],
     [['mock', '--delay=0'], { delayMs: 0 }],
+    [['mock', '--seed', 'abc', '--now', '2026-01-01T00:00:00Z', '--state-file', 'state.json'], { seed: 'abc', now: '2026-01-01T00:00:00Z', stateFile: 'state.json' }],
   ])('%j', (argv, expected) => {
     expect(parseCommandLine(argv)).toEqual({ ...defaults, ...expected });
   });
@@ -41,7 +42,7 @@ describe('parseCommandLine', () => {
   it.each([
     [[], 'name a command: ghes-oauth-authorizations mock [options] (see ghes-oauth-authorizations --help)'],
     [['serve'], 'unknown command "serve": the command is mock (see ghes-oauth-authorizations --help)'],
-    [['mock', '--prot', '1'], 'unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --verbose, --help'],
+    [['mock', '--prot', '1'], 'unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --strict, --verbose, --help, --version'],
     [['mock', '--static'], "--static is the repository's Prism mode (npm start -- --static); ghes-oauth-authorizations mock serves the simulator"],
     [['mock', '--port'], '--port needs a value'],
     [['mock', '--port', '--verbose'], '--port needs a value'],
@@ -63,7 +64,7 @@ describe('parseCommandLine', () => {
   });
 
   it('the help lists every option the parser takes', () => {
-    for (const option of ['--port', '--host', '--accounts', '--data', '--delay', '--verbose', '--help', '--version']) {
+    for (const option of ['--port', '--host', '--accounts', '--data', '--delay', '--seed', '--now', '--state-file', '--verbose', '--help', '--version']) {
       expect(usage).toContain(`${option} `);
     }
   });

@@ -79,6 +79,24 @@ describe('npm start', () => {
   });
 });
 
+describe('npm start takes the options of the bin', () => {
+  it('npm start -- --port N listens on N (the flag wins over PORT)', async () => {
+    const port = await freePort();
+    const mock = startNpm(['start', '--', '--port', String(port)], { port: 1 });
+    running.push(mock);
+    const url = `http://127.0.0.1:${port}`;
+    await waitUntilReady({ ...mock, url });
+    expect((await fetch(`${url}/authorizations`, { headers: { authorization: basic } })).status).toBe(200);
+  });
+
+  it('npm start -- --help prints every option and exits 0, serving nothing', async () => {
+    const mock = start({ port: 1, args: ['--help'] });
+    expect(await mock.exited).toEqual({ code: 0, signal: null });
+    expect(mock.output()).toMatch(/^Usage: npm start -- \[options\]/);
+    for (const option of ['--port', '--host', '--accounts', '--data', '--delay', '--seed', '--now', '--state-file', '--static', '--verbose', '--help']) expect(mock.output()).toContain(`${option} `);
+  });
+});
+
 describe('one-line errors, no stack trace', () => {
   let blocker: Server | undefined;
   afterEach(() => new Promise<void>((resolve) => (blocker ? blocker.close(() => resolve()) : resolve())));
@@ -96,7 +114,9 @@ describe('one-line errors, no stack trace', () => {
 
   it.each([
     [{ env: { PORT: 'abc' } }, 'error: PORT must be a port number (0-65535), not "abc"'],
-    [{ args: ['--port=1'] }, 'error: unknown option --port=1: the options are --static, --accounts <file.json>, --data <file.json>, --delay <ms>, --verbose'],
+    [{ args: ['--prot=1'] }, 'error: unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --static, --verbose, --help'],
+    [{ args: ['--port', 'http'] }, 'error: --port must be a port number (0-65535), not "http"'],
+    [{ args: ['--now', 'tomorrow'] }, 'error: --now "tomorrow": must be an ISO 8601 time with its offset, e.g. 2026-01-01T00:00:00Z'],
     [{ args: ['--delay', 'soon'] }, 'error: --delay soon: must be a whole number of milliseconds from 0 to 60000'],
     [{ args: ['--accounts'] }, 'error: --accounts needs a value'],
     [{ args: ['--static', '--data', 'x.json'] }, 'error: --data works with the simulator, not with --static (Prism keeps no state)'],

@@ -1,7 +1,8 @@
-// startMock(): the simulator over HTTP, started and stopped from a test (port 0), sharing its
-// state with the `simulator` it returns.
+// startMock() of `ghes-oauth-authorizations/server` (src/server/index.ts): the simulator over HTTP,
+// started and stopped from a test (port 0), sharing its state with the `simulator` it returns.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMock, type StartedMock } from '../../scripts/mock/start-mock.js';
+import { createHandlers } from '../../src/msw.js';
+import { startMock, type StartedMock } from '../../src/server/index.js';
 import { basic, githubHeaders } from './support/calls.js';
 
 const started: StartedMock[] = [];
@@ -57,5 +58,25 @@ describe('startMock', () => {
 
   it('a bad option is an Error naming the field', async () => {
     await expect(startMock({ accounts: { mona: { otp: { code: '' } } } })).rejects.toThrow('mona.otp.code: must be a non-empty string');
+  });
+
+  it('serves a given simulator (e.g. the one MSW handlers answer from); with its options too is an Error', async () => {
+    const handlers = createHandlers();
+    const mock = await start({ simulator: handlers.simulator });
+    expect(mock.simulator).toBe(handlers.simulator);
+    await fetch(`${mock.url}/authorizations`, { method: 'POST', headers: { authorization: basic, 'content-type': 'application/json' }, body: '{"note":"over HTTP"}' });
+    expect(handlers.simulator.state('octocat').octocat!.authorizations.map((a) => a.note)).toContain('over HTTP');
+    await expect(startMock({ simulator: handlers.simulator, seed: 1 })).rejects.toThrow("startMock: pass either simulator or seed (the simulator's own options), not both");
+  });
+
+  it('seed and now: two servers give the same bytes for the same requests', async () => {
+    const [one, two] = await Promise.all([start({ seed: 7, now: '2026-02-03T04:05:06Z' }), start({ seed: 7, now: '2026-02-03T04:05:06Z' })]);
+    const create = async (mock: StartedMock) =>
+      (await fetch(`${mock.url}/authorizations`, { method: 'POST', headers: { authorization: basic, 'content-type': 'application/json' }, body: '{"note":"seeded"}' })).text();
+    const first = await create(one);
+    expect(first.replace(one.url, 'ORIGIN')).toBe((await create(two)).replace(two.url, 'ORIGIN'));
+    expect(first).toContain('"created_at":"2026-02-03T04:05:06Z"');
+    const clock = await fetch(`${one.url}/_simulator/clock`, { method: 'POST', body: '{"advanceMs":60000}' });
+    expect(await clock.json()).toEqual({ now: '2026-02-03T04:06:06.000Z', frozen: true });
   });
 });

@@ -16,6 +16,8 @@ export interface Row {
   text?: string;
   /** Send If-None-Match with the ETag this target answered last for the same path. */
   conditional?: boolean;
+  /** Send the last token this target issued, with this scheme, instead of Basic credentials. */
+  lastToken?: 'token' | 'Bearer';
 }
 
 /** Accounts both targets start with. */
@@ -218,6 +220,33 @@ export const rows: Row[] = [
   { method: 'GET', path: '/api/v3/authorizations', user: 'pager' },
   { method: 'GET', path: '/_simulator/state' },
 
+  // Server truth, as GitHub's recorded answers (docs/decisions.md, 2026-12-07): github3.py's
+  // authorize() body and its Accept (param=full echoed); an unknown field; a get-or-create that
+  // repeats client_id; POST as the update; Last-Modified; X-GitHub-Media-Type on a 204; user names
+  // case-insensitive; a token on these routes (403 live, 401 revoked); credentials and the OTP
+  // before the route (@octokit/auth-basic's PATCH /authorizations).
+  { method: 'POST', path: '/api/v3/authorizations', user: 'truth', headers: { accept: 'application/vnd.github.v3.full+json' }, body: { note: 'github3.py', note_url: '', client_id: '', client_secret: '', scopes: ['gist'] } },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'truth', body: { note: 'octokit.rb', scope: ['repo'] } },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'truth', body: { note: 'with a url', note_url: 'https://example.com/why' } },
+  { method: 'PUT', path: `/api/v3/authorizations/clients/${clientId}`, user: 'truth', body: { client_id: clientId, client_secret: secret, scopes: ['repo'] } },
+  { method: 'PUT', path: `/api/v3/authorizations/clients/${otherClient}/fp-truth`, user: 'truth', body: { client_id: otherClient, client_secret: secret } },
+  { method: 'POST', path: '/api/v3/authorizations/1', user: 'truth', headers: { accept: 'application/vnd.github.v3.full+json' }, body: { add_scopes: ['user'] } },
+  { method: 'GET', path: '/api/v3/authorizations/1', user: 'truth' },
+  { method: 'HEAD', path: '/api/v3/authorizations/1', user: 'truth' },
+  { method: 'DELETE', path: '/api/v3/authorizations/1', user: 'truth', headers: { accept: 'application/vnd.github.v3.full+json' } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'truth', headers: { accept: 'application/vnd.github.squirrel-girl-preview+json' } },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'TRUTH', body: { note: 'github3.py' } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'Truth' },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'GUARDED', password: 'right' },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'Locked', password: 'guess' },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'truth', body: { note: 'sent back as a token' } },
+  { method: 'GET', path: '/api/v3/authorizations', user: null, lastToken: 'token' },
+  { method: 'GET', path: '/api/v3/nope', user: null, lastToken: 'Bearer' },
+  { method: 'PATCH', path: '/api/v3/authorizations', user: 'guarded', password: 'right' },
+  { method: 'PATCH', path: '/api/v3/authorizations', user: 'texted' },
+  { method: 'PATCH', path: '/api/v3/authorizations', user: 'guarded', password: 'right', headers: { 'x-github-otp': '112233' } },
+  { method: 'GET', path: '/api/v3/nope', user: 'locked', password: 'guess' },
+  { method: 'PUT', path: '/api/v3/authorizations/1', user: 'truth', body: {} },
   // Hostile input (issue 18): malformed escapes, bodies and headers over the limits.
   { method: 'GET', path: '/api/v3/authorizations/%FF' },
   { method: 'GET', path: '/authorizations/%E0%A4%A' },

@@ -1,0 +1,183 @@
+// The command-line options of `npm start`, the package's bin (`ghes-oauth-authorizations mock`) and
+// `npm run proxy`: one table, one parser (node:util parseArgs), one help text per command. A new
+// option is one row. Parsing only: nothing here reads a file or opens a port, and every problem is
+// an Error whose message is one line that names the option.
+import { parseArgs } from 'node:util';
+
+/** As the simulator's (src/simulator/data.ts): a minute is long enough for any spinner. */
+const maxDelayMs = 60_000;
+
+/** @typedef {'start' | 'mock' | 'proxy'} CommandName  npm start, the bin's `mock`, npm run proxy */
+
+/**
+ * @typedef {object} OptionRow
+ * @property {string} name the long option, without `--`
+ * @property {string} [short] a one-letter alias
+ * @property {'string' | 'boolean'} type
+ * @property {string} [key] the property of the parsed options (default: the name in camelCase)
+ * @property {string} [value] how the help names the value, e.g. `<ms>`
+ * @property {string} help one line
+ * @property {readonly CommandName[]} commands which commands take it
+ * @property {string} [env] an environment variable that gives the default (a flag wins)
+ * @property {(text: string, flag: string) => unknown} [check] the value from its text; throws a message naming `flag`
+ */
+
+const simulator = /** @type {const} */ (['start', 'mock']);
+const all = /** @type {const} */ (['start', 'mock', 'proxy']);
+
+/** @type {readonly OptionRow[]} */
+export const optionTable = [
+  { name: 'port', type: 'string', value: '<number>', env: 'PORT', help: 'port to listen on, 0 for any free one (default: PORT or 4010)', commands: all, check: portOf },
+  { name: 'host', type: 'string', value: '<address>', env: 'HOST', help: 'address to listen on (default: HOST or 127.0.0.1)', commands: all, check: hostOf },
+  { name: 'accounts', key: 'accountsFile', type: 'string', value: '<file>', help: 'JSON accounts: { "octocat": { "password": "…", "otp": { "code": "123456" } } }', commands: simulator, check: fileName },
+  { name: 'data', key: 'dataFile', type: 'string', value: '<file>', help: 'JSON data set to start from (the shape GET /_simulator/state answers)', commands: simulator, check: fileName },
+  { name: 'delay', key: 'delayMs', type: 'string', value: '<ms>', help: `every answer waits this long (0-${maxDelayMs})`, commands: simulator, check: delayOf },
+  { name: 'seed', type: 'string', value: '<text>', help: 'tokens follow from it: the same seed and requests give the same answers', commands: simulator, check: seedOf },
+  { name: 'now', type: 'string', value: '<ISO time>', help: 'the clock starts frozen at this time, e.g. 2026-01-01T00:00:00Z (PUT /_simulator/clock moves it)', commands: simulator, check: timeOf },
+  { name: 'state-file', type: 'string', value: '<file>', help: 'keep the state in this JSON file: loaded at start, written after each change', commands: simulator, check: fileName },
+  { name: 'strict', type: 'boolean', help: 'enforce the contract on request bodies (422 for unknown fields, an empty client_id) rather than take them as GitHub did', commands: simulator },
+  { name: 'static', type: 'boolean', help: "serve the docs' examples verbatim through Prism (no state)", commands: ['start'] },
+  { name: 'verbose', type: 'boolean', env: 'MOCK_VERBOSE', help: 'log every request (MOCK_VERBOSE=1 does the same)', commands: all },
+  { name: 'help', short: 'h', type: 'boolean', help: 'show this help', commands: all },
+  { name: 'version', type: 'boolean', help: 'print the package version', commands: ['mock'] },
+];
+
+/** What each command is, for its help's first lines. */
+const commandLines = {
+  start: ['Usage: npm start -- [options]', 'Serves the GHES OAuth Authorizations API simulator (or, with --static, Prism) on http://127.0.0.1:4010 and under /api/v3.'],
+  mock: ['Usage: ghes-oauth-authorizations mock [options]', 'Serves the GHES OAuth Authorizations API simulator over HTTP (state per user, 2FA accounts,\npagination, GitHub\'s exact bodies), on http://127.0.0.1:4010 and under /api/v3.'],
+  proxy: ['Usage: npm run proxy -- <upstream base URL> [options], e.g. npm run proxy -- https://ghes.example.com/api/v3', 'A validating proxy: every request and response that breaks the contract is reported.'],
+};
+
+/** @param {CommandName} command */
+const rowsOf = (command) => optionTable.filter((row) => row.commands.includes(command));
+/** @param {OptionRow} row */
+const keyOf = (row) => row.key ?? row.name.replace(/-(\w)/g, (_, letter) => letter.toUpperCase());
+/** @param {OptionRow} row */
+const flagOf = (row) => `--${row.name}`;
+
+/** The help of one command: its usage line and one line per option. */
+export function usageOf(/** @type {CommandName} */ command) {
+  const lines = rowsOf(command).map((row) => [`${row.short ? `-${row.short}, ` : ''}${flagOf(row)}${row.value ? ` ${row.value}` : ''}`, row.help]);
+  const width = Math.max(...lines.map(([left]) => left.length));
+  const [usage, what] = commandLines[command];
+  return `${usage}\n\n${what}\n\nOptions:\n${lines.map(([left, help]) => `  ${left.padEnd(width)}  ${help}`).join('\n')}\n`;
+}
+
+/**
+ * Parses one command's arguments (after the command word, if any).
+ * @param {CommandName} command
+ * @param {readonly string[]} argv
+ * @param {Readonly<Record<string, string | undefined>>} [env] PORT, HOST and MOCK_VERBOSE give defaults
+ * @returns {{ help: true } | ParsedOptions}
+ *
+ * @typedef {object} ParsedOptions
+ * @property {number} port
+ * @property {string} host
+ * @property {boolean} verbose
+ * @property {boolean} static
+ * @property {string} [accountsFile]
+ * @property {string} [dataFile]
+ * @property {number} [delayMs]
+ * @property {string} [seed]
+ * @property {string} [now]
+ * @property {string} [stateFile]
+ * @property {boolean} [strict]
+ * @property {boolean} [version]
+ * @property {string[]} positionals (the proxy's upstream URL)
+ */
+export function parseOptions(command, argv, env = {}) {
+  const rows = rowsOf(command);
+  const byName = new Map(rows.map((row) => [row.name, row]));
+  const shorts = new Map(rows.filter((row) => row.short).map((row) => [row.short, row]));
+  const options = Object.fromEntries(rows.map((row) => [row.name, { type: row.type, ...(row.short && { short: row.short }) }]));
+  const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
+  const optionList = rows.map(flagOf).join(', ');
+
+  /** @type {Record<string, unknown>} */
+  const given = {};
+  const positionals = [];
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positionals.push(token.value);
+      continue;
+    }
+    if (token.kind === 'option-terminator') continue;
+    // parseArgs names a known short option by its long name (-h: help).
+    const row = token.rawName.startsWith('--') ? byName.get(token.name) : shorts.get(token.rawName.slice(1));
+    if (!row) {
+      if (token.name === 'static' && command === 'mock') throw new Error("--static is the repository's Prism mode (npm start -- --static); ghes-oauth-authorizations mock serves the simulator");
+      throw new Error(`unknown option ${JSON.stringify(token.rawName)}: the options are ${optionList}`);
+    }
+    if (row.name === 'help') return { help: true };
+    const flag = flagOf(row);
+    if (flag in given) throw new Error(`${flag} is given twice`);
+    if (row.type === 'boolean') {
+      if (token.value !== undefined) throw new Error(`${flag} takes no value`);
+      given[flag] = true;
+    } else {
+      if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) throw new Error(`${flag} needs a value`);
+      given[flag] = token.value;
+    }
+  }
+  if (command !== 'proxy' && positionals.length > 0) throw new Error(`unexpected argument ${JSON.stringify(positionals[0])}: the options are ${optionList}`);
+
+  /** @type {Record<string, unknown>} */
+  const parsed = { static: false, verbose: false, positionals };
+  for (const row of rows) {
+    const flag = flagOf(row);
+    if (row.type === 'boolean') {
+      if (flag in given) parsed[keyOf(row)] = true;
+      else if (row.env && /^(1|true|yes|on)$/i.test(env[row.env] ?? '')) parsed[keyOf(row)] = true;
+      continue;
+    }
+    const fromFlag = /** @type {string | undefined} */ (given[flag]);
+    // An empty PORT or HOST is as good as none (a flag's empty value is an error).
+    const fromEnv = row.env && env[row.env] ? env[row.env] : undefined;
+    const text = fromFlag ?? fromEnv;
+    const name = fromFlag === undefined ? row.env : flag;
+    if (text !== undefined) parsed[keyOf(row)] = row.check ? row.check(text, /** @type {string} */ (name)) : text;
+  }
+  parsed.port ??= 4010;
+  parsed.host ??= '127.0.0.1';
+  if (parsed.static) {
+    const simulatorOnly = rows.find((row) => row.commands.includes('mock') && !row.commands.includes('proxy') && flagOf(row) in given && row.name !== 'version');
+    if (simulatorOnly) throw new Error(`${flagOf(simulatorOnly)} works with the simulator, not with --static (Prism keeps no state)`);
+  }
+  return /** @type {ParsedOptions} */ (parsed);
+}
+
+// --- checks: each takes the text and the flag (or variable) it came from ----------------------
+
+function portOf(/** @type {string} */ text, /** @type {string} */ flag) {
+  const port = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(port) || port > 65535) throw new Error(`${flag} must be a port number (0-65535), not ${JSON.stringify(text)}`);
+  return port;
+}
+
+function hostOf(/** @type {string} */ text, /** @type {string} */ flag) {
+  if (text === '') throw new Error(`${flag} needs an address, e.g. 127.0.0.1 or 0.0.0.0`);
+  return text;
+}
+
+function fileName(/** @type {string} */ text, /** @type {string} */ flag) {
+  if (text === '') throw new Error(`${flag} needs a file name`);
+  return text;
+}
+
+function delayOf(/** @type {string} */ text, /** @type {string} */ flag) {
+  if (!/^\d{1,6}$/.test(text) || Number(text) > maxDelayMs) throw new Error(`${flag} ${text}: must be a whole number of milliseconds from 0 to ${maxDelayMs}`);
+  return Number(text);
+}
+
+function seedOf(/** @type {string} */ text, /** @type {string} */ flag) {
+  if (text === '' || text.length > 200) throw new Error(`${flag} needs a seed of 1 to 200 characters, e.g. --seed 42`);
+  return text;
+}
+
+function timeOf(/** @type {string} */ text, /** @type {string} */ flag) {
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(text) || Number.isNaN(Date.parse(text))) {
+    throw new Error(`${flag} ${JSON.stringify(text)}: must be an ISO 8601 time with its offset, e.g. 2026-01-01T00:00:00Z`);
+  }
+  return text;
+}
