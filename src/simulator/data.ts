@@ -66,7 +66,7 @@ export function checkData(data: unknown): SimulatorData {
     if (held > countLimits.authorizations) throw new Error(`${fieldPath(user, '/authorizations')}: the data set holds more than ${countLimits.authorizations} authorizations (the simulator's limit)`);
     const ids = new Map<number, number>();
     const checked = new AuthorizationStore();
-    let userBytes = 0;
+    let userBytes = user.length;
     authorizations.forEach((authorization: unknown, index) => {
       const at = `/authorizations/${index}`;
       checkClosed(authorization, user, at);

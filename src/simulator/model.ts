@@ -138,6 +138,9 @@ export class AuthorizationsBackend {
     if (!state) {
       if (this.users.size >= limits.users) throw full(`it holds ${limits.users} users`);
       state = new AuthorizationStore(seedAuthorizations(base));
+      // The name counts too: 10,000 names of 16 KiB (a header's limit) would be 160 MB.
+      state.bytes += user.length;
+      if (this.bytes + state.bytes > byteLimits.total) throw full(`it holds ${this.bytes} bytes of authorizations and may hold ${byteLimits.total}`);
       this.users.set(key, state);
       this.names.set(key, user);
       this.held += state.size;
@@ -281,7 +284,13 @@ export class AuthorizationsBackend {
   /** Replaces the state of every user with `data`, already checked by `checkData`. */
   replace(data: SimulatorData): void {
     // As for a created one, the server keeps no token: a data set's tokens are dropped.
-    this.users = new Map(Object.entries(data).map(([user, { authorizations }]) => [userKey(user), new AuthorizationStore(structuredClone(authorizations).map((a) => ({ ...a, token: '' })))]));
+    this.users = new Map(
+      Object.entries(data).map(([user, { authorizations }]) => {
+        const state = new AuthorizationStore(structuredClone(authorizations).map((a) => ({ ...a, token: '' })));
+        state.bytes += user.length;
+        return [userKey(user), state];
+      }),
+    );
     this.names = new Map(Object.keys(data).map((user) => [userKey(user), user]));
     this.held = 0;
     this.bytes = 0;

@@ -35,7 +35,7 @@ export class AuthorizationStore {
   nextId = 1;
   /** Changes with every change: something derived from the store (the grants) is current while it is the same. */
   version = 0;
-  /** The bytes the authorizations take, as `storedBytes` counts them (for the byte budgets). */
+  /** The bytes the authorizations take, as `storedBytes` counts them, and the owner's name (for the byte budgets). */
   bytes = 0;
 
   constructor(authorizations: readonly Authorization[] = []) {

@@ -75,6 +75,15 @@ describe('budgets of stored bytes', () => {
     expect((await send(simulator, 'POST', '/authorizations', { user: 'user0', body: { note: 'y' } })).status).toBe(201);
   });
 
+  it('user names count: long names fill the whole budget like anything stored', async () => {
+    byteLimits.total = 200_000;
+    const simulator = createSimulator();
+    const statuses: number[] = [];
+    for (let user = 0; user < 30; user++) statuses.push((await send(simulator, 'GET', '/authorizations', { user: `${user}-`.padEnd(10_000, 'u') })).status);
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses.at(-1)).toBe(403);
+  });
+
   it('a data set over a budget is refused, named', () => {
     byteLimits.perUser = 5_000;
     const authorizations = Array.from({ length: 20 }, (_, i) => ({
