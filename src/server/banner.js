@@ -30,7 +30,7 @@ Force a documented response with the Prefer header (the state is not touched):
   Prefer: example=otp-required       a named example (the names are listed in the docs)
 Latency and failures: X-Simulator-Delay: <ms>, X-Simulator-Fault: 500|502|503|drop${delayMs ? ` (every answer waits ${delayMs} ms: --delay)` : ''}
 Control API (no credentials): POST /_simulator/reset, GET|PUT /_simulator/state, GET|PUT|DELETE /_simulator/faults,
-  GET /_simulator/requests (the journal; requests.har for devtools), GET|POST|PUT|DELETE /_simulator/scenarios
+  the request journal: GET /_simulator/requests (requests.har for devtools); scenarios: /_simulator/scenarios
 ${fromPackage ? '' : `The docs' examples verbatim, through Prism: npm start -- --static
 Docs: ${url}/docs   (built by \`npm run docs\`)
 `}${logging(verbose)} Ctrl-C stops.

@@ -35,6 +35,7 @@ describe('npm start', () => {
     expect(banner).toContain('--accounts <file.json>');
     expect(banner).toContain('X-Simulator-Fault: 500|502|503|drop');
     expect(banner).toContain('/_simulator/reset');
+    expect(banner).toContain('GET /_simulator/requests');
     expect(banner).toContain('npm start -- --static');
     expect(banner).toContain(`${mock.url}/docs`);
     expect(banner.match(/Ctrl-C stops/g)).toHaveLength(1);
@@ -96,7 +97,7 @@ describe('one-line errors, no stack trace', () => {
 
   it.each([
     [{ env: { PORT: 'abc' } }, 'error: PORT must be a port number (0-65535), not "abc"'],
-    [{ args: ['--port=1'] }, 'error: unknown option --port=1: the options are --static, --accounts <file.json>, --data <file.json>, --delay <ms>, --verbose'],
+    [{ args: ['--port=1'] }, 'error: unknown option --port=1: the options are --static, --accounts <file.json>, --data <file.json>, --delay <ms>, --scenarios <file.json>, --journal-size <n>, --no-journal, --verbose'],
     [{ args: ['--delay', 'soon'] }, 'error: --delay soon: must be a whole number of milliseconds from 0 to 60000'],
     [{ args: ['--accounts'] }, 'error: --accounts needs a value'],
     [{ args: ['--static', '--data', 'x.json'] }, 'error: --data works with the simulator, not with --static (Prism keeps no state)'],
