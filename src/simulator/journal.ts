@@ -260,7 +260,9 @@ function redactHeaders(headers: JournalHeaders, trace: Trace): Record<string, st
 
 /** `Basic <base64>` → `Basic octocat`; any other scheme keeps its name only. */
 function redactAuthorization(value: string, user: string | null | undefined): string {
-  const scheme = value.trim().split(' ')[0] ?? '';
+  const start = value.length - value.trimStart().length;
+  const space = value.indexOf(' ', start);
+  const scheme = value.slice(start, space < 0 ? undefined : space);
   if (scheme.toLowerCase() === 'basic') return user ? `${scheme} ${user}` : `${scheme} ${masked} (not user:password)`;
   return scheme === '' ? masked : `${scheme} ${masked}`;
 }
