@@ -98,15 +98,14 @@ export function preferSection(document) {
       const names = Object.entries(operation.responses).flatMap(([status, response]) =>
         Object.values(response.content ?? {}).flatMap((media) => Object.keys(media.examples ?? {}).map((name) => `\`${name}\` (${status})`)),
       );
-      rows.push(`| ${operation.summary} | ${names.join(', ') || 'none'} |`);
+      // A list, not a table: Redoc's search index runs table cells together.
+      rows.push(`- ${operation.summary}: ${names.join(', ') || 'none'}.`);
     }
   }
   return [
     '## Example names for the Prefer header',
     'Each response example on this page has a name. Against the mock of this package (`npm start`), the request header `Prefer: example=<name>` answers that example, for instance `Prefer: example=otp-required` for the two-factor challenge; `Prefer: code=<status>` picks a status. A real GHES server ignores the header.',
     '',
-    '| operation | example names (status) |',
-    '| --- | --- |',
     ...rows,
   ].join('\n');
 }

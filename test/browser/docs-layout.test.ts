@@ -161,3 +161,21 @@ describe('the fields on the docs page', () => {
     }
   });
 });
+
+describe('the search', () => {
+  it('shows snippets with the spaces between the lines of a description', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: widths.desktop, height: 900 });
+    await page.getByText('Search', { exact: false }).first().click();
+    await page.keyboard.type('existing');
+    // The results list: the search box's footer ("to navigate") appears with it.
+    await page.getByText('to navigate').waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 10_000 }).toContain('Returns your existing authorization');
+    const dialog = await page.locator('body').innerText();
+    expect(dialog).toContain('scheduled for removal on 2020-11-13. Create tokens');
+    expect(dialog).toContain('Returns your existing authorization');
+    expect(dialog).not.toMatch(/existingauthorization|2020-11-13\.Create/);
+    await page.screenshot({ path: join(resultsDir, 'docs-search.png') });
+    await page.keyboard.press('Escape');
+  });
+});
