@@ -319,25 +319,52 @@ export interface components {
          * A GitHub user, as it appears inside other resources.
          */
         "simple-user": {
+            /** The user's display name, or null when they have not set one. */
             name?: string | null;
+            /** The user's public email address, or null when it is not public. */
             email?: string | null;
-            /** @example octocat */
+            /**
+             * The user name the account signs in with.
+             * @example octocat
+             */
             login: string;
             /**
+             * The account's unique number, which stays when the login changes.
+             *
              * Format: int64
              * @example 1
              */
             id: number;
-            /** @example MDQ6VXNlcjE= */
+            /**
+             * The account's global ID in the GraphQL API.
+             * @example MDQ6VXNlcjE=
+             */
             node_id: string;
-            /** Format: uri */
+            /**
+             * The URL of the user's profile picture.
+             *
+             * Format: uri
+             */
             avatar_url: string;
+            /** A legacy Gravatar identifier; usually an empty string. */
             gravatar_id: string | null;
-            /** Format: uri */
+            /**
+             * The API URL of this user.
+             *
+             * Format: uri
+             */
             url: string;
-            /** Format: uri */
+            /**
+             * The URL of the user's profile page in the web interface.
+             *
+             * Format: uri
+             */
             html_url: string;
-            /** Format: uri */
+            /**
+             * The API URL listing the user's followers.
+             *
+             * Format: uri
+             */
             followers_url: string;
             /** A URI template (`{/other_user}`), so not a plain URI. */
             following_url: string;
@@ -345,20 +372,42 @@ export interface components {
             gists_url: string;
             /** A URI template (`{/owner}{/repo}`). */
             starred_url: string;
-            /** Format: uri */
+            /**
+             * The API URL listing the repositories the user watches.
+             *
+             * Format: uri
+             */
             subscriptions_url: string;
-            /** Format: uri */
+            /**
+             * The API URL listing the user's public organization memberships.
+             *
+             * Format: uri
+             */
             organizations_url: string;
-            /** Format: uri */
+            /**
+             * The API URL listing the user's public repositories.
+             *
+             * Format: uri
+             */
             repos_url: string;
             /** A URI template (`{/privacy}`). */
             events_url: string;
-            /** Format: uri */
+            /**
+             * The API URL listing the events the user received.
+             *
+             * Format: uri
+             */
             received_events_url: string;
-            /** @example User */
+            /**
+             * The kind of account, User or Organization (Bot for an app).
+             * @example User
+             */
             type: string;
+            /** True when the user administers the whole GHES instance. */
             site_admin: boolean;
+            /** When the user starred a repository, only in lists of stargazers. */
             starred_at?: string;
+            /** How much of the account the server shows, public or private, where the server includes it. */
             user_view_type?: string;
         };
         /**
@@ -368,6 +417,8 @@ export interface components {
          */
         "application-grant": {
             /**
+             * The grant's unique number; use it to get or delete the grant.
+             *
              * Format: int64
              * @example 1
              */
@@ -379,12 +430,21 @@ export interface components {
              */
             url: string;
             app: components["schemas"]["authorization-app"];
-            /** Format: date-time */
+            /**
+             * When the application was first granted access to the account.
+             *
+             * Format: date-time
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * When the grant last changed.
+             *
+             * Format: date-time
+             */
             updated_at: string;
             /** The union of the scopes of all the application's tokens. */
             scopes: string[];
+            /** The account the grant belongs to, where the server includes it; null or absent otherwise. */
             user?: null | components["schemas"]["simple-user"];
         };
         /**
@@ -401,7 +461,9 @@ export interface components {
              * Format: uri
              */
             documentation_url?: string;
+            /** A URL that some error bodies carry beside the message. */
             url?: string;
+            /** The HTTP status repeated as a string (for example "404"), where the server includes it. */
             status?: string;
         };
         /**
@@ -428,11 +490,20 @@ export interface components {
              * @enum {string}
              */
             repository_selection: "all" | "selected";
-            /** @example config.yaml */
+            /**
+             * For an installation limited to one file per repository, that file; null otherwise.
+             * @example config.yaml
+             */
             single_file_name: string | null;
+            /** True when the installation may reach several single files; their paths are in single_file_paths. */
             has_multiple_single_files?: boolean;
+            /** The single files the installation may reach, when there are several. */
             single_file_paths?: string[];
-            /** Format: uri */
+            /**
+             * The API URL listing the repositories the installation can reach.
+             *
+             * Format: uri
+             */
             repositories_url: string;
             account: components["schemas"]["simple-user"];
         };
@@ -443,6 +514,8 @@ export interface components {
          */
         authorization: {
             /**
+             * The authorization's unique number; use it to get, update or delete the authorization.
+             *
              * Format: int64
              * @example 1
              */
@@ -457,19 +530,36 @@ export interface components {
             scopes: string[] | null;
             /** The token itself. Only useful right after it was created; later responses may return an empty string. */
             token: string;
+            /** The last eight characters of the token, to recognise it after its full value is no longer shown. */
             token_last_eight: string | null;
             /** The SHA-256 hash of the token. */
             hashed_token: string | null;
             app: components["schemas"]["authorization-app"];
+            /** A reminder of what the token is for, shown on the settings page; null when none was given. */
             note: string | null;
-            /** Format: uri */
+            /**
+             * A link back to whatever uses the token, shown with the note; null when none was given.
+             *
+             * Format: uri
+             */
             note_url: string | null;
-            /** Format: date-time */
+            /**
+             * When the authorization last changed (scopes, note, note URL or fingerprint).
+             *
+             * Format: date-time
+             */
             updated_at: string;
-            /** Format: date-time */
+            /**
+             * When the authorization, and so the token, was created.
+             *
+             * Format: date-time
+             */
             created_at: string;
+            /** The string that tells this authorization apart from others of the same app and user; null when none was given. */
             fingerprint: string | null;
+            /** The account the token belongs to, where the server includes it; null or absent otherwise. */
             user?: null | components["schemas"]["simple-user"];
+            /** The GitHub App installation the token was issued for; null or absent for OAuth app and personal tokens. */
             installation?: null | components["schemas"]["scoped-installation"];
             /**
              * When the token expires, or null when it never does. Absent from list responses.
@@ -518,7 +608,9 @@ export interface components {
             field?: string;
             /** What kind of problem, e.g. `missing_field`, `invalid`, `already_exists`, `custom`. */
             code: string;
+            /** A sentence about the problem, where the server gives one (mostly with the custom code). */
             message?: string;
+            /** For a problem inside a list, the position of the offending entry, counted from 0. */
             index?: number;
             /** The offending value, where the server reports it. */
             value?: (string | null) | (number | null) | (string[] | null);
@@ -529,10 +621,18 @@ export interface components {
          * The body of a 422 response, with one entry per problem found.
          */
         "validation-error": {
-            /** @example Validation Failed */
+            /**
+             * A summary of the problem, for a person to read; usually "Validation Failed".
+             * @example Validation Failed
+             */
             message: string;
-            /** Format: uri */
+            /**
+             * A link to the documentation of the operation that refused the request.
+             *
+             * Format: uri
+             */
             documentation_url: string;
+            /** The problems found, one entry per field; may be absent when the server names none. */
             errors?: components["schemas"]["validation-error-item"][];
         };
         /**

@@ -43,6 +43,80 @@ function withFalsePropertiesSpelledOut(node) {
   );
 }
 
+/**
+ * Markdown with each paragraph on one line: a soft line break is a space in Markdown, but Redoc's
+ * search index joins the lines of a paragraph without one ("existingauthorization",
+ * "2020-11-13.Create") and no Redoc option changes that. Lines of a block quote join the same way;
+ * lists, tables, headings, code blocks and blank lines stay as they are.
+ */
+export function joinSoftBreaks(markdown) {
+  const lines = markdown.split('\n');
+  const joined = [];
+  let fenced = false;
+  for (const line of lines) {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    const previous = joined.at(-1);
+    const quote = /^>\s?/;
+    // A line that starts no block of its own continues the paragraph (or quote) above it.
+    const continues =
+      !fenced &&
+      previous !== undefined &&
+      previous.trim() !== '' &&
+      !/^\s*(```|~~~|#|\||[-*+] |\d+[.)] )/.test(previous.replace(quote, '')) &&
+      line.trim() !== '' &&
+      !/^\s*(```|~~~|#|\||[-*+] |\d+[.)] )/.test(line.replace(quote, '')) &&
+      quote.test(line) === quote.test(previous) &&
+      !(quote.test(line) && line.replace(quote, '').trim() === '');
+    if (continues) joined[joined.length - 1] = `${previous.trimEnd()} ${line.replace(quote, '').trimStart()}`;
+    else joined.push(line);
+  }
+  return joined.join('\n');
+}
+
+/** Every `description` of the document with its paragraphs on one line each (see joinSoftBreaks). */
+function withParagraphsJoined(node) {
+  if (Array.isArray(node)) return node.map(withParagraphsJoined);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => {
+      if (key === 'value' || key === 'example') return [key, value]; // payloads, not prose
+      if (key === 'description' && typeof value === 'string') return [key, joinSoftBreaks(value)];
+      return [key, withParagraphsJoined(value)];
+    }),
+  );
+}
+
+/**
+ * The introduction's last section: the example names a `Prefer: example=<name>` header picks on
+ * the mock, per operation, from the contract's own examples (so the list cannot go stale).
+ */
+export function preferSection(document) {
+  const rows = [];
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(item)) {
+      if (!operation?.responses) continue;
+      const names = Object.entries(operation.responses).flatMap(([status, response]) =>
+        Object.values(response.content ?? {}).flatMap((media) => Object.keys(media.examples ?? {}).map((name) => `\`${name}\` (${status})`)),
+      );
+      // A list, not a table: Redoc's search index runs table cells together.
+      rows.push(`- ${operation.summary}: ${names.join(', ') || 'none'}.`);
+    }
+  }
+  return [
+    '## Example names for the Prefer header',
+    'Each response example on this page has a name. Against the mock of this package (`npm start`), the request header `Prefer: example=<name>` answers that example, for instance `Prefer: example=otp-required` for the two-factor challenge; `Prefer: code=<status>` picks a status. A real GHES server ignores the header.',
+    '',
+    ...rows,
+  ].join('\n');
+}
+
+/** What Redoc renders: the document with its prose unwrapped and the `Prefer` section added to the introduction. */
+export function renderable(document) {
+  const page = withParagraphsJoined(withFalsePropertiesSpelledOut(document));
+  page.info = { ...page.info, description: `${page.info?.description ?? ''}\n\n${preferSection(document)}\n` };
+  return page;
+}
+
 /** Replaces each remote logo URL in the page by its inline image; fails when one is not there. */
 function inlineLogos(html) {
   let page = html;
@@ -62,10 +136,10 @@ function inlineLogos(html) {
 export async function renderDocs(document) {
   const scratch = await mkdtemp(join(tmpdir(), 'ghes-oauth-docs-'));
   try {
-    const renderable = join(scratch, 'openapi.json');
+    const source = join(scratch, 'openapi.json');
     const rendered = join(scratch, 'index.html');
-    await writeFile(renderable, JSON.stringify(withFalsePropertiesSpelledOut(document)));
-    await redocly(['build-docs', renderable, '--inlineBundle', '--template', template, '--output', rendered]);
+    await writeFile(source, JSON.stringify(renderable(document)));
+    await redocly(['build-docs', source, '--inlineBundle', '--template', template, '--output', rendered]);
     return inlineLogos(await readFile(rendered, 'utf8'));
   } finally {
     await rm(scratch, { recursive: true, force: true });

@@ -34,9 +34,24 @@ export function createAjv(allErrors) {
 /** One ES module exporting a validate function per component schema, named in camelCase. */
 function standaloneModule(bundled, names, allErrors) {
   const ajv = createAjv(allErrors);
-  ajv.addSchema(bundled, 'openapi.json');
+  ajv.addSchema(withoutDescriptions(bundled), 'openapi.json');
   const refs = Object.fromEntries(names.map((name) => [camelCase(name), `openapi.json#/components/schemas/${name}`]));
   return standaloneCode(ajv, refs);
+}
+
+/**
+ * The document without its `description` texts: they change no verdict, and ajv's code embeds
+ * the schemas it refers to, so every browser bundle with the validators would carry the prose.
+ * A property named `description` (a key of `properties`) stays.
+ */
+function withoutDescriptions(node, inProperties = false) {
+  if (Array.isArray(node)) return node.map((item) => withoutDescriptions(item));
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => inProperties || key !== 'description' || typeof value !== 'string')
+      .map(([key, value]) => [key, withoutDescriptions(value, !inProperties && (key === 'properties' || key === 'patternProperties'))]),
+  );
 }
 
 /** The declarations TypeScript sees, and the export of the bundle's value. */

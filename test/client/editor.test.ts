@@ -14,6 +14,7 @@ export const created = ghes.createAuthorization({ body: { note: 'release script'
 export const note = (authorization: Authorization) => authorization.url;
 export const half = createClient({ baseUrl: 'https://ghes.example.com/api/v3', username: 'octocat' });
 export const both = ghes.updateAuthorization({ params: { path: { authorization_id: 1 } }, body: { scopes: ['repo'], add_scopes: ['gist'] } });
+export const link = (authorization: Authorization) => authorization.note_url;
 `;
 
 let service: ts.LanguageService;
@@ -67,6 +68,11 @@ describe('hover text', () => {
     expect(signature).toBe('(property) url: string');
     expect(doc).toBe('The API URL of this authorization.\n\nFormat: uri');
     expect(tags.filter((tag) => tag.startsWith('@description'))).toEqual([]);
+  });
+
+  it('a field that had no description in the contract has one now (note_url)', () => {
+    const { doc } = hover('note_url', 'authorization.');
+    expect(doc).toBe('A link back to whatever uses the token, shown with the note; null when none was given.\n\nFormat: uri');
   });
 });
 

@@ -28,7 +28,7 @@ get:
   deprecated: true
   description: |
     > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
-    > Create tokens with the OAuth web application flow instead.
+    > Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
 
     When the application's tokens were last used, and how many requests they made.
   responses:
@@ -57,6 +57,7 @@ properties:
     type: [string, 'null']
     format: date-time
   request_count:
+    description: How many requests the application's tokens made.
     type: integer
 required: [last_used_at, request_count]
 `,
