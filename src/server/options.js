@@ -1,7 +1,9 @@
 // The command-line options of `npm start`, the package's bin (`ghes-oauth-authorizations mock`) and
 // `npm run proxy`: one table, one parser (node:util parseArgs), one help text per command. A new
-// option is one row. Parsing only: nothing here reads a file or opens a port, and every problem is
-// an Error whose message is one line that names the option.
+// option is one row; one that sets a createSimulator option names it (`simulatorOption`, and
+// `jsonFile` for a file to read), and npm start and the bin pass it on. Parsing only: nothing here
+// reads a file or opens a port, and every problem is an Error whose message is one line that names
+// the option.
 import { parseArgs } from 'node:util';
 
 /** As the simulator's (src/simulator/data.ts): a minute is long enough for any spinner. */
@@ -20,6 +22,8 @@ const maxDelayMs = 60_000;
  * @property {readonly CommandName[]} commands which commands take it
  * @property {string} [env] an environment variable that gives the default (a flag wins)
  * @property {(text: string, flag: string) => unknown} [check] the value from its text; throws a message naming `flag`
+ * @property {string} [simulatorOption] the createSimulator option it sets (npm start and the bin pass it on, checked by the simulator, an error naming the flag)
+ * @property {boolean} [jsonFile] its value is a JSON file, read at start: the simulator option gets its content
  */
 
 const simulator = /** @type {const} */ (['start', 'mock']);
@@ -29,17 +33,34 @@ const all = /** @type {const} */ (['start', 'mock', 'proxy']);
 export const optionTable = [
   { name: 'port', type: 'string', value: '<number>', env: 'PORT', help: 'port to listen on, 0 for any free one (default: PORT or 4010)', commands: all, check: portOf },
   { name: 'host', type: 'string', value: '<address>', env: 'HOST', help: 'address to listen on (default: HOST or 127.0.0.1)', commands: all, check: hostOf },
-  { name: 'accounts', key: 'accountsFile', type: 'string', value: '<file>', help: 'JSON accounts: { "octocat": { "password": "…", "otp": { "code": "123456" } } }', commands: simulator, check: fileName },
-  { name: 'data', key: 'dataFile', type: 'string', value: '<file>', help: 'JSON data set to start from (the shape GET /_simulator/state answers)', commands: simulator, check: fileName },
+  { name: 'accounts', key: 'accountsFile', type: 'string', value: '<file>', help: 'JSON accounts: { "octocat": { "password": "…", "otp": { "code": "123456" } } }', commands: simulator, check: fileName, simulatorOption: 'accounts', jsonFile: true },
+  { name: 'data', key: 'dataFile', type: 'string', value: '<file>', help: 'JSON data set to start from (the shape GET /_simulator/state answers)', commands: simulator, check: fileName, simulatorOption: 'data', jsonFile: true },
   { name: 'delay', key: 'delayMs', type: 'string', value: '<ms>', help: `every answer waits this long (0-${maxDelayMs})`, commands: simulator, check: delayOf },
-  { name: 'seed', type: 'string', value: '<text>', help: 'tokens follow from it: the same seed and requests give the same answers', commands: simulator, check: seedOf },
-  { name: 'now', type: 'string', value: '<ISO time>', help: 'the clock starts frozen at this time, e.g. 2026-01-01T00:00:00Z (PUT /_simulator/clock moves it)', commands: simulator, check: timeOf },
+  { name: 'seed', type: 'string', value: '<text>', help: 'tokens follow from it: the same seed and requests give the same answers', commands: simulator, check: seedOf, simulatorOption: 'seed' },
+  { name: 'now', type: 'string', value: '<ISO time>', help: 'the clock starts frozen at this time, e.g. 2026-01-01T00:00:00Z (PUT /_simulator/clock moves it)', commands: simulator, check: timeOf, simulatorOption: 'now' },
   { name: 'state-file', type: 'string', value: '<file>', help: 'keep the state in this JSON file: loaded at start, written after each change', commands: simulator, check: fileName },
   { name: 'static', type: 'boolean', help: "serve the docs' examples verbatim through Prism (no state)", commands: ['start'] },
   { name: 'verbose', type: 'boolean', env: 'MOCK_VERBOSE', help: 'log every request (MOCK_VERBOSE=1 does the same)', commands: all },
   { name: 'help', short: 'h', type: 'boolean', help: 'show this help', commands: all },
   { name: 'version', type: 'boolean', help: 'print the package version', commands: ['mock'] },
 ];
+
+/**
+ * The createSimulator options the parsed command line sets (rows with `simulatorOption`), each
+ * with its flag and, for a JSON file, the file to read. --delay is the faults option's delayMs.
+ * @param {ParsedOptions} parsed
+ * @returns {Array<{ option: string, flag: string, value?: unknown, file?: string }>}
+ */
+export function simulatorOptionsOf(parsed) {
+  const set = [];
+  for (const row of optionTable) {
+    const value = /** @type {Record<string, unknown>} */ (parsed)[keyOf(row)];
+    if (!row.simulatorOption || value === undefined) continue;
+    set.push(row.jsonFile ? { option: row.simulatorOption, flag: flagOf(row), file: /** @type {string} */ (value) } : { option: row.simulatorOption, flag: flagOf(row), value });
+  }
+  if (parsed.delayMs !== undefined) set.push({ option: 'faults', flag: '--delay', value: { delayMs: parsed.delayMs } });
+  return set;
+}
 
 /** What each command is, for its help's first lines. */
 const commandLines = {

@@ -1,35 +1,36 @@
 // The simulator over HTTP from command-line options, as `npm start` and the package's bin both
-// serve it: read the --accounts and --data files, make the simulator, start it (startMockWith, as
-// the package's startMock does), print the banner. Each problem is one line naming the option
-// (and, in a file, the field).
+// serve it: the simulator options the command line sets (options.js's rows with simulatorOption,
+// their JSON files read), the simulator made, started (startMockWith, as the package's startMock
+// does), the banner printed. Each problem is one line naming the option (and, in a file, the field).
 import { simulatorBanner } from './banner.js';
+import { simulatorOptionsOf } from './options.js';
 import { startMockWith } from './start-mock.js';
 import { readJsonOption } from './start-options.js';
 
 /**
  * @param {{ createSimulator: (options?: object) => import('../simulator/index.js').Simulator, operations: ReadonlyArray<{ method: string, path: string }> }} core the simulator module (src/simulator/)
- * @param {{ accountsFile?: string, dataFile?: string, delayMs?: number, seed?: string, now?: string, stateFile?: string, verbose: boolean }} options as parsed from the command line
+ * @param {{ delayMs?: number, stateFile?: string, verbose: boolean }} options as parsed from the command line (options.js)
  * @param {{ host: string, port: number }} address
  * @param {{ fromPackage?: boolean }} [where] the bin of the installed package: no /docs, no --static
  * @returns {Promise<{ url: string, stop: () => Promise<void> }>} listening, its banner printed
  */
-export async function serveSimulator(core, { accountsFile, dataFile, delayMs, seed, now, stateFile, verbose }, address, { fromPackage = false } = {}) {
-  const [accounts, data] = await Promise.all([accountsFile && readJsonOption('--accounts', accountsFile), dataFile && readJsonOption('--data', dataFile)]);
-  let simulator;
-  try {
-    simulator = core.createSimulator({ ...(accounts !== undefined && { accounts }), ...(delayMs !== undefined && { faults: { delayMs } }), ...(seed !== undefined && { seed }), ...(now !== undefined && { now }) });
-  } catch (error) {
-    // The option parser has checked --delay, --seed and --now: what is left is the accounts file.
-    throw new Error(`--accounts ${accountsFile}: ${error.message}`);
-  }
-  if (data !== undefined) {
+export async function serveSimulator(core, options, address, { fromPackage = false } = {}) {
+  const { stateFile, verbose } = options;
+  // Each simulator option the command line sets (options.js's rows), its JSON file read; each is
+  // checked alone first, so that a problem names its flag (and file).
+  const given = await Promise.all(
+    simulatorOptionsOf(/** @type {any} */ (options)).map(async (entry) => ({ ...entry, value: entry.file === undefined ? entry.value : await readJsonOption(entry.flag, entry.file) })),
+  );
+  for (const { option, flag, file, value } of given) {
     try {
-      simulator.load(data);
+      core.createSimulator({ [option]: value });
     } catch (error) {
-      throw new Error(`--data ${dataFile}: ${error.message}`);
+      throw new Error(`${flag}${file === undefined ? '' : ` ${file}`}: ${error.message}`);
     }
   }
+  const simulator = core.createSimulator(Object.fromEntries(given.map(({ option, value }) => [option, value])));
   const mock = await startMockWith(core, { simulator, verbose, docs: !fromPackage, ...address, ...(stateFile !== undefined && { stateFile }) });
-  console.log(simulatorBanner({ url: mock.url, routes: core.operations, verbose, accounts: accounts ?? {}, delayMs, fromPackage, stateFile }));
+  const accounts = given.find((entry) => entry.option === 'accounts')?.value ?? {};
+  console.log(simulatorBanner({ url: mock.url, routes: core.operations, verbose, accounts, delayMs: options.delayMs, fromPackage, stateFile }));
   return mock;
 }
