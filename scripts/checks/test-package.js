@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 // Budgets, in bytes: raise one only with a reason in the commit message.
-const budgets = { tarball: 160_000, clientMinGzip: 5_100, mswMinGzip: 35_500 };
+const budgets = { tarball: 162_000, clientMinGzip: 5_100, mswMinGzip: 35_500 };
 
 const run = promisify(execFile);
 const repo = resolve(import.meta.dirname, '../..');
