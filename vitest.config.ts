@@ -7,12 +7,17 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export default defineConfig(({ mode }) => {
   const slow = mode === 'slow';
   const tests = (folder: string) => [`${folder}/**/*.${slow ? 'slow.' : ''}test.ts`];
+  // Test files that change a global (fetch, Date): they run isolated, in the `globals` project.
+  const changesGlobals = ['test/msw/**', 'test/client/global-fetch.test.ts'];
   const exclude = (...more: string[]) => [...configDefaults.exclude, ...(slow ? [] : ['**/*.slow.test.ts']), ...more];
 
   return {
     test: {
-      // No test file changes a global or mocks a module, so the files of a worker share one module
-      // cache: that halves the CPU time of `npm test` (vitest runs one worker on a 2-core machine).
+      // The files of a worker share one module cache: that halves the CPU time of `npm test`
+      // (vitest runs one worker on a 2-core machine). It is safe because no file of these projects
+      // changes a global or mocks a module; the few that must (MSW's setupServer patches fetch, the
+      // parity test fakes Date, the client's global-fetch test swaps fetch) are the `globals`
+      // project, where each file gets fresh globals and modules.
       isolate: false,
       projects: [
         {
@@ -26,12 +31,14 @@ export default defineConfig(({ mode }) => {
             typecheck: { enabled: !slow, checker: 'node_modules/typescript7/bin/tsc', include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
             // The browser test needs Chromium: `npm run test:browser` (vitest.browser.config.ts).
             // The mock and robustness tests are the next projects.
-            exclude: exclude('test/browser/**', 'test/mock/**', 'test/robustness/**'),
+            exclude: exclude('test/browser/**', 'test/mock/**', 'test/robustness/**', ...changesGlobals),
             // Some spawn the Redocly CLI or a build step: seconds each when the machine is busy.
             testTimeout: 30_000,
             hookTimeout: 30_000,
           },
         },
+        // The files that change globals, each in a fresh module graph (see `isolate` above).
+        { extends: true, test: { name: 'globals', include: [...tests('test/msw'), ...(slow ? [] : ['test/client/global-fetch.test.ts'])], exclude: exclude(), isolate: true, testTimeout: 30_000, hookTimeout: 30_000 } },
         // The mock tests share one running mock, started by their own global setup; some start more
         // processes of their own, which takes seconds on a busy machine.
         {

@@ -156,8 +156,8 @@ export const noteAlreadyExists = {
   "errors": [
     {
       "resource": "OauthAccess",
-      "field": "note",
-      "code": "already_exists"
+      "code": "already_exists",
+      "field": "description"
     }
   ],
   "documentation_url": "https://docs.github.com/enterprise-server@3.16/rest/oauth-authorizations/oauth-authorizations"

@@ -3,52 +3,52 @@
 export const operationTable = {
   /**
    * List your grants
-   * @deprecated
+   * @deprecated Closing down: this API is deprecated and was scheduled for removal on 2020-11-13. Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
    */
   listGrants: { method: "get", path: "/applications/grants" },
   /**
    * Get a single grant
-   * @deprecated
+   * @deprecated Closing down: this API is deprecated and was scheduled for removal on 2020-11-13. Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
    */
   getGrant: { method: "get", path: "/applications/grants/{grant_id}" },
   /**
    * Delete a grant
-   * @deprecated
+   * @deprecated Closing down: this API is deprecated and was scheduled for removal on 2020-11-13. Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
    */
   deleteGrant: { method: "delete", path: "/applications/grants/{grant_id}" },
   /**
    * List your authorizations
-   * @deprecated
+   * @deprecated Closing down: this API is deprecated and was scheduled for removal on 2020-11-13. Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
    */
   listAuthorizations: { method: "get", path: "/authorizations" },
   /**
    * Create a new authorization
-   * @deprecated
+   * @deprecated Closing down: this API is deprecated and was scheduled for removal on 2020-11-13. Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
    */
   createAuthorization: { method: "post", path: "/authorizations" },
   /**
    * Get-or-create an authorization for a specific app
-   * @deprecated
+   * @deprecated Closing down: this API is deprecated and was scheduled for removal on 2020-11-13. Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
    */
   getOrCreateAuthorizationForApp: { method: "put", path: "/authorizations/clients/{client_id}" },
   /**
    * Get-or-create an authorization for a specific app and fingerprint
-   * @deprecated
+   * @deprecated Closing down: this API is deprecated and was scheduled for removal on 2020-11-13. Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
    */
   getOrCreateAuthorizationForAppAndFingerprint: { method: "put", path: "/authorizations/clients/{client_id}/{fingerprint}" },
   /**
    * Get a single authorization
-   * @deprecated
+   * @deprecated Closing down: this API is deprecated and was scheduled for removal on 2020-11-13. Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
    */
   getAuthorization: { method: "get", path: "/authorizations/{authorization_id}" },
   /**
    * Update an existing authorization
-   * @deprecated
+   * @deprecated Closing down: this API is deprecated and was scheduled for removal on 2020-11-13. Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
    */
   updateAuthorization: { method: "patch", path: "/authorizations/{authorization_id}" },
   /**
    * Delete an authorization
-   * @deprecated
+   * @deprecated Closing down: this API is deprecated and was scheduled for removal on 2020-11-13. Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
    */
   deleteAuthorization: { method: "delete", path: "/authorizations/{authorization_id}" },
 } as const;

@@ -5,12 +5,12 @@ export interface paths {
             query?: never;
             header?: {
                 /**
-                 * @description The one-time password of an account with two-factor authentication. Send it when a previous
-                 *     attempt was answered `401` with `X-GitHub-OTP: required; …`.
+                 * The one-time password of an account with two-factor authentication. Send it when a previous
+                 * attempt was answered `401` with `X-GitHub-OTP: required; …`.
                  * @example 123456
                  */
                 "X-GitHub-OTP"?: components["parameters"]["x-github-otp"];
-                /** @description The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
+                /** The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
                 "X-GitHub-Api-Version"?: components["parameters"]["x-github-api-version"];
             };
             path?: never;
@@ -18,15 +18,16 @@ export interface paths {
         };
         /**
          * List your grants
-         * @deprecated
-         * @description > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
-         *     > Create tokens with the OAuth web application flow instead.
          *
-         *     Lists the OAuth applications that have access to your account: one entry per application,
-         *     however many tokens it holds, the same list as the authorized-applications settings page.
-         *     Each entry's `scopes` is the union of the scopes of all that application's tokens (one token
-         *     with `repo` and another with `user` give `["repo", "user"]`). To see the individual tokens,
-         *     list your authorizations instead.
+         * > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
+         * > Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
+         *
+         * Lists the OAuth applications that have access to your account: one entry per application,
+         * however many tokens it holds, the same list as the authorized-applications settings page.
+         * Each entry's `scopes` is the union of the scopes of all that application's tokens (one token
+         * with `repo` and another with `user` give `["repo", "user"]`). To see the individual tokens,
+         * list your authorizations instead.
+         * @deprecated
          */
         get: operations["oauth-authorizations/list-grants"];
         put?: never;
@@ -42,40 +43,42 @@ export interface paths {
             query?: never;
             header?: {
                 /**
-                 * @description The one-time password of an account with two-factor authentication. Send it when a previous
-                 *     attempt was answered `401` with `X-GitHub-OTP: required; …`.
+                 * The one-time password of an account with two-factor authentication. Send it when a previous
+                 * attempt was answered `401` with `X-GitHub-OTP: required; …`.
                  * @example 123456
                  */
                 "X-GitHub-OTP"?: components["parameters"]["x-github-otp"];
-                /** @description The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
+                /** The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
                 "X-GitHub-Api-Version"?: components["parameters"]["x-github-api-version"];
             };
             path: {
-                /** @description The unique identifier of the grant. */
+                /** The unique identifier of the grant. */
                 grant_id: components["parameters"]["grant-id"];
             };
             cookie?: never;
         };
         /**
          * Get a single grant
-         * @deprecated
-         * @description > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
-         *     > Create tokens with the OAuth web application flow instead.
          *
-         *     Returns one application grant by its id.
+         * > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
+         * > Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
+         *
+         * Returns one application grant by its id.
+         * @deprecated
          */
         get: operations["oauth-authorizations/get-grant"];
         put?: never;
         post?: never;
         /**
          * Delete a grant
-         * @deprecated
-         * @description > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
-         *     > Create tokens with the OAuth web application flow instead.
          *
-         *     Revokes an application's grant and, with it, every OAuth token the application holds for
-         *     your account. The application loses all access and disappears from the authorized-applications
-         *     settings page.
+         * > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
+         * > Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
+         *
+         * Revokes an application's grant and, with it, every OAuth token the application holds for
+         * your account. The application loses all access and disappears from the authorized-applications
+         * settings page.
+         * @deprecated
          */
         delete: operations["oauth-authorizations/delete-grant"];
         options?: never;
@@ -88,12 +91,12 @@ export interface paths {
             query?: never;
             header?: {
                 /**
-                 * @description The one-time password of an account with two-factor authentication. Send it when a previous
-                 *     attempt was answered `401` with `X-GitHub-OTP: required; …`.
+                 * The one-time password of an account with two-factor authentication. Send it when a previous
+                 * attempt was answered `401` with `X-GitHub-OTP: required; …`.
                  * @example 123456
                  */
                 "X-GitHub-OTP"?: components["parameters"]["x-github-otp"];
-                /** @description The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
+                /** The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
                 "X-GitHub-Api-Version"?: components["parameters"]["x-github-api-version"];
             };
             path?: never;
@@ -101,29 +104,31 @@ export interface paths {
         };
         /**
          * List your authorizations
-         * @deprecated
-         * @description > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
-         *     > Create tokens with the OAuth web application flow instead.
          *
-         *     Lists the individual OAuth tokens and personal access tokens of your account, one page at a
-         *     time. Personal access tokens appear with a placeholder app whose client ID is all zeros.
+         * > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
+         * > Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
+         *
+         * Lists the individual OAuth tokens and personal access tokens of your account, one page at a
+         * time. Personal access tokens appear with a placeholder app whose client ID is all zeros.
+         * @deprecated
          */
         get: operations["oauth-authorizations/list-authorizations"];
         put?: never;
         /**
          * Create a new authorization
+         *
+         * > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
+         * > Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
+         *
+         * Creates an OAuth token. Authenticate with Basic credentials as the user the token is for
+         * (plus `X-GitHub-OTP` if that user has two-factor authentication). To create a token for a
+         * particular OAuth app, send the app's `client_id` and `client_secret` from its settings page;
+         * to give one user several tokens for the same app, tell them apart with `fingerprint`.
+         *
+         * Tokens created this way cannot reach organizations that enforce SAML single sign-on; apps
+         * that need those must use the web application flow. Personal access tokens can also be created
+         * on the instance's personal access tokens settings page.
          * @deprecated
-         * @description > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
-         *     > Create tokens with the OAuth web application flow instead.
-         *
-         *     Creates an OAuth token. Authenticate with Basic credentials as the user the token is for
-         *     (plus `X-GitHub-OTP` if that user has two-factor authentication). To create a token for a
-         *     particular OAuth app, send the app's `client_id` and `client_secret` from its settings page;
-         *     to give one user several tokens for the same app, tell them apart with `fingerprint`.
-         *
-         *     Tokens created this way cannot reach organizations that enforce SAML single sign-on; apps
-         *     that need those must use the web application flow. Personal access tokens can also be created
-         *     on the instance's personal access tokens settings page.
          */
         post: operations["oauth-authorizations/create-authorization"];
         delete?: never;
@@ -137,17 +142,17 @@ export interface paths {
             query?: never;
             header?: {
                 /**
-                 * @description The one-time password of an account with two-factor authentication. Send it when a previous
-                 *     attempt was answered `401` with `X-GitHub-OTP: required; …`.
+                 * The one-time password of an account with two-factor authentication. Send it when a previous
+                 * attempt was answered `401` with `X-GitHub-OTP: required; …`.
                  * @example 123456
                  */
                 "X-GitHub-OTP"?: components["parameters"]["x-github-otp"];
-                /** @description The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
+                /** The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
                 "X-GitHub-Api-Version"?: components["parameters"]["x-github-api-version"];
             };
             path: {
                 /**
-                 * @description The 20-character client ID of the OAuth app.
+                 * The 20-character client ID of the OAuth app.
                  * @example abcde12345fghij67890
                  */
                 client_id: components["parameters"]["client-id"];
@@ -157,14 +162,15 @@ export interface paths {
         get?: never;
         /**
          * Get-or-create an authorization for a specific app
-         * @deprecated
-         * @description > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
-         *     > Create tokens with the OAuth web application flow instead.
          *
-         *     Returns your existing authorization for the OAuth app whose 20-character client ID is in the
-         *     path (`200`), or creates one when there is none (`201`). Authenticate with Basic credentials,
-         *     plus `X-GitHub-OTP` with two-factor authentication. Tokens created this way cannot reach
-         *     organizations that enforce SAML single sign-on.
+         * > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
+         * > Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
+         *
+         * Returns your existing authorization for the OAuth app whose 20-character client ID is in the
+         * path (`200`), or creates one when there is none (`201`). Authenticate with Basic credentials,
+         * plus `X-GitHub-OTP` with two-factor authentication. Tokens created this way cannot reach
+         * organizations that enforce SAML single sign-on.
+         * @deprecated
          */
         put: operations["oauth-authorizations/get-or-create-authorization-for-app"];
         post?: never;
@@ -179,22 +185,22 @@ export interface paths {
             query?: never;
             header?: {
                 /**
-                 * @description The one-time password of an account with two-factor authentication. Send it when a previous
-                 *     attempt was answered `401` with `X-GitHub-OTP: required; …`.
+                 * The one-time password of an account with two-factor authentication. Send it when a previous
+                 * attempt was answered `401` with `X-GitHub-OTP: required; …`.
                  * @example 123456
                  */
                 "X-GitHub-OTP"?: components["parameters"]["x-github-otp"];
-                /** @description The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
+                /** The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
                 "X-GitHub-Api-Version"?: components["parameters"]["x-github-api-version"];
             };
             path: {
                 /**
-                 * @description The 20-character client ID of the OAuth app.
+                 * The 20-character client ID of the OAuth app.
                  * @example abcde12345fghij67890
                  */
                 client_id: components["parameters"]["client-id"];
                 /**
-                 * @description A unique string that tells this authorization apart from others for the same client ID and user.
+                 * A unique string that tells this authorization apart from others for the same client ID and user.
                  * @example jklmnop12345678
                  */
                 fingerprint: components["parameters"]["fingerprint"];
@@ -204,14 +210,15 @@ export interface paths {
         get?: never;
         /**
          * Get-or-create an authorization for a specific app and fingerprint
-         * @deprecated
-         * @description > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
-         *     > Create tokens with the OAuth web application flow instead.
          *
-         *     Like get-or-create for an app, but keyed on the app and a fingerprint: returns your existing
-         *     authorization for that OAuth app and fingerprint (`200`), or creates one (`201`). The
-         *     fingerprint lets one user hold several tokens for the same app, e.g. one per device.
-         *     Authenticate with Basic credentials, plus `X-GitHub-OTP` with two-factor authentication.
+         * > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
+         * > Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
+         *
+         * Like get-or-create for an app, but keyed on the app and a fingerprint: returns your existing
+         * authorization for that OAuth app and fingerprint (`200`), or creates one (`201`). The
+         * fingerprint lets one user hold several tokens for the same app, e.g. one per device.
+         * Authenticate with Basic credentials, plus `X-GitHub-OTP` with two-factor authentication.
+         * @deprecated
          */
         put: operations["oauth-authorizations/get-or-create-authorization-for-app-and-fingerprint"];
         post?: never;
@@ -226,51 +233,54 @@ export interface paths {
             query?: never;
             header?: {
                 /**
-                 * @description The one-time password of an account with two-factor authentication. Send it when a previous
-                 *     attempt was answered `401` with `X-GitHub-OTP: required; …`.
+                 * The one-time password of an account with two-factor authentication. Send it when a previous
+                 * attempt was answered `401` with `X-GitHub-OTP: required; …`.
                  * @example 123456
                  */
                 "X-GitHub-OTP"?: components["parameters"]["x-github-otp"];
-                /** @description The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
+                /** The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
                 "X-GitHub-Api-Version"?: components["parameters"]["x-github-api-version"];
             };
             path: {
-                /** @description The unique identifier of the authorization. */
+                /** The unique identifier of the authorization. */
                 authorization_id: components["parameters"]["authorization-id"];
             };
             cookie?: never;
         };
         /**
          * Get a single authorization
-         * @deprecated
-         * @description > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
-         *     > Create tokens with the OAuth web application flow instead.
          *
-         *     Returns one authorization by its id.
+         * > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
+         * > Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
+         *
+         * Returns one authorization by its id.
+         * @deprecated
          */
         get: operations["oauth-authorizations/get-authorization"];
         put?: never;
         post?: never;
         /**
          * Delete an authorization
-         * @deprecated
-         * @description > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
-         *     > Create tokens with the OAuth web application flow instead.
          *
-         *     Revokes one authorization; its token stops working at once.
+         * > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
+         * > Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
+         *
+         * Revokes one authorization; its token stops working at once.
+         * @deprecated
          */
         delete: operations["oauth-authorizations/delete-authorization"];
         options?: never;
         head?: never;
         /**
          * Update an existing authorization
-         * @deprecated
-         * @description > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
-         *     > Create tokens with the OAuth web application flow instead.
          *
-         *     Changes an authorization's scopes, note, note URL or fingerprint. Change the scopes with
-         *     exactly one of `scopes` (replace them all), `add_scopes` or `remove_scopes` per request.
-         *     With two-factor authentication, send `X-GitHub-OTP` as well.
+         * > **Closing down:** this API is deprecated and was scheduled for removal on 2020-11-13.
+         * > Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.
+         *
+         * Changes an authorization's scopes, note, note URL or fingerprint. Change the scopes with
+         * exactly one of `scopes` (replace them all), `add_scopes` or `remove_scopes` per request.
+         * With two-factor authentication, send `X-GitHub-OTP` as well.
+         * @deprecated
          */
         patch: operations["oauth-authorizations/update-authorization"];
         trace?: never;
@@ -281,29 +291,32 @@ export interface components {
     schemas: {
         /**
          * Authorization app
-         * @description The OAuth application (or, for personal access tokens, a placeholder app) a token or grant belongs to.
+         *
+         * The OAuth application (or, for personal access tokens, a placeholder app) a token or grant belongs to.
          */
         "authorization-app": {
             /**
-             * @description The OAuth application's client ID.
+             * The OAuth application's client ID.
              * @example abcde12345fghij67890
              */
             client_id: string;
             /**
-             * @description The application's name.
+             * The application's name.
              * @example my github app
              */
             name: string;
             /**
+             * The application's homepage URL.
+             *
              * Format: uri
-             * @description The application's homepage URL.
              * @example http://my-github-app.com
              */
             url: string;
         };
         /**
          * Simple user
-         * @description A GitHub user, as it appears inside other resources.
+         *
+         * A GitHub user, as it appears inside other resources.
          */
         "simple-user": {
             name?: string | null;
@@ -326,11 +339,11 @@ export interface components {
             html_url: string;
             /** Format: uri */
             followers_url: string;
-            /** @description A URI template (`{/other_user}`), so not a plain URI. */
+            /** A URI template (`{/other_user}`), so not a plain URI. */
             following_url: string;
-            /** @description A URI template (`{/gist_id}`). */
+            /** A URI template (`{/gist_id}`). */
             gists_url: string;
-            /** @description A URI template (`{/owner}{/repo}`). */
+            /** A URI template (`{/owner}{/repo}`). */
             starred_url: string;
             /** Format: uri */
             subscriptions_url: string;
@@ -338,7 +351,7 @@ export interface components {
             organizations_url: string;
             /** Format: uri */
             repos_url: string;
-            /** @description A URI template (`{/privacy}`). */
+            /** A URI template (`{/privacy}`). */
             events_url: string;
             /** Format: uri */
             received_events_url: string;
@@ -350,7 +363,8 @@ export interface components {
         };
         /**
          * Application grant
-         * @description One OAuth application's access to the account, across all the tokens it holds.
+         *
+         * One OAuth application's access to the account, across all the tokens it holds.
          */
         "application-grant": {
             /**
@@ -359,8 +373,9 @@ export interface components {
              */
             id: number;
             /**
+             * The API URL of this grant.
+             *
              * Format: uri
-             * @description The API URL of this grant.
              */
             url: string;
             app: components["schemas"]["authorization-app"];
@@ -368,20 +383,22 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
-            /** @description The union of the scopes of all the application's tokens. */
+            /** The union of the scopes of all the application's tokens. */
             scopes: string[];
             user?: null | components["schemas"]["simple-user"];
         };
         /**
          * Basic error
-         * @description The body of an error response.
+         *
+         * The body of an error response.
          */
         "basic-error": {
-            /** @description What went wrong, for a person to read. */
+            /** What went wrong, for a person to read. */
             message: string;
             /**
+             * A link to the documentation of the operation or the error.
+             *
              * Format: uri
-             * @description A link to the documentation of the operation or the error.
              */
             documentation_url?: string;
             url?: string;
@@ -389,7 +406,8 @@ export interface components {
         };
         /**
          * Installation permissions
-         * @description The permissions granted to an installation, keyed by permission name.
+         *
+         * The permissions granted to an installation, keyed by permission name.
          * @example {
          *       "contents": "read",
          *       "issues": "write"
@@ -400,12 +418,13 @@ export interface components {
         };
         /**
          * Scoped installation
-         * @description The GitHub App installation a token was issued for.
+         *
+         * The GitHub App installation a token was issued for.
          */
         "scoped-installation": {
             permissions: components["schemas"]["installation-permissions"];
             /**
-             * @description Whether the installation can reach all of the account's repositories or a selected set.
+             * Whether the installation can reach all of the account's repositories or a selected set.
              * @enum {string}
              */
             repository_selection: "all" | "selected";
@@ -419,7 +438,8 @@ export interface components {
         };
         /**
          * Authorization
-         * @description An OAuth token (or personal access token) and what it may do.
+         *
+         * An OAuth token (or personal access token) and what it may do.
          */
         authorization: {
             /**
@@ -428,16 +448,17 @@ export interface components {
              */
             id: number;
             /**
+             * The API URL of this authorization.
+             *
              * Format: uri
-             * @description The API URL of this authorization.
              */
             url: string;
-            /** @description The scopes this token has, or null when it has none recorded. */
+            /** The scopes this token has, or null when it has none recorded. */
             scopes: string[] | null;
-            /** @description The token itself. Only useful right after it was created; later responses may return an empty string. */
+            /** The token itself. Only useful right after it was created; later responses may return an empty string. */
             token: string;
             token_last_eight: string | null;
-            /** @description The SHA-256 hash of the token. */
+            /** The SHA-256 hash of the token. */
             hashed_token: string | null;
             app: components["schemas"]["authorization-app"];
             note: string | null;
@@ -451,14 +472,16 @@ export interface components {
             user?: null | components["schemas"]["simple-user"];
             installation?: null | components["schemas"]["scoped-installation"];
             /**
+             * When the token expires, or null when it never does. Absent from list responses.
+             *
              * Format: date-time
-             * @description When the token expires, or null when it never does. Absent from list responses.
              */
             expires_at?: string | null;
         };
         /**
          * Authorization scopes
-         * @description A list of scopes that this authorization is in.
+         *
+         * A list of scopes that this authorization is in.
          * @example [
          *       "public_repo",
          *       "user"
@@ -467,40 +490,43 @@ export interface components {
         "authorization-scopes": string[] | null;
         /**
          * Create authorization request
-         * @description The body of a request that creates an authorization.
+         *
+         * The body of a request that creates an authorization.
          */
         "create-authorization-request": {
             scopes?: components["schemas"]["authorization-scopes"];
-            /** @description A note to remind you what the OAuth token is for. */
+            /** A note to remind you what the OAuth token is for. */
             note?: string;
-            /** @description A URL to remind you what app the OAuth token is for. */
+            /** A URL to remind you what app the OAuth token is for. */
             note_url?: string;
-            /** @description The client ID of the OAuth app to create the token for. */
+            /** The client ID of the OAuth app to create the token for. */
             client_id?: string;
-            /** @description The client secret of the OAuth app to create the token for. */
+            /** The client secret of the OAuth app to create the token for. */
             client_secret?: string;
-            /** @description A unique string that tells this authorization apart from others for the same client ID and user. */
+            /** A unique string that tells this authorization apart from others for the same client ID and user. */
             fingerprint?: string;
         };
         /**
          * Validation error item
-         * @description One problem found in a request body.
+         *
+         * One problem found in a request body.
          */
         "validation-error-item": {
-            /** @description The kind of object the problem is on, e.g. `OauthAccess`. */
+            /** The kind of object the problem is on, e.g. `OauthAccess`. */
             resource?: string;
-            /** @description The request field the problem is on. */
+            /** The request field the problem is on. */
             field?: string;
-            /** @description What kind of problem, e.g. `missing_field`, `invalid`, `already_exists`, `custom`. */
+            /** What kind of problem, e.g. `missing_field`, `invalid`, `already_exists`, `custom`. */
             code: string;
             message?: string;
             index?: number;
-            /** @description The offending value, where the server reports it. */
+            /** The offending value, where the server reports it. */
             value?: (string | null) | (number | null) | (string[] | null);
         };
         /**
          * Validation error
-         * @description The body of a 422 response, with one entry per problem found.
+         *
+         * The body of a 422 response, with one entry per problem found.
          */
         "validation-error": {
             /** @example Validation Failed */
@@ -511,49 +537,52 @@ export interface components {
         };
         /**
          * Get-or-create authorization for app request
-         * @description The body of a request that gets or creates an authorization for one OAuth app.
+         *
+         * The body of a request that gets or creates an authorization for one OAuth app.
          */
         "get-or-create-authorization-for-app-request": {
-            /** @description The client secret of the OAuth app to create the token for. */
+            /** The client secret of the OAuth app to create the token for. */
             client_secret: string;
             scopes?: components["schemas"]["authorization-scopes"];
-            /** @description A note to remind you what the OAuth token is for. */
+            /** A note to remind you what the OAuth token is for. */
             note?: string;
-            /** @description A URL to remind you what app the OAuth token is for. */
+            /** A URL to remind you what app the OAuth token is for. */
             note_url?: string;
-            /** @description A unique string that tells this authorization apart from others for the same client ID and user. */
+            /** A unique string that tells this authorization apart from others for the same client ID and user. */
             fingerprint?: string;
         };
         /**
          * Get-or-create authorization for app and fingerprint request
-         * @description The body of a request that gets or creates an authorization for one OAuth app and fingerprint.
-         *     The fingerprint travels in the path, not in the body.
+         *
+         * The body of a request that gets or creates an authorization for one OAuth app and fingerprint.
+         * The fingerprint travels in the path, not in the body.
          */
         "get-or-create-authorization-for-app-and-fingerprint-request": {
-            /** @description The client secret of the OAuth app to create the token for. */
+            /** The client secret of the OAuth app to create the token for. */
             client_secret: string;
             scopes?: components["schemas"]["authorization-scopes"];
-            /** @description A note to remind you what the OAuth token is for. */
+            /** A note to remind you what the OAuth token is for. */
             note?: string;
-            /** @description A URL to remind you what app the OAuth token is for. */
+            /** A URL to remind you what app the OAuth token is for. */
             note_url?: string;
         };
         /**
          * Update authorization request
-         * @description The body of a request that updates an authorization. Send at most one of `scopes` (replace),
-         *     `add_scopes` or `remove_scopes`: the server refuses a body with two of them.
+         *
+         * The body of a request that updates an authorization. Send at most one of `scopes` (replace),
+         * `add_scopes` or `remove_scopes`: the server refuses a body with two of them.
          */
         "update-authorization-request": {
             scopes?: components["schemas"]["authorization-scopes"];
-            /** @description Scopes to add to this authorization. */
+            /** Scopes to add to this authorization. */
             add_scopes?: string[];
-            /** @description Scopes to remove from this authorization. */
+            /** Scopes to remove from this authorization. */
             remove_scopes?: string[];
-            /** @description A note to remind you what the OAuth token is for. */
+            /** A note to remind you what the OAuth token is for. */
             note?: string;
-            /** @description A URL to remind you what app the OAuth token is for. */
+            /** A URL to remind you what app the OAuth token is for. */
             note_url?: string;
-            /** @description A unique string that tells this authorization apart from others for the same client ID and user. */
+            /** A unique string that tells this authorization apart from others for the same client ID and user. */
             fingerprint?: string;
         } & ({
             add_scopes?: never;
@@ -567,7 +596,7 @@ export interface components {
         });
     };
     responses: {
-        /** @description Not modified. The resource has not changed since the version the conditional request named; there is no body. */
+        /** Not modified. The resource has not changed since the version the conditional request named; there is no body. */
         "not-modified": {
             headers: {
                 [name: string]: unknown;
@@ -575,8 +604,8 @@ export interface components {
             content?: never;
         };
         /**
-         * @description Requires authentication. The request had no valid Basic credentials or, for an account with
-         *     two-factor authentication, no valid one-time password (then `X-GitHub-OTP` says how to get one).
+         * Requires authentication. The request had no valid Basic credentials or, for an account with
+         * two-factor authentication, no valid one-time password (then `X-GitHub-OTP` says how to get one).
          */
         "requires-authentication": {
             headers: {
@@ -588,7 +617,7 @@ export interface components {
                 "application/json": components["schemas"]["basic-error"];
             };
         };
-        /** @description Forbidden. The credentials are valid but may not do this, or too many login attempts were made. */
+        /** Forbidden. The credentials are valid but may not do this, or too many login attempts were made. */
         forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -597,7 +626,7 @@ export interface components {
                 "application/json": components["schemas"]["basic-error"];
             };
         };
-        /** @description Resource not found. */
+        /** Resource not found. */
         "not-found": {
             headers: {
                 [name: string]: unknown;
@@ -606,7 +635,7 @@ export interface components {
                 "application/json": components["schemas"]["basic-error"];
             };
         };
-        /** @description Gone. The server no longer offers this operation. */
+        /** Gone. The server no longer offers this operation. */
         gone: {
             headers: {
                 [name: string]: unknown;
@@ -615,7 +644,7 @@ export interface components {
                 "application/json": components["schemas"]["basic-error"];
             };
         };
-        /** @description Validation failed, or the endpoint has been spammed. `errors` names each problem. */
+        /** Validation failed, or the endpoint has been spammed. `errors` names each problem. */
         "validation-failed": {
             headers: {
                 [name: string]: unknown;
@@ -627,85 +656,159 @@ export interface components {
     };
     parameters: {
         /**
-         * @description The one-time password of an account with two-factor authentication. Send it when a previous
-         *     attempt was answered `401` with `X-GitHub-OTP: required; …`.
+         * The one-time password of an account with two-factor authentication. Send it when a previous
+         * attempt was answered `401` with `X-GitHub-OTP: required; …`.
          * @example 123456
          */
         "x-github-otp": string;
-        /** @description The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
+        /** The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
         "x-github-api-version": "2022-11-28";
-        /** @description How many results to return per page (at most 100). */
+        /** How many results to return per page (at most 100). */
         "per-page": number;
-        /** @description Which page of results to return, counting from 1. */
+        /** Which page of results to return, counting from 1. */
         page: number;
-        /** @description Return only the entries that belong to the OAuth app with this client ID. */
+        /** Return only the entries that belong to the OAuth app with this client ID. */
         "client-id-filter": string;
-        /** @description The unique identifier of the grant. */
+        /** The unique identifier of the grant. */
         "grant-id": number;
         /**
-         * @description The 20-character client ID of the OAuth app.
+         * The 20-character client ID of the OAuth app.
          * @example abcde12345fghij67890
          */
         "client-id": string;
         /**
-         * @description A unique string that tells this authorization apart from others for the same client ID and user.
+         * A unique string that tells this authorization apart from others for the same client ID and user.
          * @example jklmnop12345678
          */
         fingerprint: string;
-        /** @description The unique identifier of the authorization. */
+        /** The unique identifier of the authorization. */
         "authorization-id": number;
     };
     requestBodies: never;
     headers: {
         /**
-         * @description Pagination links of the grants list: the URLs of the `next`, `last`, `first` and `prev` pages,
-         *     as `<url>; rel="next", <url>; rel="last"`. Absent when everything fits on one page.
+         * Pagination links of the grants list: the URLs of the `next`, `last`, `first` and `prev` pages,
+         * as `<url>; rel="next", <url>; rel="last"`. Absent when everything fits on one page.
          * @example <https://HOSTNAME/api/v3/applications/grants?page=2>; rel="next", <https://HOSTNAME/api/v3/applications/grants?page=3>; rel="last"
          */
         "link-grants": string;
         /**
-         * @description Present when the account has two-factor authentication and the request had no valid one-time
-         *     password: `required; app` (authenticator app) or `required; sms` (a code was sent by text).
+         * Present when the account has two-factor authentication and the request had no valid one-time
+         * password: `required; app` (authenticator app) or `required; sms` (a code was sent by text).
          * @example required; app
          */
         "x-github-otp": string;
         /**
-         * @description The authentication challenge; these endpoints accept only HTTP Basic credentials.
+         * The authentication challenge; these endpoints accept only HTTP Basic credentials.
          * @example Basic realm="GitHub"
          */
         "www-authenticate": string;
         /**
-         * @description Pagination links of the authorizations list: the URLs of the `next`, `last`, `first` and `prev`
-         *     pages, as `<url>; rel="next", <url>; rel="last"`. Absent when everything fits on one page.
+         * Pagination links of the authorizations list: the URLs of the `next`, `last`, `first` and `prev`
+         * pages, as `<url>; rel="next", <url>; rel="last"`. Absent when everything fits on one page.
          * @example <https://HOSTNAME/api/v3/authorizations?page=2>; rel="next", <https://HOSTNAME/api/v3/authorizations?page=5>; rel="last"
          */
         link: string;
         /**
-         * @description The API URL of the authorization that was created, the same as its `url`.
+         * The API URL of the authorization that was created, the same as its `url`.
          * @example https://HOSTNAME/authorizations/1
          */
         location: string;
         /**
-         * @description The API URL of the authorization that was created, the same as its `url`.
+         * The API URL of the authorization that was created, the same as its `url`.
          * @example https://HOSTNAME/authorizations/2
          */
         "location-get-or-create": string;
     };
     pathItems: never;
 }
+/**
+ * The OAuth application (or, for personal access tokens, a placeholder app) a token or grant belongs to.
+ *
+ * Schema `authorization-app` (Authorization app).
+ */
 export type AuthorizationApp = components['schemas']['authorization-app'];
+/**
+ * A GitHub user, as it appears inside other resources.
+ *
+ * Schema `simple-user` (Simple user).
+ */
 export type SimpleUser = components['schemas']['simple-user'];
+/**
+ * One OAuth application's access to the account, across all the tokens it holds.
+ *
+ * Schema `application-grant` (Application grant).
+ */
 export type ApplicationGrant = components['schemas']['application-grant'];
+/**
+ * The body of an error response.
+ *
+ * Schema `basic-error` (Basic error).
+ */
 export type BasicError = components['schemas']['basic-error'];
+/**
+ * The permissions granted to an installation, keyed by permission name.
+ *
+ * Schema `installation-permissions` (Installation permissions).
+ */
 export type InstallationPermissions = components['schemas']['installation-permissions'];
+/**
+ * The GitHub App installation a token was issued for.
+ *
+ * Schema `scoped-installation` (Scoped installation).
+ */
 export type ScopedInstallation = components['schemas']['scoped-installation'];
+/**
+ * An OAuth token (or personal access token) and what it may do.
+ *
+ * Schema `authorization` (Authorization).
+ */
 export type Authorization = components['schemas']['authorization'];
+/**
+ * A list of scopes that this authorization is in.
+ *
+ * Schema `authorization-scopes` (Authorization scopes).
+ */
 export type AuthorizationScopes = components['schemas']['authorization-scopes'];
+/**
+ * The body of a request that creates an authorization.
+ *
+ * Schema `create-authorization-request` (Create authorization request).
+ */
 export type CreateAuthorizationRequest = components['schemas']['create-authorization-request'];
+/**
+ * One problem found in a request body.
+ *
+ * Schema `validation-error-item` (Validation error item).
+ */
 export type ValidationErrorItem = components['schemas']['validation-error-item'];
+/**
+ * The body of a 422 response, with one entry per problem found.
+ *
+ * Schema `validation-error` (Validation error).
+ */
 export type ValidationError = components['schemas']['validation-error'];
+/**
+ * The body of a request that gets or creates an authorization for one OAuth app.
+ *
+ * Schema `get-or-create-authorization-for-app-request` (Get-or-create authorization for app request).
+ */
 export type GetOrCreateAuthorizationForAppRequest = components['schemas']['get-or-create-authorization-for-app-request'];
+/**
+ * The body of a request that gets or creates an authorization for one OAuth app and fingerprint.
+ * The fingerprint travels in the path, not in the body.
+ *
+ *
+ * Schema `get-or-create-authorization-for-app-and-fingerprint-request` (Get-or-create authorization for app and fingerprint request).
+ */
 export type GetOrCreateAuthorizationForAppAndFingerprintRequest = components['schemas']['get-or-create-authorization-for-app-and-fingerprint-request'];
+/**
+ * The body of a request that updates an authorization. Send at most one of `scopes` (replace),
+ * `add_scopes` or `remove_scopes`: the server refuses a body with two of them.
+ *
+ *
+ * Schema `update-authorization-request` (Update authorization request).
+ */
 export type UpdateAuthorizationRequest = components['schemas']['update-authorization-request'];
 export type ResponseNotModified = components['responses']['not-modified'];
 export type ResponseRequiresAuthentication = components['responses']['requires-authentication'];
@@ -733,21 +836,21 @@ export interface operations {
     "oauth-authorizations/list-grants": {
         parameters: {
             query?: {
-                /** @description How many results to return per page (at most 100). */
+                /** How many results to return per page (at most 100). */
                 per_page?: components["parameters"]["per-page"];
-                /** @description Which page of results to return, counting from 1. */
+                /** Which page of results to return, counting from 1. */
                 page?: components["parameters"]["page"];
-                /** @description Return only the entries that belong to the OAuth app with this client ID. */
+                /** Return only the entries that belong to the OAuth app with this client ID. */
                 client_id?: components["parameters"]["client-id-filter"];
             };
             header?: {
                 /**
-                 * @description The one-time password of an account with two-factor authentication. Send it when a previous
-                 *     attempt was answered `401` with `X-GitHub-OTP: required; …`.
+                 * The one-time password of an account with two-factor authentication. Send it when a previous
+                 * attempt was answered `401` with `X-GitHub-OTP: required; …`.
                  * @example 123456
                  */
                 "X-GitHub-OTP"?: components["parameters"]["x-github-otp"];
-                /** @description The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
+                /** The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
                 "X-GitHub-Api-Version"?: components["parameters"]["x-github-api-version"];
             };
             path?: never;
@@ -755,7 +858,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK. One page of grants. */
+            /** OK. One page of grants. */
             200: {
                 headers: {
                     Link: components["headers"]["link-grants"];
@@ -776,23 +879,23 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The one-time password of an account with two-factor authentication. Send it when a previous
-                 *     attempt was answered `401` with `X-GitHub-OTP: required; …`.
+                 * The one-time password of an account with two-factor authentication. Send it when a previous
+                 * attempt was answered `401` with `X-GitHub-OTP: required; …`.
                  * @example 123456
                  */
                 "X-GitHub-OTP"?: components["parameters"]["x-github-otp"];
-                /** @description The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
+                /** The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
                 "X-GitHub-Api-Version"?: components["parameters"]["x-github-api-version"];
             };
             path: {
-                /** @description The unique identifier of the grant. */
+                /** The unique identifier of the grant. */
                 grant_id: components["parameters"]["grant-id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK. */
+            /** OK. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -812,23 +915,23 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The one-time password of an account with two-factor authentication. Send it when a previous
-                 *     attempt was answered `401` with `X-GitHub-OTP: required; …`.
+                 * The one-time password of an account with two-factor authentication. Send it when a previous
+                 * attempt was answered `401` with `X-GitHub-OTP: required; …`.
                  * @example 123456
                  */
                 "X-GitHub-OTP"?: components["parameters"]["x-github-otp"];
-                /** @description The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
+                /** The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
                 "X-GitHub-Api-Version"?: components["parameters"]["x-github-api-version"];
             };
             path: {
-                /** @description The unique identifier of the grant. */
+                /** The unique identifier of the grant. */
                 grant_id: components["parameters"]["grant-id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No content. The grant and its tokens are gone. */
+            /** No content. The grant and its tokens are gone. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -844,21 +947,21 @@ export interface operations {
     "oauth-authorizations/list-authorizations": {
         parameters: {
             query?: {
-                /** @description How many results to return per page (at most 100). */
+                /** How many results to return per page (at most 100). */
                 per_page?: components["parameters"]["per-page"];
-                /** @description Which page of results to return, counting from 1. */
+                /** Which page of results to return, counting from 1. */
                 page?: components["parameters"]["page"];
-                /** @description Return only the entries that belong to the OAuth app with this client ID. */
+                /** Return only the entries that belong to the OAuth app with this client ID. */
                 client_id?: components["parameters"]["client-id-filter"];
             };
             header?: {
                 /**
-                 * @description The one-time password of an account with two-factor authentication. Send it when a previous
-                 *     attempt was answered `401` with `X-GitHub-OTP: required; …`.
+                 * The one-time password of an account with two-factor authentication. Send it when a previous
+                 * attempt was answered `401` with `X-GitHub-OTP: required; …`.
                  * @example 123456
                  */
                 "X-GitHub-OTP"?: components["parameters"]["x-github-otp"];
-                /** @description The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
+                /** The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
                 "X-GitHub-Api-Version"?: components["parameters"]["x-github-api-version"];
             };
             path?: never;
@@ -866,7 +969,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK. One page of authorizations. */
+            /** OK. One page of authorizations. */
             200: {
                 headers: {
                     Link: components["headers"]["link"];
@@ -887,12 +990,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The one-time password of an account with two-factor authentication. Send it when a previous
-                 *     attempt was answered `401` with `X-GitHub-OTP: required; …`.
+                 * The one-time password of an account with two-factor authentication. Send it when a previous
+                 * attempt was answered `401` with `X-GitHub-OTP: required; …`.
                  * @example 123456
                  */
                 "X-GitHub-OTP"?: components["parameters"]["x-github-otp"];
-                /** @description The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
+                /** The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
                 "X-GitHub-Api-Version"?: components["parameters"]["x-github-api-version"];
             };
             path?: never;
@@ -904,7 +1007,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created. The body is the new authorization; `Location` is its URL. */
+            /** Created. The body is the new authorization; `Location` is its URL. */
             201: {
                 headers: {
                     Location: components["headers"]["location"];
@@ -926,17 +1029,17 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The one-time password of an account with two-factor authentication. Send it when a previous
-                 *     attempt was answered `401` with `X-GitHub-OTP: required; …`.
+                 * The one-time password of an account with two-factor authentication. Send it when a previous
+                 * attempt was answered `401` with `X-GitHub-OTP: required; …`.
                  * @example 123456
                  */
                 "X-GitHub-OTP"?: components["parameters"]["x-github-otp"];
-                /** @description The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
+                /** The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
                 "X-GitHub-Api-Version"?: components["parameters"]["x-github-api-version"];
             };
             path: {
                 /**
-                 * @description The 20-character client ID of the OAuth app.
+                 * The 20-character client ID of the OAuth app.
                  * @example abcde12345fghij67890
                  */
                 client_id: components["parameters"]["client-id"];
@@ -949,7 +1052,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK. You already had an authorization for this app; this is it. */
+            /** OK. You already had an authorization for this app; this is it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -958,7 +1061,7 @@ export interface operations {
                     "application/json": components["schemas"]["authorization"];
                 };
             };
-            /** @description Created. There was none, so a new authorization was created; `Location` is its URL. */
+            /** Created. There was none, so a new authorization was created; `Location` is its URL. */
             201: {
                 headers: {
                     Location: components["headers"]["location-get-or-create"];
@@ -979,22 +1082,22 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The one-time password of an account with two-factor authentication. Send it when a previous
-                 *     attempt was answered `401` with `X-GitHub-OTP: required; …`.
+                 * The one-time password of an account with two-factor authentication. Send it when a previous
+                 * attempt was answered `401` with `X-GitHub-OTP: required; …`.
                  * @example 123456
                  */
                 "X-GitHub-OTP"?: components["parameters"]["x-github-otp"];
-                /** @description The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
+                /** The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
                 "X-GitHub-Api-Version"?: components["parameters"]["x-github-api-version"];
             };
             path: {
                 /**
-                 * @description The 20-character client ID of the OAuth app.
+                 * The 20-character client ID of the OAuth app.
                  * @example abcde12345fghij67890
                  */
                 client_id: components["parameters"]["client-id"];
                 /**
-                 * @description A unique string that tells this authorization apart from others for the same client ID and user.
+                 * A unique string that tells this authorization apart from others for the same client ID and user.
                  * @example jklmnop12345678
                  */
                 fingerprint: components["parameters"]["fingerprint"];
@@ -1007,7 +1110,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK. You already had an authorization for this app and fingerprint; this is it. */
+            /** OK. You already had an authorization for this app and fingerprint; this is it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1016,7 +1119,7 @@ export interface operations {
                     "application/json": components["schemas"]["authorization"];
                 };
             };
-            /** @description Created. There was none, so a new authorization was created; `Location` is its URL. */
+            /** Created. There was none, so a new authorization was created; `Location` is its URL. */
             201: {
                 headers: {
                     Location: components["headers"]["location-get-or-create"];
@@ -1035,23 +1138,23 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The one-time password of an account with two-factor authentication. Send it when a previous
-                 *     attempt was answered `401` with `X-GitHub-OTP: required; …`.
+                 * The one-time password of an account with two-factor authentication. Send it when a previous
+                 * attempt was answered `401` with `X-GitHub-OTP: required; …`.
                  * @example 123456
                  */
                 "X-GitHub-OTP"?: components["parameters"]["x-github-otp"];
-                /** @description The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
+                /** The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
                 "X-GitHub-Api-Version"?: components["parameters"]["x-github-api-version"];
             };
             path: {
-                /** @description The unique identifier of the authorization. */
+                /** The unique identifier of the authorization. */
                 authorization_id: components["parameters"]["authorization-id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK. */
+            /** OK. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1071,23 +1174,23 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The one-time password of an account with two-factor authentication. Send it when a previous
-                 *     attempt was answered `401` with `X-GitHub-OTP: required; …`.
+                 * The one-time password of an account with two-factor authentication. Send it when a previous
+                 * attempt was answered `401` with `X-GitHub-OTP: required; …`.
                  * @example 123456
                  */
                 "X-GitHub-OTP"?: components["parameters"]["x-github-otp"];
-                /** @description The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
+                /** The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
                 "X-GitHub-Api-Version"?: components["parameters"]["x-github-api-version"];
             };
             path: {
-                /** @description The unique identifier of the authorization. */
+                /** The unique identifier of the authorization. */
                 authorization_id: components["parameters"]["authorization-id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No content. The authorization is revoked. */
+            /** No content. The authorization is revoked. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1105,16 +1208,16 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The one-time password of an account with two-factor authentication. Send it when a previous
-                 *     attempt was answered `401` with `X-GitHub-OTP: required; …`.
+                 * The one-time password of an account with two-factor authentication. Send it when a previous
+                 * attempt was answered `401` with `X-GitHub-OTP: required; …`.
                  * @example 123456
                  */
                 "X-GitHub-OTP"?: components["parameters"]["x-github-otp"];
-                /** @description The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
+                /** The REST API version to use. GHES 3.15 and 3.16 serve `2022-11-28`. */
                 "X-GitHub-Api-Version"?: components["parameters"]["x-github-api-version"];
             };
             path: {
-                /** @description The unique identifier of the authorization. */
+                /** The unique identifier of the authorization. */
                 authorization_id: components["parameters"]["authorization-id"];
             };
             cookie?: never;
@@ -1125,7 +1228,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK. The updated authorization. */
+            /** OK. The updated authorization. */
             200: {
                 headers: {
                     [name: string]: unknown;

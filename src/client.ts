@@ -5,7 +5,7 @@
 import createOpenApiFetchClient from 'openapi-fetch';
 import { operationTable } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
-import { GitHubApiError } from './errors.js';
+import { GitHubApiError, GitHubNetworkError } from './errors.js';
 import type { Client, ClientOptions } from './types.js';
 
 // ---- settings & const
@@ -70,7 +70,14 @@ export function createClient(options: ClientOptions): Client {
       // Headers given for the request (the code the otp callback gave) win over the client's.
       for (const [name, value] of credentials) if (!request.headers.has(name)) request.headers.set(name, value);
       // Never followed, even when a caller of `raw` asks: fetch would carry X-GitHub-OTP to any origin.
-      const response = await fetch(request.redirect === 'manual' ? request : new Request(request, { redirect: 'manual' }));
+      let response: Response;
+      try {
+        response = await fetch(request.redirect === 'manual' ? request : new Request(request, { redirect: 'manual' }));
+      } catch (cause) {
+        // An abort stays what fetch made of it; anything else is a request that got no answer.
+        if (request.signal.aborted) throw cause;
+        throw new GitHubNetworkError({ method: request.method, url: request.url }, cause);
+      }
       requestedUrls.set(response, request.url);
       return response;
     },
@@ -92,7 +99,10 @@ export function createClient(options: ClientOptions): Client {
       ({ data, error, response } = await attempt());
       if (response.status === 401) otpCode = undefined;
     }
-    if (!response.ok) throw new GitHubApiError(response.status, Object(error) === error ? error : undefined);
+    if (!response.ok) {
+      const context = { method: method.toUpperCase(), url: requestedUrls.get(response) ?? response.url, headers: response.headers };
+      throw new GitHubApiError(response.status, Object(error) === error ? error : undefined, context);
+    }
     const result = { status: response.status, data: parseSuccessBody(name, response, data as string | undefined), headers: response.headers };
     // A middleware's own response has no requested URL: then its url, or at worst baseUrl.
     answeredUrls.set(result, requestedUrls.get(response) ?? (response.url || base!.href));

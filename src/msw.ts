@@ -54,9 +54,20 @@ export function createHandlers(options: HandlersOptions = {}): SimulatorHandlers
   const answer = ({ request }: { request: Request }) => simulator.handle(request);
   // The API under the base URL, and the control API beside it (the simulator also serves it under
   // /api/v3). A base URL without a path covers the whole origin.
-  const roots = prefix ? [`${origin}${prefix}`, `${origin}/_simulator`] : [origin];
-  const handlers = roots.flatMap((root) => [http.all(root, answer), http.all(`${root}/*`, answer)]);
+  const paths = prefix ? [prefix, '/_simulator'] : [''];
+  const handlers = paths.map((path) => http.all(underRoot(origin, path), answer));
   return Object.assign(handlers, { simulator });
+}
+
+/**
+ * `origin` + `path` and everything under it, as a RegExp with no capturing group: MSW decodes what
+ * a path pattern captures (decodeURIComponent), so a malformed escape (`%FF`) threw a URIError
+ * there (a 500) before the simulator could answer 404 as the server does. `*`: any origin.
+ */
+function underRoot(origin: string, path: string): RegExp {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const originPattern = origin === '*' ? '[a-z][a-z0-9+.-]*://[^/]+' : escape(origin);
+  return new RegExp(`^${originPattern}${escape(path)}(?:/.*)?$`, 'i');
 }
 
 /** `https://ghes.example.com/api/v3` → its origin and path prefix; throws a one-line Error for anything else. */

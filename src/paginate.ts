@@ -1,12 +1,15 @@
 // Pagination over the `Link` header: follows rel="next" while it stays on the client's origin.
 import { answeredUrls, describeAnswer, nextPageFetchers } from './client.js';
+import { PageLimitError } from './errors.js';
 
 /** Options of `paginate()` and `paginateAll()`. */
 export interface PaginateOptions {
   /**
-   * Stop after this many pages, even when there is a next one. Without it, a list that still links
-   * a next page after `defaultMaxPages` pages is an error: a server that links pages without end
-   * must not keep the loop (and `paginateAll`'s array) growing. `Infinity` lifts the bound.
+   * Read at most this many pages (default `defaultMaxPages`, 1,000). A list that still links a next
+   * page after them ends in a `PageLimitError` (with the items read, from `paginateAll`): a cut list
+   * is never returned as if it were whole, and a server that links pages without end cannot keep
+   * the loop (and `paginateAll`'s array) growing. `Infinity` lifts the bound. To read only the
+   * first pages on purpose, `break` out of `paginate()`'s loop.
    */
   maxPages?: number;
 }
@@ -30,7 +33,8 @@ export type ItemOf<F extends ListFunction> = Awaited<ReturnType<F>>['data'][numb
  * - before sending anything to a next link on another origin than the client's baseUrl;
  * - when a next link repeats a page already read (compared as URLs, without their fragment);
  * - when a page is not a JSON array (naming the status, Content-Type and what the body was);
- * - when no `maxPages` is given and a next page is still linked after `defaultMaxPages` (1,000) pages.
+ * - with a `PageLimitError` when a next page is still linked after `maxPages` pages (default
+ *   `defaultMaxPages`, 1,000), after yielding them.
  */
 export async function* paginate<F extends ListFunction>(
   list: F,
@@ -52,11 +56,8 @@ export async function* paginate<F extends ListFunction>(
     yield result.data as ItemOf<F>[];
     const link = parseLink(result.headers.get('Link')).next;
     if (link === undefined) return;
-    if (page >= bound) {
-      if (maxPages !== undefined) return;
-      throw new Error(`paginate: stopped at ${defaultMaxPages} pages with more to come (set maxPages to read more)`);
-    }
     const next = pageUrl(link, url);
+    if (page >= bound) throw new PageLimitError(page, next.href);
     if (read.has(next.href)) throw new Error(`paginate: the next link repeats ${next.href}`);
     read.add(next.href);
     result = (await fetchNextPage(next, request)) as typeof result;
@@ -64,10 +65,18 @@ export async function* paginate<F extends ListFunction>(
   }
 }
 
-/** Every item of every page of a list, in order; see `paginate()`. */
+/**
+ * Every item of every page of a list, in order; see `paginate()`. A list longer than `maxPages`
+ * rejects with a `PageLimitError` whose `items` are the items read.
+ */
 export async function paginateAll<F extends ListFunction>(list: F, request?: Parameters<F>[0], options?: PaginateOptions): Promise<ItemOf<F>[]> {
   const items: ItemOf<F>[] = [];
-  for await (const page of paginate(list, request, options)) items.push(...page);
+  try {
+    for await (const page of paginate(list, request, options)) items.push(...page);
+  } catch (error) {
+    if (error instanceof PageLimitError) throw new PageLimitError(error.pages, error.next, items);
+    throw error;
+  }
   return items;
 }
 

@@ -5,18 +5,29 @@ import type { OperationIds, operationTable } from '../generated/operations.js';
 import type { BasicError, operations, paths } from '../generated/schema.js';
 import type { GitHubApiError } from './errors.js';
 
-/** Options of `createClient()`. */
-export interface ClientOptions {
+/**
+ * Your GHES username and password, sent as HTTP Basic credentials (the only authentication these
+ * endpoints accept): both, or neither.
+ */
+export type Credentials = {
+  /** Your GHES username (without ":"), sent with `password` as HTTP Basic credentials. */
+  username: string;
+  /** Your GHES password (UTF-8 safe). */
+  password: string;
+} | { username?: undefined; password?: undefined };
+
+/** Options of `createClient()`: `baseUrl`, the `Credentials` pair, and `ClientSettings`. */
+export type ClientOptions = ClientSettings & Credentials;
+
+/** What `createClient()` takes besides the credentials. */
+export interface ClientSettings {
   /** The REST API root of your GHES instance, e.g. `https://ghes.example.com/api/v3`. Required: nothing defaults to api.github.com. */
   baseUrl: string;
-  /** Your GHES username, sent with `password` as HTTP Basic credentials (the only authentication these endpoints accept). */
-  username?: string;
-  /** Your GHES password. */
-  password?: string;
   /**
    * A one-time password sent with every request, or a callback asked for one when the server answers
    * `401` with `X-GitHub-OTP: required; app` (or `sms`, the channel it is given): the request is then
-   * retried once with the code, and the code is sent with later requests until the server asks again.
+   * retried once with the code, and that code is reused for later requests until the server refuses
+   * it (a 401 asking again), when the callback is asked for a new one.
    * The callback gets the request's `signal` (when it has one): the call rejects as soon as it aborts,
    * even while the callback is still waiting for the user. A code that a header cannot carry (CR, LF,
    * another control character) is refused, and the error does not repeat it.
@@ -45,7 +56,20 @@ export interface RequestExtras {
 }
 
 /** What a client function takes: `params` (`path`, `query`, `header`), `body`, and `RequestExtras`. */
-export type RequestOf<Name extends OperationName> = ParamsOption<OperationOf<Name>> & RequestBodyOption<OperationOf<Name>> & RequestExtras;
+export type RequestOf<Name extends OperationName> = ParamsOption<OperationOf<Name>> & BodyOption<RequestBodyOption<OperationOf<Name>>> & RequestExtras;
+
+declare const onlyOneScopeKey: unique symbol;
+/**
+ * What a second scope key of an update is typed as, so that the type error says the rule: no
+ * value has this type. The server refuses a body with two of them (422).
+ */
+export type OneOfScopesAddScopesRemoveScopes = 'Send only one of scopes, add_scopes, remove_scopes per update' & { readonly [onlyOneScopeKey]: true };
+type ScopeKey = 'scopes' | 'add_scopes' | 'remove_scopes';
+/** A body with all three scope keys allows one of them; any other body stays as generated. */
+type OneScopeKey<Body> = [Body] extends [never] ? never : ScopeKey extends keyof Body
+  ? Omit<Body, ScopeKey> & { [Key in ScopeKey]: { [Own in Key]?: Body[Own] } & { [Other in Exclude<ScopeKey, Key>]?: OneOfScopesAddScopesRemoveScopes } }[ScopeKey]
+  : Body;
+type BodyOption<Option> = { [Key in keyof Option]: Key extends 'body' ? OneScopeKey<Exclude<Option[Key], undefined>> : Option[Key] };
 
 type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206;
 type ResponsesOf<Name extends OperationName> = OperationOf<Name>['responses'];

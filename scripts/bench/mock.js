@@ -1,7 +1,9 @@
 // 4. Mock: autocannon (10 connections; 10 s a sample) on GET /authorizations and POST
 // /authorizations (Basic credentials) against the simulator as `npm start` runs it (its command
 // from package.json, on a free port, as test/mock/global-setup.ts starts it) and against bare Prism
-// with quiet logging (`prism mock generated/openapi.json --verboseLevel silent`), side by side.
+// with quiet logging (`prism mock generated/openapi.json --verboseLevel silent`), side by side, and
+// against the ceiling: a bare node:http server writing the simulator's own answer bytes
+// (ceiling-server.js), so the simulator's share of it is what its work costs.
 //
 // The simulator keeps state, so both routes are measured the way an app uses it: each sample is one
 // user name of its own; GET lists a user holding a full first page (30 authorizations), and every
@@ -10,7 +12,9 @@
 // sample. The sample's user is reset afterwards. The simulator is asked for
 // `Accept: application/vnd.github+json`, as GitHub's clients send; bare Prism answers that with
 // 406, so it is asked for `Accept: application/json`. Non-2xx answers are counted, not hidden.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -24,6 +28,8 @@ const goalP99Ms = 5;
 const goalRatio = 2;
 const simulatorName = 'the simulator (npm start)';
 const prismName = 'bare Prism, quiet logging';
+const ceilingName = 'ceiling: bare node:http, the same bytes';
+const ceilingServer = fileURLToPath(new URL('./ceiling-server.js', import.meta.url));
 const createBody = (note) => JSON.stringify({ scopes: ['repo'], note, note_url: 'https://example.com/bench' });
 const firstPage = 30;
 
@@ -38,14 +44,35 @@ async function servers() {
     [simulatorName]: { args, env: { HOST: '127.0.0.1' }, accept: 'application/vnd.github+json', stateful: true },
     [prismName]: { args: [prismCli, 'mock', 'generated/openapi.json', '--host', '127.0.0.1', '--verboseLevel', 'silent'], accept: 'application/json', stateful: false },
   };
-  const ports = await freePorts(Object.keys(entries).length);
+  const ports = await freePorts(Object.keys(entries).length + 1);
   for (const [index, server] of Object.values(entries).entries()) {
     server.port = ports[index];
     server.url = `http://127.0.0.1:${server.port}`;
     if (server.env) server.env.PORT = String(server.port);
     else server.args.push('--port', String(server.port));
   }
-  return entries;
+  return { entries, ceilingPort: ports.at(-1) };
+}
+
+/**
+ * The simulator's answers to one GET (a user holding a full first page) and one POST (a create),
+ * as the ceiling server replays them: status, headers and body bytes.
+ */
+async function recordAnswers(simulator) {
+  const answers = {};
+  for (const route of ['GET', 'POST']) {
+    const user = await userFor(simulator, route);
+    const response = await fetch(`${simulator.url}/authorizations`, {
+      method: route,
+      headers: { authorization: basic(user), accept: simulator.accept, ...(route === 'POST' && { 'content-type': 'application/json' }) },
+      ...(route === 'POST' && { body: createBody('ceiling') }),
+    });
+    const body = Buffer.from(await response.arrayBuffer());
+    const headers = Object.fromEntries([...response.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)));
+    answers[route] = { status: response.status, headers, body: body.toString('base64') };
+    await forget(simulator, user);
+  }
+  return answers;
 }
 
 let users = 0;
@@ -69,7 +96,7 @@ async function userFor(server, route) {
 /** Forgets the sample's user (the simulator's control API), so that samples do not pile up. */
 async function forget(server, user) {
   if (!server.stateful) return;
-  const response = await fetch(`${server.url}/_simulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user }) });
+  const response = await fetch(`${server.url}/_simulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-simulator-control': '1' }, body: JSON.stringify({ user }) });
   if (response.status !== 204) throw new Error(`${server.name} did not reset ${user}: ${response.status} ${await response.text()}`);
 }
 
@@ -98,10 +125,19 @@ async function load(server, route, seconds) {
 
 export async function benchMock({ quick }) {
   const settings = quick ? { rounds: 1, warmup: 1, seconds: 1, warmupSeconds: 0.5 } : { rounds: 3, warmup: 1, seconds: 10, warmupSeconds: 2 };
-  const configured = await servers();
+  const { entries: configured, ceilingPort } = await servers();
   const running = Object.entries(configured).map(([name, server]) => ({ name, ...server, process: start(process.execPath, server.args, { cwd: root, env: server.env }) }));
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-ceiling-'));
   try {
     await Promise.all(running.map((server) => waitUntilAnswering(server.process, `${server.url}/authorizations`)));
+    const simulator = running.find((server) => server.name === simulatorName);
+    if (!simulator) throw new Error(`no server named ${simulatorName}`);
+    const answersFile = join(scratch, 'answers.json');
+    writeFileSync(answersFile, JSON.stringify(await recordAnswers(simulator)));
+    const ceiling = { name: ceilingName, args: [ceilingServer, answersFile, String(ceilingPort)], accept: simulator.accept, stateful: false, url: `http://127.0.0.1:${ceilingPort}` };
+    const ceilingProcess = start(process.execPath, ceiling.args, { cwd: root });
+    running.push({ ...ceiling, process: ceilingProcess });
+    await waitUntilAnswering(ceilingProcess, `${ceiling.url}/authorizations`);
     /** @type {Record<string, (round: { warmup: boolean }) => ReturnType<typeof load>>} */
     const contenders = {};
     for (const server of running) {
@@ -120,6 +156,7 @@ export async function benchMock({ quick }) {
     for (const [key, runs] of Object.entries(samples)) {
       const [server, route] = key.split('|');
       const prismRuns = samples[`${prismName}|${route}`];
+      const ceilingRuns = samples[`${ceilingName}|${route}`];
       rows.push([
         server,
         `${route} /authorizations`,
@@ -128,25 +165,31 @@ export async function benchMock({ quick }) {
         median(runs.map((run) => run.p99)),
         runs.reduce((sum, run) => sum + run.non2xx + run.errors, 0),
         pairedRatio(runs.map((run) => run.requestsPerSecond), prismRuns.map((run) => run.requestsPerSecond)),
+        pairedRatio(runs.map((run) => run.requestsPerSecond), ceilingRuns.map((run) => run.requestsPerSecond)),
       ]);
     }
     const ours = rows.filter(([server]) => server === simulatorName);
     const met = ours.every(([, , , , p99, failures, ratio]) => p99 <= goalP99Ms && failures === 0 && ratio >= goalRatio);
+    const ceilingShare = Object.fromEntries(ours.map(([, route, , , , , , share]) => [route, share]));
     return {
       id: 'mock',
       title: `Mock: autocannon, ${connections} connections, ${settings.seconds} s a sample, median of ${settings.rounds} interleaved rounds`,
       settings: { ...settings, connections },
-      columns: ['server', 'route', 'requests/s', 'p50 ms', 'p99 ms', 'non-2xx or errors', 'req/s × bare Prism quiet'],
+      columns: ['server', 'route', 'requests/s', 'p50 ms', 'p99 ms', 'non-2xx or errors', 'req/s × bare Prism quiet', 'req/s × ceiling'],
       rows,
       goal: { text: `the simulator: at least ${goalRatio}× the requests/s of bare Prism with quiet logging, p99 ≤ ${goalP99Ms} ms, all 2xx`, met },
       notes: [
         `stateful: a user of its own per sample; GET lists a user with ${firstPage} authorizations, each POST creates one more (a unique note)`,
         'the simulator is asked for Accept: application/vnd.github+json; bare Prism answers that with 406, so it is asked for Accept: application/json',
         'latency has autocannon’s 1 ms resolution',
+        `the ceiling is a bare node:http server that reads each request and writes the simulator's recorded answer to it (same status, headers and bytes): the simulator reaches ${Object.entries(ceilingShare)
+          .map(([route, share]) => `${share.toFixed(2)}× of it on ${route}`)
+          .join(' and ')} (issue goal: 0.8× on GET, 0.7× on POST)`,
       ],
       samples,
     };
   } finally {
     await Promise.all(running.map((server) => stop(server.process)));
+    rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -33,14 +33,70 @@ export async function renderTypes(bundle) {
   const { default: openapiTS, astToString } = /** @type {typeof import('openapi-typescript')} */ (require('openapi-typescript'));
   // openapi-typescript may annotate what it is given: hand it a copy.
   const types = astToString(await openapiTS(structuredClone(bundle), options));
-  return { output, source: header + types };
+  return { output, source: header + documentRootTypes(descriptionsFirst(types), bundle) };
 }
 
-/** One entry per operation, in the contract's order: `{ name, method, path, operationId, summary, deprecated }`. */
+/**
+ * Every doc comment with its `@description` as the comment's text: editors show a comment's text
+ * as the documentation, and a tag only under it. openapi-typescript writes the title (or an
+ * operation's summary) and `Format:` lines as text, the description as a tag; here the title
+ * leads, then the description, then the `Format:` line, then the other tags.
+ */
+export function descriptionsFirst(source) {
+  return source.replace(/^([ \t]*)\/\*\*([\s\S]*?)\*\//gm, (block, indent, body) => {
+    const lines = body.split('\n').map((line) => line.replace(/^\s*(\* ?)?/, '').trimEnd());
+    while (lines.length && !lines[0].trim()) lines.shift();
+    while (lines.length && !lines.at(-1).trim()) lines.pop();
+    const firstTag = lines.findIndex((line) => line.startsWith('@'));
+    const text = firstTag === -1 ? lines : lines.slice(0, firstTag);
+    // Each tag runs to the next line that starts another.
+    /** @type {string[][]} */
+    const tags = [];
+    for (const line of firstTag === -1 ? [] : lines.slice(firstTag)) {
+      if (line.startsWith('@')) tags.push([line]);
+      else tags.at(-1)?.push(line);
+    }
+    const described = tags.findIndex(([line]) => line.startsWith('@description '));
+    if (described === -1) return block;
+    // openapi-typescript indents a tag's later lines by 4 spaces, which Markdown would make a code block.
+    const [first, ...more] = tags.splice(described, 1)[0];
+    const description = [first.slice('@description '.length), ...more.map((line) => line.replace(/^ {4}/, ''))];
+    const title = text.filter((line) => !line.startsWith('Format: '));
+    const format = text.filter((line) => line.startsWith('Format: '));
+    const doc = [...title, ...(title.length ? [''] : []), ...description, ...(format.length ? ['', ...format] : []), ...tags.flat()];
+    if (doc.length === 1) return `${indent}/** ${doc[0]} */`;
+    return `${indent}/**\n${doc.map((line) => `${indent} *${line ? ` ${line}` : ''}\n`).join('')}${indent} */`;
+  });
+}
+
+/** The root aliases (`export type Authorization = components['schemas']['authorization']`) with their schema's title and description as doc. */
+function documentRootTypes(source, bundle) {
+  const schemas = bundle.components?.schemas ?? {};
+  return source.replace(/^export type \w+ = components\['schemas'\]\['([^']+)'\];$/gm, (line, name) => {
+    const { title, description } = schemas[name] ?? {};
+    const text = [description, title && `Schema \`${name}\` (${title}).`].filter(Boolean).join('\n\n').replace(/\*\//g, '*\\/');
+    return text ? `/**\n${text.split('\n').map((part) => ` *${part ? ` ${part}` : ''}\n`).join('')} */\n${line}` : line;
+  });
+}
+
+/**
+ * Why an operation is deprecated and what replaces it: the block quote its description opens with
+ * (`> **Closing down:** … instead.`), as one line of Markdown; empty when it has none.
+ */
+function deprecationNoteOf(description = '') {
+  const quote = [];
+  for (const line of description.split('\n')) {
+    if (!line.startsWith('>')) break;
+    quote.push(line.replace(/^>\s?/, '').trim());
+  }
+  return quote.join(' ').replace(/\*\*/g, '').trim();
+}
+
+/** One entry per operation, in the contract's order: `{ name, method, path, operationId, summary, deprecated, deprecation }`. */
 export function operationTableOf(bundle) {
-  const table = operationsOf(bundle).map(({ path, method, operation: { operationId, summary, deprecated } }) => {
+  const table = operationsOf(bundle).map(({ path, method, operation: { operationId, summary, deprecated, description } }) => {
     if (!operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId: the client names its function after it`);
-    return { name: functionNameOf(operationId), method, path, operationId, summary, deprecated: deprecated === true };
+    return { name: functionNameOf(operationId), method, path, operationId, summary, deprecated: deprecated === true, deprecation: deprecationNoteOf(description) };
   });
   const seen = new Map();
   for (const { name, operationId } of table) {
@@ -56,8 +112,8 @@ export function operationTableOf(bundle) {
  * operationIds, which only the types need, as a type: they would add bytes to every browser bundle.
  */
 export function renderOperationTable(table) {
-  const entries = table.map(({ name, method, path, summary, deprecated }) => {
-    const doc = [summary?.replace(/\*\//g, '*\\/'), deprecated && '@deprecated'].filter(Boolean);
+  const entries = table.map(({ name, method, path, summary, deprecated, deprecation }) => {
+    const doc = [summary, deprecated && `@deprecated ${deprecation}`.trim()].filter(Boolean).map((line) => line.replace(/\*\//g, '*\\/'));
     const comment = doc.length ? `  /**\n${doc.map((line) => `   * ${line}\n`).join('')}   */\n` : '';
     return `${comment}  ${name}: { method: ${JSON.stringify(method)}, path: ${JSON.stringify(path)} },\n`;
   });

@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { apiCallOf } from '../../src/server/api-call.js';
 import { createDocsHandler, docsPaths } from '../../src/server/docs.js';
-import { answerClientErrors, receive, sendJson, serverOptions, targetForLog, unsupportedCoding } from '../../src/server/http-kit.js';
+import { answerClientErrors, hostAllowList, receive, sendJson, serverOptions, targetForLog, unsupportedCoding } from '../../src/server/http-kit.js';
 import { loadSimulator } from './load-simulator.js';
 import { bundleFile, createPrismMock, prismOperations } from './prism-engine.js';
 
@@ -41,15 +41,19 @@ function sendPrismAnswer(response, output, choice) {
   sendJson(response, output.statusCode, output.body, { ...headers, 'x-github-media-type': githubMediaType });
 }
 
-/** @returns {Promise<{ server: import('node:http').Server, routes: Array<{ method: string, path: string }> }>} the server, not yet listening */
-export async function createMockServer({ verbose = false } = {}) {
+/**
+ * @param {{ verbose?: boolean, allowedHosts?: string[] }} [options]
+ * @returns {Promise<{ server: import('node:http').Server, routes: Array<{ method: string, path: string }> }>} the server, not yet listening
+ */
+export async function createMockServer({ verbose = false, allowedHosts = [] } = {}) {
+  const hosts = hostAllowList(allowedHosts);
   const [{ checkRequest, chooseResponse, headerSafe, operations: facts, preferTarget }, operations] = await Promise.all([loadSimulator(), prismOperations(bundleFile)]);
   const mock = createPrismMock(verbose);
   const serveDocs = createDocsHandler();
   const targets = new Map(facts.map((operation) => [operation, preferTarget(operation)]));
 
   async function handle(request, response) {
-    const received = await receive(request, response);
+    const received = await receive(request, response, { allowedHosts: hosts });
     if (!received) return;
     const { rawBody, path } = received;
     const coding = unsupportedCoding(request, rawBody);

@@ -6,7 +6,7 @@
 // the upstream's answer unchanged, so it keeps working while you read.
 import { createServer } from 'node:http';
 import { apiCallOf } from '../../src/server/api-call.js';
-import { answerClientErrors, receive, sendJson, serverOptions, targetForLog } from '../../src/server/http-kit.js';
+import { answerClientErrors, hostAllowList, receive, sendJson, serverOptions, targetForLog } from '../../src/server/http-kit.js';
 import { loadSimulator } from './load-simulator.js';
 import { bundleFile, createPrismProxy, prismOperations } from './prism-engine.js';
 
@@ -36,16 +36,17 @@ export function describeResponseViolations(violations) {
 }
 
 /**
- * @param {{ upstream: URL, verbose?: boolean, report?: (line: string) => void }} options
+ * @param {{ upstream: URL, verbose?: boolean, report?: (line: string) => void, allowedHosts?: readonly string[] }} options
  * @returns {Promise<import('node:http').Server>} not yet listening
  */
-export async function createProxyServer({ upstream, verbose = false, report = console.log }) {
+export async function createProxyServer({ upstream, verbose = false, report = console.log, allowedHosts = [] }) {
+  const hosts = hostAllowList(allowedHosts);
   const [{ checkRequest }, prism] = await Promise.all([loadSimulator(), prismOperations(bundleFile)]);
   const operations = [...prism.values()];
   const proxy = createPrismProxy(upstream, verbose);
 
   async function handle(request, response) {
-    const received = await receive(request, response);
+    const received = await receive(request, response, { allowedHosts: hosts });
     if (!received) return;
     const { rawBody, target, path } = received;
 

@@ -31,7 +31,7 @@ exitOnSignals(async () => {
 
 try {
   const address = { host: options.host, port: options.port };
-  server = await createProxyServer({ upstream, verbose });
+  server = await createProxyServer({ upstream, verbose, allowedHosts: [address.host] });
   const url = await listen(server, address);
   console.log(`Validating proxy (Prism) on ${url} (and ${url}/api/v3) → ${upstream.href}
 Requests and responses that break generated/openapi.json are reported here.${verbose ? '' : ' --verbose also lists those that conform.'} Ctrl-C stops.`);

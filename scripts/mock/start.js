@@ -33,7 +33,7 @@ try {
   if (options.static) {
     // Loading Prism takes most of the start-up time: do it while the rebuild (if any) runs.
     const [{ createMockServer }] = await Promise.all([import('./mock-server.js'), rebuild.done]);
-    const mock = await createMockServer({ verbose });
+    const mock = await createMockServer({ verbose, allowedHosts: [address.host, ...(options.allowedHosts ?? [])] });
     server = mock.server;
     const url = await listen(server, address);
     console.log(staticBanner({ url, routes: mock.routes, verbose }));

@@ -11,8 +11,8 @@ const logging = (verbose) => (verbose ? 'Logging every request.' : 'Quiet: --ver
  * authentication or a password. `fromPackage`: the bin of the installed package, which has neither
  * the Prism mode nor the docs page.
  */
-/** @param {{ url: string, routes: ReadonlyArray<{ method: string, path: string }>, verbose: boolean, accounts?: object, delayMs?: number | undefined, fromPackage?: boolean, stateFile?: string | undefined }} options */
-export function simulatorBanner({ url, routes, verbose, accounts = {}, delayMs = 0, fromPackage = false, stateFile }) {
+/** @param {{ url: string, routes: ReadonlyArray<{ method: string, path: string }>, verbose: boolean, accounts?: object, delayMs?: number | undefined, fromPackage?: boolean, stateFile?: string | undefined, controlToken?: boolean }} options */
+export function simulatorBanner({ url, routes, verbose, accounts = {}, delayMs = 0, fromPackage = false, stateFile, controlToken = false }) {
   const configured = Object.entries(accounts).map(
     ([user, config]) => `  ${user}: ${[config.password && 'its own password', config.otp && `two-factor authentication (X-GitHub-OTP: ${config.otp.code}, channel ${config.otp.channel ?? 'app'})`].filter(Boolean).join(', ')}`,
   );
@@ -30,7 +30,8 @@ Force a documented response with the Prefer header (the state is not touched):
   Prefer: code=201                   a status the operation documents
   Prefer: example=otp-required       a named example (the names are listed in the docs)
 Latency and failures: X-Simulator-Delay: <ms>, X-Simulator-Fault: 500|502|503|drop${delayMs ? ` (every answer waits ${delayMs} ms: --delay)` : ''}
-Control API (no credentials): POST /_simulator/reset, GET|PUT /_simulator/state, PUT|DELETE /_simulator/faults, GET|PUT|POST /_simulator/clock
+Control API, for your own tests and tools (send X-Simulator-Control: 1${controlToken ? ' and Authorization: Bearer <your --control-token>' : ''}; pages on other origins cannot):
+  curl -X POST -H 'X-Simulator-Control: 1' ${url}/_simulator/reset   (also GET|PUT /_simulator/state, PUT|DELETE /_simulator/faults, GET|PUT|POST /_simulator/clock)
 ${stateFile ? `State kept in ${stateFile} (written after each change and on Ctrl-C).\n` : ''}${fromPackage ? '' : `The docs' examples verbatim, through Prism: npm start -- --static
 Docs: ${url}/docs   (built by \`npm run docs\`)
 `}${logging(verbose)} Ctrl-C stops.

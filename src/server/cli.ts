@@ -18,12 +18,18 @@ export interface MockCommand {
   dataFile?: string;
   /** Every answer waits this long, in ms. */
   delayMs?: number;
+  /** Contract-strict request bodies: 422 for what GitHub ignored (unknown fields, an empty client_id). */
+  strict?: boolean;
   /** Tokens follow from it. */
   seed?: string;
   /** The clock starts frozen at this ISO time. */
   now?: string;
   /** The state is kept in this JSON file. */
   stateFile?: string;
+  /** Host names answered besides localhost, *.localhost, IP addresses and --host (DNS-rebinding guard). */
+  allowedHosts?: string[];
+  /** Control requests need `Authorization: Bearer <controlToken>`. */
+  controlToken?: string;
 }
 
 export type Command = MockCommand | { command: 'help' } | { command: 'version' };
@@ -42,7 +48,7 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
   const parsed = parseOptions('mock', rest, env);
   if ('help' in parsed) return { command: 'help' };
   if (parsed.version) return { command: 'version' };
-  const { port, host, verbose, accountsFile, dataFile, delayMs, seed, now, stateFile } = parsed;
+  const { port, host, verbose, accountsFile, dataFile, delayMs, seed, now, stateFile, strict, allowedHosts, controlToken } = parsed;
   return {
     command: 'mock',
     port,
@@ -54,5 +60,8 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
     ...(seed !== undefined && { seed }),
     ...(now !== undefined && { now }),
     ...(stateFile !== undefined && { stateFile }),
+    ...(strict && { strict }),
+    ...(allowedHosts !== undefined && { allowedHosts }),
+    ...(controlToken !== undefined && { controlToken }),
   };
 }

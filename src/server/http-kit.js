@@ -3,6 +3,7 @@
 // rejects (after the answers owed before it), and bounds on what one connection can make the
 // server hold. Bad input always gets a 4xx JSON answer, never a crash or a hang.
 import { maxHeaderSize } from 'node:http';
+import { isIP } from 'node:net';
 
 export const jsonContentType = 'application/json; charset=utf-8';
 export const apiPrefix = '/api/v3';
@@ -16,12 +17,19 @@ export const requestTimeoutMs = 10_000;
 /**
  * Requests in flight on one connection (answered or being answered, not yet sent): the next one
  * gets a 429 and the connection closes after it, so the client sends the rest again on a new one
- * (RFC 9112 §9.3.2); past as many again behind that 429, the connection closes at once. Browsers do not pipeline, nor do curl, fetch or Node's agent; clients that
+ * (RFC 9112 §9.3.2); past as many again behind that 429, the connection reads no more, and closes
+ * once the answers owed have gone out (or after `floodGraceMs`, if its client does not read them). Browsers do not pipeline, nor do curl, fetch or Node's agent; clients that
  * did went 4 to 8 deep, so 16 is generous. It bounds what one write can start: 2,000 requests fit
  * in a 64 KB write, and each started request holds its answer (up to a list of 100 authorizations,
  * about 100 KB) until the client reads it.
  */
 export const maxPipelined = 16;
+/**
+ * How long a connection that pipelined past the 429 by as many again (a flood) has to read the
+ * answers owed before it is closed: Node keeps every request of the flood until then. Much less
+ * than `stallTimeoutMs`, and ample for a client that reads (16 docs pages at loopback speed).
+ */
+export const floodGraceMs = 5_000;
 /**
  * Answer bytes waiting for a client beyond which the next request on its connection waits (its
  * handler does not start) until the client has read them: one page of the largest list many
@@ -58,9 +66,67 @@ export function hostProblem(request) {
   return undefined;
 }
 
-// Headers a browser app may read besides the CORS-safelisted ones.
-const exposedHeaders = 'Link, Location, ETag, X-GitHub-OTP, WWW-Authenticate, Deprecation, X-GitHub-Media-Type, Preference-Applied, X-Simulator-Reason';
-const headerList = /^[!#$%&'*+.^_`|~\w-]+( *, *[!#$%&'*+.^_`|~\w-]+)*$/;
+// Against DNS rebinding (a page on attacker.example, its name made to resolve to 127.0.0.1, reaches
+// the server with `Host: attacker.example`), as Vite's and webpack-dev-server's `allowedHosts` do:
+// the server answers only Host names that cannot be an attacker's: localhost, *.localhost (RFC
+// 6761 keeps them on this machine), IP literals (a rebinding page has a name), the name it was
+// started on, and the names given with --allowed-hosts. A request with no Host (HTTP/1.0) is no
+// browser's and is answered.
+const allowedHostName = /^\.?[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/;
+
+/**
+ * The host allow-list: `names` as given to --allowed-hosts (`.example.test` also allows its
+ * subdomains), checked; throws an Error naming `where` for one that is no host name.
+ * @param {readonly string[]} names
+ * @returns {{ names: Set<string>, suffixes: string[] }}
+ */
+export function hostAllowList(names = [], where = '--allowed-hosts') {
+  /** @type {{ names: Set<string>, suffixes: string[] }} */
+  const list = { names: new Set(), suffixes: [] };
+  for (const given of names) {
+    const name = given.trim().toLowerCase().replace(/\.$/, '');
+    // An address (a listening host such as 0.0.0.0 or ::) is answered anyway.
+    if (isIP(name.replace(/^\[(.*)\]$/, '$1'))) continue;
+    if (name.length > 253 || !allowedHostName.test(name)) throw new Error(`${where}: ${JSON.stringify(given)} is not a host name (e.g. my-alias.test, or .example.test for it and its subdomains)`);
+    if (name.startsWith('.')) list.suffixes.push(name);
+    list.names.add(name.replace(/^\./, ''));
+  }
+  return list;
+}
+
+/** A Host's name that is an address: `[v6]` (hostValue admits only hex digits, colons and dots there) or dotted IPv4. */
+function isIpLiteral(name) {
+  return name.startsWith('[') || isIP(name) === 4;
+}
+
+const defaultHosts = hostAllowList();
+
+/** The 403 body for a Host the server does not answer (see hostAllowList), or undefined. */
+export function hostRefusal(request, list = defaultHosts) {
+  const host = request.headers.host;
+  if (!host) return undefined;
+  const name = (host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d*$/, '')).toLowerCase().replace(/\.$/, '');
+  if (name === '' || name === 'localhost' || name.endsWith('.localhost') || isIpLiteral(name)) return undefined;
+  if (list.names.has(name) || list.suffixes.some((suffix) => name.endsWith(suffix))) return undefined;
+  return {
+    message: `Forbidden: Host ${JSON.stringify(host)} is not a name this server answers to (against DNS rebinding it answers localhost, *.localhost, IP addresses${list.names.size > 0 ? `, ${[...list.names].join(', ')}` : ''}); to use this name, start it with --allowed-hosts ${name} (the allowedHosts option)`,
+  };
+}
+
+// CORS as GitHub answers it (recorded api.github.com answers, 2022-2025; GHES documents the same
+// shape): any origin, no credentials (Basic credentials travel in the Authorization header, which
+// needs none), the headers GitHub exposes, and a fixed preflight answer. The simulator's own
+// headers come after GitHub's. The control routes get none of it: see control-gate.ts.
+export const exposedHeaders =
+  'ETag, Link, Location, Retry-After, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Used, X-RateLimit-Resource, X-RateLimit-Reset, X-OAuth-Scopes, X-Accepted-OAuth-Scopes, X-Poll-Interval, X-GitHub-Media-Type, X-GitHub-SSO, X-GitHub-Request-Id, Deprecation, Sunset' +
+  ', Preference-Applied, X-Simulator-Reason';
+export const preflightHeaders = {
+  'access-control-allow-headers':
+    'Authorization, Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since, Accept-Encoding, X-GitHub-OTP, X-Requested-With, User-Agent, GraphQL-Features, X-Github-Next-Global-ID, X-GitHub-Api-Version' +
+    ', Prefer, X-Simulator-Delay, X-Simulator-Fault',
+  'access-control-allow-methods': 'GET, POST, PATCH, PUT, DELETE',
+  'access-control-max-age': '86400',
+};
 
 export function sendJson(response, status, body, headers = {}) {
   const text = JSON.stringify(body);
@@ -93,38 +159,35 @@ export function stripApiPrefix(path) {
   return path.startsWith(`${apiPrefix}/`) ? path.slice(apiPrefix.length) : path;
 }
 
-/**
- * CORS for any origin, with credentials, on every answer. The origin is echoed rather than `*` so
- * that apps using `credentials: 'include'` work too; the mock holds nothing worth protecting.
- */
-export function applyCors(request, response) {
-  const origin = request.headers.origin;
-  if (!origin) return;
-  response.setHeader('access-control-allow-origin', /^[\x21-\x7e]{1,2048}$/.test(origin) ? origin : '*');
-  response.setHeader('access-control-allow-credentials', 'true');
-  response.setHeader('access-control-expose-headers', exposedHeaders);
-  response.setHeader('vary', 'Origin');
+/** True for a request target under the control API (`/_simulator`, with or without `/api/v3`), which gets no CORS. */
+export function isControlTarget(target = '') {
+  const path = stripApiPrefix(splitTarget(target)?.path ?? '');
+  return path === '/_simulator' || path.startsWith('/_simulator/');
 }
 
-/** Answers a CORS preflight (OPTIONS with Origin and Access-Control-Request-Method); false if it is none. */
+/** GitHub's CORS headers, on every answer of the API (not of the control API). */
+export function applyCors(request, response) {
+  if (isControlTarget(request.url)) return;
+  response.setHeader('access-control-allow-origin', '*');
+  response.setHeader('access-control-expose-headers', exposedHeaders);
+}
+
+/**
+ * Answers a CORS preflight (OPTIONS with Origin and Access-Control-Request-Method) as GitHub does:
+ * 204 with its fixed lists, whatever was requested; false if it is none. A preflight for the
+ * control API is left to it: it refuses it (no X-Simulator-Control), with no CORS grant.
+ */
 export function answerPreflight(request, response) {
   if (request.method !== 'OPTIONS' || !request.headers.origin || !request.headers['access-control-request-method']) return false;
-  const requested = request.headers['access-control-request-headers'];
-  // `*` does not cover Authorization, so the requested headers are echoed by name.
-  const allowHeaders = requested && headerList.test(requested) ? requested : 'Authorization, Content-Type, Accept, Prefer, X-GitHub-OTP, X-GitHub-Api-Version';
-  response.writeHead(204, {
-    'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
-    'access-control-allow-headers': allowHeaders,
-    'access-control-max-age': '86400',
-    vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
-  });
+  if (isControlTarget(request.url)) return false;
+  response.writeHead(204, preflightHeaders);
   response.end();
   return true;
 }
 
 /**
  * Reads the whole body. Resolves with a Buffer; with 'too large' past `bodyLimit` (the caller
- * answers 413 and the connection is closed rather than reading the rest); with 'aborted' when the
+ * answers 413 with `sendTooLarge`, which drops the rest and closes); with 'aborted' when the
  * client went away or timed out first (there is no one left to answer).
  */
 export function readBody(request) {
@@ -146,7 +209,29 @@ export function readBody(request) {
   });
 }
 
-export function sendTooLarge(response) {
+/** After a 413, what the client may still send is read and dropped up to this many bytes, for up to `lingerMs`. */
+export const lingerBytes = 16 * 1024 * 1024;
+export const lingerMs = 5_000;
+
+/**
+ * Answers 413, then closes only once the client has stopped sending the rest of its body (a
+ * lingering close, as Apache and nginx do): a socket closed with bytes still unread is reset, and
+ * the reset can reach a busy client before it has read the answer, which is then lost. The socket
+ * closes when the client closes its side; past `lingerBytes` or `lingerMs` it is cut anyway.
+ */
+export function sendTooLarge(request, response) {
+  const { socket } = request;
+  // Node would destroy the socket as soon as the answer is out: end it (FIN) and read on instead.
+  socket.destroySoon = () => socket.end();
+  const cut = setTimeout(() => socket.destroy(), lingerMs).unref();
+  socket.once('close', () => clearTimeout(cut));
+  let dropped = 0;
+  request.removeAllListeners('data');
+  request.on('data', (chunk) => {
+    dropped += chunk.length;
+    if (dropped > lingerBytes) socket.destroy();
+  });
+  request.resume();
   response.setHeader('connection', 'close');
   sendJson(response, 413, { message: `Request body too large: the limit is ${bodyLimit} bytes` });
 }
@@ -192,7 +277,7 @@ const connections = new WeakMap();
 function connectionOf(socket) {
   let connection = connections.get(socket);
   if (!connection) {
-    connection = { unsent: new Map(), handedOver: 0, sent: 0, progressAt: 0, stall: undefined, closing: false, behindRefusal: 0, answeredError: false };
+    connection = { unsent: new Map(), handedOver: 0, sent: 0, progressAt: 0, stall: undefined, closing: false, behindRefusal: 0, flooded: false, answeredError: false };
     connections.set(socket, connection);
     socket.once('close', () => clearTimeout(connection.stall));
   }
@@ -316,8 +401,16 @@ async function withinLimits(request, response) {
   const connection = connectionOf(socket);
   if (connection.closing) {
     // Pipelined this far past the limit, it is a flood (2,000 requests fit in one 64 KB write, and
-    // Node keeps each request until its connection closes): let it go now rather than hold them.
-    if (++connection.behindRefusal > maxPipelined) socket.destroy();
+    // Node keeps each request until its connection closes): read no more of it. The answers owed
+    // (those before the 429, and the 429) still go out, in order; then the 429's
+    // `Connection: close` closes the connection (or the stall timer, if its client never reads).
+    if (++connection.behindRefusal > maxPipelined && !connection.flooded) {
+      connection.flooded = true;
+      socket.pause();
+      // Node holds every request it parsed from that write (about 2 KB each, 2,000 in 64 KB) until
+      // the connection closes: a flooding client that does not read its answers soon loses them.
+      setTimeout(() => socket.destroy(), floodGraceMs).unref();
+    }
     return false;
   }
   if (connection.unsent.size > maxPipelined) {
@@ -334,17 +427,20 @@ async function withinLimits(request, response) {
 
 /**
  * What every request gets before routing, in the mock and the proxy alike: the connection's limits,
- * CORS and preflight, the body (size limit, abort), the Host header and the request target. When one of them fails the
+ * the Host allow-list (`allowedHosts`, from hostAllowList), CORS and preflight, the body (size limit, abort), the Host header and the request target. When one of them fails the
  * request is answered here and the result is undefined; otherwise it is what routing needs.
  * @returns {Promise<{ rawBody: Buffer, target: { path: string, search: string }, path: string } | undefined>}
  */
-export async function receive(request, response) {
+export async function receive(request, response, { allowedHosts = defaultHosts } = {}) {
   if (!(await withinLimits(request, response))) return undefined;
+  // Before CORS: a refused Host gets nothing else (a malformed one gets its 400 below).
+  const refusedHost = hostProblem(request) ? undefined : hostRefusal(request, allowedHosts);
+  if (refusedHost) return void sendJson(response, 403, refusedHost);
   applyCors(request, response);
   if (answerPreflight(request, response)) return undefined;
   const rawBody = await readBody(request);
   if (rawBody === 'aborted') return undefined;
-  if (rawBody === 'too large') return void sendTooLarge(response);
+  if (rawBody === 'too large') return void sendTooLarge(request, response);
   const badHost = hostProblem(request);
   if (badHost) return void sendJson(response, 400, badHost);
   const target = splitTarget(request.url ?? '');

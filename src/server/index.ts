@@ -14,6 +14,8 @@ export interface StartMockOptions extends SimulatorOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** Host names answered besides localhost, *.localhost, IP addresses and `host` (against DNS rebinding). */
+  allowedHosts?: string[];
   /**
    * Keep the state in this JSON file: loaded at start when it exists (a corrupt or foreign file
    * makes startMock reject, naming it, and is left as it is), written after each change and by

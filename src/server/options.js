@@ -39,6 +39,9 @@ export const optionTable = [
   { name: 'seed', type: 'string', value: '<text>', help: 'tokens follow from it: the same seed and requests give the same answers', commands: simulator, check: seedOf, simulatorOption: 'seed' },
   { name: 'now', type: 'string', value: '<ISO time>', help: 'the clock starts frozen at this time, e.g. 2026-01-01T00:00:00Z (PUT /_simulator/clock moves it)', commands: simulator, check: timeOf, simulatorOption: 'now' },
   { name: 'state-file', type: 'string', value: '<file>', help: 'keep the state in this JSON file: loaded at start, written after each change', commands: simulator, check: fileName },
+  { name: 'allowed-hosts', type: 'string', value: '<a,b>', help: 'Host names to answer besides localhost, *.localhost, IP addresses and --host (a hosts-file alias, a container name; .name adds subdomains)', commands: all, check: hostListOf },
+  { name: 'control-token', type: 'string', value: '<token>', help: 'control requests (/_simulator/…) need Authorization: Bearer <token> besides X-Simulator-Control: 1', commands: simulator, check: nonEmptyOf },
+  { name: 'strict', type: 'boolean', help: 'enforce the contract on request bodies (422 for unknown fields, an empty client_id) rather than take them as GitHub did', commands: simulator, simulatorOption: 'strict' },
   { name: 'static', type: 'boolean', help: "serve the docs' examples verbatim through Prism (no state)", commands: ['start'] },
   { name: 'verbose', type: 'boolean', env: 'MOCK_VERBOSE', help: 'log every request (MOCK_VERBOSE=1 does the same)', commands: all },
   { name: 'help', short: 'h', type: 'boolean', help: 'show this help', commands: all },
@@ -102,6 +105,9 @@ export function usageOf(/** @type {CommandName} */ command) {
  * @property {string} [seed]
  * @property {string} [now]
  * @property {string} [stateFile]
+ * @property {boolean} [strict]
+ * @property {string[]} [allowedHosts]
+ * @property {string} [controlToken]
  * @property {boolean} [version]
  * @property {string[]} positionals (the proxy's upstream URL)
  */
@@ -181,6 +187,17 @@ function hostOf(/** @type {string} */ text, /** @type {string} */ flag) {
 
 function fileName(/** @type {string} */ text, /** @type {string} */ flag) {
   if (text === '') throw new Error(`${flag} needs a file name`);
+  return text;
+}
+
+function hostListOf(/** @type {string} */ text, /** @type {string} */ flag) {
+  const names = text.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  if (names.length === 0) throw new Error(`${flag} needs host names, e.g. ${flag} ghes.test,.docker.internal`);
+  return names;
+}
+
+function nonEmptyOf(/** @type {string} */ text, /** @type {string} */ flag) {
+  if (text === '') throw new Error(`${flag} needs a value`);
   return text;
 }
 

@@ -5,7 +5,8 @@
 import { createServer } from 'node:http';
 import { apiCallOf } from './api-call.js';
 import { createDocsHandler, docsPaths } from './docs.js';
-import { answerClientErrors, receive, sendJson, serverOptions, targetForLog, unsupportedCoding } from './http-kit.js';
+import { errorLine } from './error-line.js';
+import { answerClientErrors, hostAllowList, receive, sendJson, serverOptions, targetForLog, unsupportedCoding } from './http-kit.js';
 
 /** The origin a request came in on: its Host, or the address it reached when it sent none (HTTP/1.0). */
 function originOf(request) {
@@ -28,15 +29,17 @@ function writeReply(reply, response, date) {
 const reasons = new WeakMap();
 
 /**
- * @param {{ simulator: import('../simulator/index.js').Simulator, verbose?: boolean, log?: (line: string) => void, docs?: boolean }} options
- *   `docs: false` (the installed package, which does not ship the docs page): /docs is no route of its own
+ * @param {{ simulator: import('../simulator/index.js').Simulator, verbose?: boolean, log?: (line: string) => void, docs?: boolean, allowedHosts?: readonly string[] }} options
+ *   `docs: false` (the installed package, which does not ship the docs page): /docs is no route of its own;
+ *   `allowedHosts`: Host names answered besides localhost, *.localhost and IP addresses (the name it listens on, --allowed-hosts)
  * @returns {import('node:http').Server} not yet listening
  */
-export function createSimulatorServer({ simulator, verbose = false, log = console.log, docs = true }) {
+export function createSimulatorServer({ simulator, verbose = false, log = console.log, docs = true, allowedHosts = [] }) {
   const serveDocs = docs ? createDocsHandler() : undefined;
+  const hosts = hostAllowList(allowedHosts);
 
   async function handle(request, response) {
-    const received = await receive(request, response);
+    const received = await receive(request, response, { allowedHosts: hosts });
     if (!received) return;
     const { rawBody, path } = received;
     // A transfer coding is the transport's to refuse; a Content-Encoding the core refuses itself (415,
@@ -44,7 +47,11 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
     const coding = unsupportedCoding(request, rawBody);
     if (coding && coding.status !== 415) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
     if (serveDocs && docsPaths.has(path)) return serveDocs(request, response);
-    const reply = await simulator.reply(apiCallOf(request, received), originOf(request));
+    // Aborted when the connection closes before the answer is written (the client went away, or
+    // stop() closed every connection): a delayed request is then dropped before it touches state.
+    const gone = new AbortController();
+    response.once('close', () => response.writableFinished || gone.abort());
+    const reply = await simulator.reply({ ...apiCallOf(request, received), signal: gone.signal }, originOf(request));
     if (verbose && !('drop' in reply)) reasons.set(response, reply.headers['x-simulator-reason']);
     writeReply(reply, response, simulator.clock.now().toUTCString());
   }
@@ -60,8 +67,8 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
     }
     handle(request, response).catch((error) => {
       // A bug in the simulator, not in the request: say so, once, and keep serving.
-      console.error(`simulator error on ${request.method} ${targetForLog(request.url)}: ${error.stack ?? error}`);
-      if (!response.headersSent) sendJson(response, 500, { message: `Simulator error: ${error.message}` });
+      console.error(`simulator error on ${request.method} ${targetForLog(request.url).slice(0, 200)}: ${errorLine(error)}`);
+      if (!response.headersSent) sendJson(response, 500, { message: `Simulator error: ${String(error?.message ?? error).slice(0, 500)}` });
       else response.destroy();
     });
   });

@@ -17,13 +17,16 @@ export interface Controllable {
 export const controlPrefix = '/_simulator';
 
 const routes = [
-  'POST /_simulator/reset (body: optional {"user": …})',
+  'POST /_simulator/reset[?user=…] (body: optional {"user": …})',
   'GET /_simulator/state[?user=…]',
   'PUT /_simulator/state (body: a data set)',
   'PUT|DELETE /_simulator/accounts/{user}',
   'PUT|DELETE /_simulator/faults',
   'GET|PUT|POST /_simulator/clock (body: {"now"?, "frozen"?, "advanceMs"?})',
 ].join(', ');
+
+/** A reset of a user who is not there: a 400, since nothing in the body is malformed. */
+class UnknownUser extends Error {}
 
 const done = (reason: string): Refusal => ({ status: 204, reason });
 const problem = (status: number, message: string): Refusal => ({ status, body: { message }, reason: message });
@@ -46,7 +49,7 @@ export function controlAnswer(simulator: Controllable, call: ApiCall): Refusal {
     try {
       apply(parsed?.value);
     } catch (error) {
-      return problem(422, (error as Error).message);
+      return problem(error instanceof UnknownUser ? 400 : 422, (error as Error).message);
     }
     return done(`${call.method} ${call.path}`);
   };
@@ -55,13 +58,17 @@ export function controlAnswer(simulator: Controllable, call: ApiCall): Refusal {
     return allowed('POST', {
       POST: () =>
         withBody((body) => {
-          if (body === undefined) return simulator.reset();
-          if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).some((key) => key !== 'user')) {
+          if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).some((key) => key !== 'user'))) {
             throw new Error('the body of a reset is {} (everyone) or {"user": "<name>"}');
           }
-          const { user } = body as { user?: unknown };
+          const { user } = (body ?? {}) as { user?: unknown };
           if (user !== undefined && typeof user !== 'string') throw new Error('user: must be a string');
-          simulator.reset(user);
+          // `?user=` names the user as the body does (and never means everyone).
+          const inQuery = new URLSearchParams(call.search).getAll('user');
+          if (inQuery.length > 1 || (inQuery.length === 1 && user !== undefined && user !== inQuery[0])) throw new UnknownUser('name one user to reset, in ?user= or in the body');
+          const who = inQuery[0] ?? user;
+          if (who !== undefined && !(who in (simulator.state(who) as object))) throw new UnknownUser(`no user ${JSON.stringify(who)} has state to reset (GET /_simulator/state lists them)`);
+          simulator.reset(who);
         }, false),
     });
   }

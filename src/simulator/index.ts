@@ -9,10 +9,13 @@
 import { type AccountConfig, checkAccount, checkAccounts, checkData, checkFaults, checkUserName, type FaultConfig, maxDelayMs } from './data.js';
 import { bodies } from './errors.js';
 import { controlAnswer, controlPrefix } from './control.js';
-import { AuthorizationsBackend, type SimulatorData } from './model.js';
+import { requestLimits } from './limits.js';
+import { mediaTypeFor } from './media-type.js';
+import { AuthorizationsBackend, type SimulatorData, userKey } from './model.js';
 import { type Clock, createClock } from './clock.js';
 import { checkSeed, createRandom } from './random.js';
 import { persistedState, type PersistedState, restorePersisted } from './persistence.js';
+import { checkControlToken, controlRefusal } from './control-gate.js';
 import { type ApiCall, checkRequest, githubMediaType, type Refusal } from './request-checks.js';
 import { checkAccount as accountRefusal, operationAnswer, preferredAnswer } from './responses.js';
 
@@ -23,6 +26,7 @@ export type { PersistedState } from './persistence.js';
 export { parsePersisted, persistedFormat } from './persistence.js';
 export type { ApiCall } from './request-checks.js';
 export { checkRequest } from './request-checks.js';
+export { checkControlToken, controlHeader } from './control-gate.js';
 export { chooseResponse, maxPreferLength, parsePrefer, preferTarget } from './prefer.js';
 export { operations } from '../../generated/simulator-contract.js';
 
@@ -39,12 +43,20 @@ export interface SimulatorOptions {
   /** Faults applied to every API request (the X-Simulator-Delay and X-Simulator-Fault headers override them per request). */
   faults?: FaultConfig;
   /**
+   * Enforce the contract on request bodies: a field the operation does not know, or an empty
+   * `client_id`/`client_secret` on a create, is 422 naming it. Default false: taken as GitHub took
+   * them (ignored; empty as absent), each change named in X-Simulator-Reason.
+   */
+  strict?: boolean;
+  /**
    * Tokens (the only random part of an answer) follow from the seed: the same seed and the same
    * requests give the same answers byte for byte. Without it, tokens come from crypto.getRandomValues.
    */
   seed?: string | number;
   /** The clock starts frozen at this time (ISO 8601 with its offset): created_at and updated_at say it. Default: the wall clock. */
   now?: string | Date;
+  /** When set, control requests (/_simulator/…) need `Authorization: Bearer <controlToken>` besides `X-Simulator-Control` (see control-gate.ts). */
+  controlToken?: string;
 }
 
 export interface Simulator {
@@ -94,15 +106,23 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const changed = () => {
     for (const listener of listeners) listener();
   };
-  const accounts = new Map<string, AccountConfig>(Object.entries(options.accounts === undefined ? {} : checkAccounts(options.accounts)));
+  // By userKey: GitHub's logins are case-insensitive.
+  const accounts = new Map<string, AccountConfig>(Object.entries(options.accounts === undefined ? {} : checkAccounts(options.accounts)).map(([user, config]) => [userKey(user), config]));
+  const strict = options.strict ?? false;
+  if (typeof strict !== 'boolean') throw new Error(`options.strict: must be true or false, not ${JSON.stringify(strict)}`);
   let faults: FaultConfig | undefined = options.faults === undefined ? undefined : checkFaults(options.faults, 'options.faults');
   if (options.data !== undefined) backend.replace(checkData(options.data));
+  const controlToken = options.controlToken === undefined ? undefined : checkControlToken(options.controlToken, 'options.controlToken');
 
   const simulator: Simulator = {
     async handle(request) {
       const url = new URL(request.url);
-      const body = new Uint8Array(await request.arrayBuffer());
-      return simulator.handleCall({ method: request.method, path: url.pathname, search: url.search.slice(1), headers: request.headers, body }, url.origin);
+      // The limits the HTTP server's parser and body reader apply, with the same answers (431, 413).
+      const tooLarge = headerBytes(request, url) > requestLimits.headerBytes ? tooLargeHeaders() : undefined;
+      if (tooLarge) return tooLarge;
+      const body = await readBody(request);
+      if (!body) return transportAnswer(413, `Request body too large: the limit is ${requestLimits.bodyBytes} bytes`);
+      return simulator.handleCall({ method: request.method, path: url.pathname, search: url.search.slice(1), headers: request.headers, body, signal: request.signal }, url.origin);
     },
 
     async handleCall(call, origin) {
@@ -115,31 +135,38 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const path = prefixed ? call.path.slice(apiPrefix.length) || '/' : call.path;
       const base = prefixed ? `${origin}${apiPrefix}` : origin;
       const method = call.method.toUpperCase();
-      const api = { ...call, path };
+      const apiCall = { ...call, path };
 
       if (path === controlPrefix || path.startsWith(`${controlPrefix}/`)) {
-        const reply = toReply(controlAnswer(simulator, api), method);
+        const reply = toReply(controlRefusal(apiCall, controlToken) ?? controlAnswer(simulator, apiCall), method);
         if (!safeMethods.has(method)) changed();
         return reply;
       }
 
+      // Every answer of the API says which media type it is in, as GitHub's did.
+      const api = { 'x-github-media-type': mediaTypeFor(call.headers.get('accept')) };
       const fault = faultFor(faults, call.headers);
-      if ('refusal' in fault) return toReply(fault.refusal, method);
-      if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if ('refusal' in fault) return toReply(fault.refusal, method, api);
+      // A client that goes away while it waits is dropped here, before its request touches state.
+      if (fault.delayMs && !(await delay(fault.delayMs, call.signal))) return { drop: true };
       if (fault.drop) return { drop: true };
-      if (fault.status) return toReply({ status: fault.status, body: bodies.serverFailure(fault.status), reason: `injected fault ${fault.status}` }, method);
+      if (fault.status) return toReply({ status: fault.status, body: bodies.serverFailure(fault.status), reason: `injected fault ${fault.status}` }, method, api);
 
-      // Credentials first, as on the server: a two-factor account without its code gets the 401
-      // whatever else is wrong with the request.
-      const checked = checkRequest(api, ({ user, password }, headers) => accountRefusal(accounts.get(user), password, headers.get('x-github-otp')));
-      if ('refusal' in checked) return toReply(checked.refusal, method);
+      // Credentials and the one-time password first, on every path, as on the server (request-checks.ts).
+      const checked = checkRequest(apiCall, {
+        authenticate: ({ user, password }, headers) => accountRefusal(accounts.get(userKey(user)), password, headers.get('x-github-otp')),
+        issued: (token) => backend.holdsToken(token),
+        strict,
+      });
+      if ('refusal' in checked) return toReply(checked.refusal, method, api);
       const { operation } = checked.route;
-      const deprecated = operation.deprecated ? { deprecation: 'true' } : {};
+      const answered = { ...api, ...(operation.deprecated && deprecationHeaders) };
       const forced = preferredAnswer(operation, call.headers.get('prefer'), base);
-      if (forced) return toReply(forced, method, deprecated);
+      if (forced) return toReply(forced, method, answered, { authenticated: true });
       const answer = await operationAnswer(backend, checked, { base, path, search: call.search, headers: call.headers });
+      if (checked.lenient.length > 0) answer.reason += ` (as GitHub took the body: ${checked.lenient.join('; ')})`;
       if (!safeMethods.has(method) && answer.status < 400) changed();
-      return toReply(answer, method, deprecated, operation.method === 'get' ? call.headers.get('if-none-match') : undefined);
+      return toReply(answer, method, answered, { authenticated: true, ifNoneMatch: operation.method === 'get' ? call.headers.get('if-none-match') : undefined, write: operation.method !== 'get' });
     },
 
     reset(user) {
@@ -158,8 +185,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     state: (user) => backend.state(user),
     setAccount(user, config) {
       checkUserName(user);
-      if (config === undefined) accounts.delete(user);
-      else accounts.set(user, checkAccount(config, user));
+      if (config === undefined) accounts.delete(userKey(user));
+      else accounts.set(userKey(user), checkAccount(config, user));
       changed();
     },
     setFaults(next) {
@@ -194,6 +221,65 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
 // --- utils -----------------------------------------------------------------------------------
 
+/** Waits `ms`; false at once, with the timer cleared, when `signal` aborts (the client has gone, or the server stops). */
+function delay(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const stop = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop);
+      resolve(true);
+    }, ms);
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+}
+
+/** About the bytes of the request line and headers, as an HTTP/1.1 parser counts them. */
+function headerBytes(request: Request, url: URL): number {
+  let bytes = request.method.length + url.pathname.length + url.search.length + 11; // ' ', ' HTTP/1.1\r\n'
+  request.headers.forEach((value, name) => {
+    bytes += name.length + value.length + 4; // ': ', '\r\n'
+  });
+  return bytes;
+}
+
+const tooLargeHeaders = () => transportAnswer(431, `Request headers too large: the request line (with the URL) and the headers must fit in ${requestLimits.headerBytes / 1024} KiB`);
+
+/** An answer of the transport's own (the HTTP server's, in src/server/http-kit.js): `{ message }`, and the connection closes. */
+function transportAnswer(status: number, message: string): Response {
+  return new Response(JSON.stringify({ message }), { status, headers: { 'content-type': jsonType, connection: 'close' } });
+}
+
+/** The body's bytes, read no further than the limit: undefined past it (a Content-Length over it is not read at all). */
+async function readBody(request: Request): Promise<Uint8Array | undefined> {
+  if (Number(request.headers.get('content-length')) > requestLimits.bodyBytes) return undefined;
+  if (!request.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > requestLimits.bodyBytes) {
+      // Not awaited: a stream another reader tees (MSW's) settles its cancel only once that reader is done.
+      reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.length;
+  }
+  return body;
+}
+
 /** The faults for one request: the headers' (X-Simulator-Delay, X-Simulator-Fault) over the configured ones. */
 function faultFor(configured: FaultConfig | undefined, headers: ApiCall['headers']): FaultConfig | { refusal: Refusal } {
   const fault: FaultConfig = { ...configured };
@@ -218,11 +304,30 @@ const badHeader = (message: string): { refusal: Refusal } => ({ refusal: { statu
 
 const encoder = new TextEncoder();
 
-/** The reply for an answer: JSON as GitHub labels it, the reason in X-Simulator-Reason, ETag on a GET's 200. */
-function toReply(answer: Refusal, method: string, extra: Record<string, string> = {}, ifNoneMatch?: string | null): SimulatorReply {
+/**
+ * The API's deprecation, as @octokit/request reads it ("scheduled to be removed on <Sunset>"): the
+ * removal date GitHub announced for this API, 2020-11-13 (no recorded GHES answer carries either header).
+ */
+const deprecationHeaders = { deprecation: 'true', sunset: 'Fri, 13 Nov 2020 00:00:00 GMT' };
+
+/** What GitHub sent on an authenticated answer with a body (recorded 2014-2020): caches keep it private, a minute. */
+const privateCache = 'private, max-age=60, s-maxage=60';
+
+interface ReplyOptions {
+  /** An answer to good credentials: Cache-Control on its 200, 201 and 304. */
+  authenticated?: boolean;
+  /** A GET's If-None-Match (null: none sent): ETag on its 200, and 304 when it matches. */
+  ifNoneMatch?: string | null | undefined;
+  /** A write: ETag on its 200 (weak) or 201 (strong), as GitHub's recorded answers. */
+  write?: boolean;
+}
+
+/** The reply for an answer: JSON as GitHub labels it, the reason in X-Simulator-Reason, ETag and Cache-Control as GitHub sent them. */
+function toReply(answer: Refusal, method: string, extra: Record<string, string> = {}, { authenticated = false, ifNoneMatch, write = false }: ReplyOptions = {}): SimulatorReply {
   const headers: Record<string, string> = { ...extra, ...answer.headers, 'x-simulator-reason': headerSafe(answer.reason) };
   const bytes = answer.encoded ?? (answer.body === undefined ? undefined : encoder.encode(JSON.stringify(answer.body)));
   if (bytes === undefined) return { status: answer.status, headers, body: null };
+  if (authenticated && (answer.status === 200 || answer.status === 201)) headers['cache-control'] = privateCache;
   if (ifNoneMatch !== undefined && answer.status === 200) {
     const etag = etagOf(bytes);
     headers.etag = etag;
@@ -230,9 +335,12 @@ function toReply(answer: Refusal, method: string, extra: Record<string, string> 
       headers['x-simulator-reason'] = headerSafe(`not modified since ${etag}: ${answer.reason}`);
       return { status: 304, headers, body: null };
     }
+  } else if (write && (answer.status === 200 || answer.status === 201)) {
+    const etag = etagOf(bytes);
+    headers.etag = answer.status === 201 ? etag.slice(2) : etag;
   }
   headers['content-type'] = jsonType;
-  headers['x-github-media-type'] = githubMediaType;
+  headers['x-github-media-type'] ??= githubMediaType;
   headers['content-length'] = String(bytes.length);
   return { status: answer.status, headers, body: method === 'HEAD' ? null : bytes };
 }

@@ -4,11 +4,12 @@
 //
 // The rules, as the GHES server applies them:
 // - A new authorization gets the next id of its user (ids are never reused), a fresh token in
-//   GitHub's format (`gho_` for an OAuth app, `ghp_` for a personal token: 40 characters),
+//   GitHub's format (`gho_` for an OAuth app, `ghp_` for a personal token: 40 characters, the last 6 a CRC32 checksum),
 //   `token_last_eight` and `hashed_token` (the SHA-256 hex digest of the token). The full token is
 //   in the creating answer only: the server keeps the digest, and stores `token: ""`.
 // - A personal token (no client_id) needs a note, unique among the user's personal tokens (422
-//   `already_exists` on `note`); its app is a placeholder named after the note.
+//   `already_exists` on `description`, GitHub's name for it); its app is a placeholder named after
+//   the note, its URL the note_url (or the docs' when there is none).
 // - For one OAuth app, a fingerprint belongs to one authorization (422 `already_exists` on
 //   `fingerprint`); get-or-create finds the app's authorization with that fingerprint (or, without
 //   one, the oldest with none) and creates it only when there is none.
@@ -23,6 +24,8 @@ import { documentationUrl, NotFound, SimulatorError, ValidationFailed } from './
 import type { Clock } from './clock.js';
 import { createRandom, type RandomSource } from './random.js';
 import { sha256Hex } from './sha256.js';
+import { formatToken, tokenRandomLength } from './token-format.js';
+import { byteLimits, countLimits, fieldLimitProblem, storedBytes } from './limits.js';
 import { AuthorizationStore, personalTokenClientId } from './store.js';
 import { errorItems } from './validation-items.js';
 
@@ -60,26 +63,22 @@ export { personalTokenClientId } from './store.js';
 /** Tokens for the same user, app and scopes an app may hold before the oldest is revoked. */
 export const tokensPerAppAndScopes = 10;
 /**
- * What the simulator holds at most, so that no client can make it grow without bound (a user is
- * about 2 kB, an authorization under 1 kB): past these, a new user or authorization is refused.
- * 300,000 authorizations leave room for ten seconds of creates at 30,000 a second (a load test of
- * one user), in a few hundred MB.
+ * What the simulator holds at most, so that no client can make it grow without bound: user names
+ * and authorizations (limits.ts, with the byte budgets and field limits). Past them, a new user or
+ * authorization is refused.
  */
-export const limits = { users: 10_000, authorizations: 300_000 };
-
-const tokenAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+export const limits = countLimits;
 
 type TokenPrefix = 'gho_' | 'ghp_';
 
 /** The platform's crypto, for a backend made without a source. */
 const platformRandom = createRandom();
 
-/** A fresh token: `prefix` and 36 random characters of [A-Za-z0-9] from `random`, with its SHA-256 hex digest. */
+/** A fresh token in GitHub's format (token-format.ts: prefix, 30 random characters, CRC32 checksum) from `random`, with its SHA-256 hex digest. */
 export async function issueToken(prefix: TokenPrefix, random: RandomSource = platformRandom): Promise<IssuedToken> {
-  const bytes = random.bytes(36);
-  let token: string = prefix;
-  // 248 is the largest multiple of 62 below 256: a byte is kept modulo 62 with no bias only below it.
-  for (const byte of bytes) token += tokenAlphabet[(byte < 248 ? byte : byte - 248) % 62];
+  // Bytes of 248 and above would favour the first digits (248 is the largest multiple of 62 below 256): shifted down.
+  const bytes = random.bytes(tokenRandomLength).map((byte) => (byte < 248 ? byte : byte - 248));
+  const token = formatToken(prefix, bytes);
   return { token, token_last_eight: token.slice(-8), hashed_token: sha256Hex(token) };
 }
 
@@ -110,6 +109,9 @@ export const grantUrl = (base: string, id: number) => `${base}/applications/gran
 
 // --- the backend ----------------------------------------------------------------------------
 
+/** The key of a user's state and account: GitHub's logins are case-insensitive (`MONA` is `mona`). */
+export const userKey = (user: string) => user.toLowerCase();
+
 export class AuthorizationsBackend {
   /**
    * `random`: where tokens' bytes come from (seeded or crypto); `clock`: what created_at and
@@ -120,18 +122,26 @@ export class AuthorizationsBackend {
     private readonly clock: Pick<Clock, 'now'> = { now: () => new Date() },
   ) {}
 
+  /** Each user's state, by `userKey`. */
   private users = new Map<string, AuthorizationStore>();
+  /** Each user's name as first seen, by `userKey`: what `state()` calls them. */
+  private names = new Map<string, string>();
   /** The authorizations of every user together, counted as they come and go (for `limits`). */
   private held = 0;
+  /** Their bytes, as `storedBytes` counts them (for `byteLimits`). */
+  private bytes = 0;
 
   /** The user's state, seeded from the examples (URLs on `base`) on first use. */
   private stateOf(user: string, base: string): AuthorizationStore {
-    let state = this.users.get(user);
+    const key = userKey(user);
+    let state = this.users.get(key);
     if (!state) {
       if (this.users.size >= limits.users) throw full(`it holds ${limits.users} users`);
       state = new AuthorizationStore(seedAuthorizations(base));
-      this.users.set(user, state);
+      this.users.set(key, state);
+      this.names.set(key, user);
       this.held += state.size;
+      this.bytes += state.bytes;
     }
     return state;
   }
@@ -187,7 +197,12 @@ export class AuthorizationsBackend {
     const next: Authorization = { ...current, updated_at: timestamp(this.clock.now()) };
     if (changes.scopes !== undefined) next.scopes = unique(changes.scopes ?? []);
     if (changes.add_scopes) next.scopes = unique([...(current.scopes ?? []), ...changes.add_scopes]);
-    if (changes.remove_scopes) next.scopes = (current.scopes ?? []).filter((scope) => !changes.remove_scopes!.includes(scope));
+    if (changes.remove_scopes) {
+      // Through a set of the stored scopes (at most 100), so that removing n of m takes n + m steps, not n × m.
+      const kept = new Set(current.scopes);
+      for (const scope of changes.remove_scopes) kept.delete(scope);
+      next.scopes = (current.scopes ?? []).filter((scope) => kept.has(scope));
+    }
     if (changes.note !== undefined) next.note = changes.note;
     if (changes.note_url !== undefined) next.note_url = changes.note_url;
     if (changes.fingerprint !== undefined) next.fingerprint = changes.fingerprint;
@@ -198,14 +213,19 @@ export class AuthorizationsBackend {
     }
     checkUnique(state, next);
     checkStored(next);
+    this.checkBudget(user, state, storedBytes(next) - storedBytes(current));
+    const before = state.bytes;
     state.replace(next);
+    this.bytes += state.bytes - before;
     return next;
   }
 
   deleteAuthorization(user: string, base: string, id: number): void {
     const state = this.stateOf(user, base);
+    const before = state.bytes;
     if (!state.remove(id)) throw new NotFound(`the user has no authorization ${id}`);
     this.held--;
+    this.bytes += state.bytes - before;
   }
 
   listGrants(user: string, base: string, clientId?: string | null): ApplicationGrant[] {
@@ -223,35 +243,62 @@ export class AuthorizationsBackend {
   deleteGrant(user: string, base: string, id: number): void {
     const state = this.stateOf(user, base);
     const grant = this.getGrant(user, base, id);
+    const before = state.bytes;
     this.held -= state.removeApp(grant.app.client_id);
+    this.bytes += state.bytes - before;
+  }
+
+  /** True when some user holds the token (a live token the simulator issued): found by its SHA-256 digest. */
+  holdsToken(token: string): boolean {
+    if (!/^[\x21-\x7e]{1,255}$/.test(token)) return false;
+    const hash = sha256Hex(token);
+    for (const state of this.users.values()) if (state.hasTokenHash(hash)) return true;
+    return false;
   }
 
   /** Forgets every user's state, or one user's. */
   reset(user?: string): void {
     if (user === undefined) {
       this.users.clear();
+      this.names.clear();
       this.held = 0;
+      this.bytes = 0;
     } else {
-      this.held -= this.users.get(user)?.size ?? 0;
-      this.users.delete(user);
+      const key = userKey(user);
+      this.held -= this.users.get(key)?.size ?? 0;
+      this.bytes -= this.users.get(key)?.bytes ?? 0;
+      this.users.delete(key);
+      this.names.delete(key);
     }
   }
 
   /** The state as plain JSON (a copy): every user's, or one user's (`{}` when they have none yet). */
   state(user?: string): SimulatorData {
-    const entries = user === undefined ? [...this.users] : this.users.has(user) ? [[user, this.users.get(user)!] as const] : [];
-    return Object.fromEntries(entries.map(([name, state]) => [name, { authorizations: structuredClone(state.values()) }]));
+    const keys = user === undefined ? [...this.users.keys()] : this.users.has(userKey(user)) ? [userKey(user)] : [];
+    return Object.fromEntries(keys.map((key) => [this.names.get(key)!, { authorizations: structuredClone(this.users.get(key)!.values()) }]));
   }
 
   /** Replaces the state of every user with `data`, already checked by `checkData`. */
   replace(data: SimulatorData): void {
     // As for a created one, the server keeps no token: a data set's tokens are dropped.
-    this.users = new Map(Object.entries(data).map(([user, { authorizations }]) => [user, new AuthorizationStore(structuredClone(authorizations).map((a) => ({ ...a, token: '' })))]));
+    this.users = new Map(Object.entries(data).map(([user, { authorizations }]) => [userKey(user), new AuthorizationStore(structuredClone(authorizations).map((a) => ({ ...a, token: '' })))]));
+    this.names = new Map(Object.keys(data).map((user) => [userKey(user), user]));
     this.held = 0;
-    for (const state of this.users.values()) this.held += state.size;
+    this.bytes = 0;
+    for (const state of this.users.values()) {
+      this.held += state.size;
+      this.bytes += state.bytes;
+    }
   }
 
   // --- rules ---
+
+  /** Refuses (403, nothing stored) a change that would take the user's or everyone's stored bytes past `byteLimits`. */
+  private checkBudget(user: string | undefined, state: AuthorizationStore, added: number): void {
+    if (added <= 0) return;
+    if (state.bytes + added > byteLimits.perUser) throw full(`${user === undefined ? 'the user' : `user ${user}`} holds ${state.bytes} bytes of authorizations and may hold ${byteLimits.perUser}`);
+    if (this.bytes + added > byteLimits.total) throw full(`it holds ${this.bytes} bytes of authorizations and may hold ${byteLimits.total}`);
+  }
 
   private insert(state: AuthorizationStore, base: string, input: NewAuthorization, issued: IssuedToken): Authorization {
     if (this.held >= limits.authorizations) throw full(`it holds ${limits.authorizations} authorizations`);
@@ -279,10 +326,17 @@ export class AuthorizationsBackend {
     };
     checkUnique(state, authorization);
     checkStored(authorization);
+    // GitHub showed a personal token's note_url as its app's URL (github3.py's GitHub_authorize.json,
+    // 2018); set once note_url passed as a URI, so that a bad one is refused for itself alone.
+    if (clientId === personalTokenClientId && input.note_url) authorization.app = { ...app, url: input.note_url };
+    const kept = { ...authorization, token: '' };
+    this.checkBudget(undefined, state, storedBytes(kept));
+    const before = state.bytes;
     if (clientId !== personalTokenClientId) this.held -= revokeBeyondLimit(state, authorization);
     // The server keeps the digest only: the token is in this answer and no other.
-    state.add({ ...authorization, token: '' });
+    state.add(kept);
     this.held++;
+    this.bytes += state.bytes - before;
     return authorization;
   }
 }
@@ -306,7 +360,8 @@ export function uniquenessProblem(state: AuthorizationStore, candidate: Authoriz
 /** A personal token's note and an app authorization's fingerprint are unique (422 already_exists). */
 function checkUnique(state: AuthorizationStore, candidate: Authorization): void {
   const problem = uniquenessProblem(state, candidate);
-  if (problem) throw alreadyExists(problem.field, problem.reason);
+  // GitHub names a personal token's note by its column, `description` (recorded answers, 2014: docs/decisions.md).
+  if (problem) throw alreadyExists(problem.field === 'note' ? 'description' : problem.field, problem.reason);
 }
 
 /** An app holds at most `tokensPerAppAndScopes` tokens with the same scopes: the oldest go. How many went. */
@@ -322,6 +377,8 @@ function revokeBeyondLimit(state: AuthorizationStore, added: Authorization): num
  * but an authorization's is a URI. What does not fit is refused with 422 naming the field.
  */
 function checkStored(authorization: Authorization): void {
+  const tooLong = fieldLimitProblem(authorization);
+  if (tooLong) throw new ValidationFailed([{ field: tooLong.field, code: 'custom', message: tooLong.message }], `over a field limit: ${tooLong.message}`);
   const validate = validators.authorization.all;
   if (validate(authorization)) return;
   const items = errorItems(validate.errors);
@@ -333,7 +390,8 @@ const full = (what: string) =>
   new SimulatorError(403, { message: `The simulator is full: ${what}. POST /_simulator/reset (or {"user": …}) makes room.`, documentation_url: documentationUrl }, `full: ${what}`);
 
 const missing = (field: string, reason: string) => new ValidationFailed([{ field, code: 'missing_field' }], reason);
-const alreadyExists = (field: string, reason: string) => new ValidationFailed([{ field, code: 'already_exists' }], reason);
+// In GitHub's key order: resource, code, field.
+const alreadyExists = (field: string, reason: string) => new ValidationFailed([{ code: 'already_exists', field }], reason);
 
 // The grants of a user, derived once per change of their authorizations (and per base).
 const grantCache = new WeakMap<AuthorizationStore, { version: number; base: string; grants: ApplicationGrant[] }>();

@@ -4,8 +4,10 @@
 
 /**
  * The longest Prefer header read. Real ones are a few dozen characters (`code=422,
- * example=note-already-exists` is 35); 1,024 leaves room for any list of RFC 7240 preferences,
- * and a longer header gets a 400 saying so instead of being half read.
+ * example=note-already-exists` is 35); 1,024 leaves room for any list of RFC 7240 preferences.
+ * The rest of a longer header (or of many Prefer lines, which arrive joined) is ignored, as RFC
+ * 7240 §2 has a server ignore what it does not act on "instead of signaling an error" (and GHES
+ * ignores Prefer altogether); a preference cut by the limit is not read either.
  */
 export const maxPreferLength = 1024;
 
@@ -20,12 +22,16 @@ export interface PreferTarget {
  * The `code` and `example` preferences of a Prefer header (others are ignored, as RFC 7240 says).
  * No regular expression but one character class in `split`: a few string scans per part, linear
  * in the header's length (a backtracking pattern here froze the event loop for seconds on a 4 KB
- * header), and only the first `maxPreferLength` characters are read.
+ * header), and only the first `maxPreferLength` characters are read (and only whole preferences).
  * A value may be quoted (`example="gone"`); a value with a quote inside is not a value and is ignored.
  */
 export function parsePrefer(header: string | null | undefined): { code?: string; example?: string } {
   const preferences: { code?: string; example?: string } = {};
-  for (const part of (header ?? '').slice(0, maxPreferLength).split(/[,;]/)) {
+  const text = header ?? '';
+  const parts = text.slice(0, maxPreferLength + 1).split(/[,;]/);
+  // Past the limit, the last part read may be cut short (`code=4` of `code=404`): leave it out.
+  if (text.length > maxPreferLength) parts.pop();
+  for (const part of parts) {
     const equals = part.indexOf('=');
     if (equals === -1) continue;
     const name = part.slice(0, equals).trim().toLowerCase();
@@ -41,9 +47,6 @@ export function parsePrefer(header: string | null | undefined): { code?: string;
 /** The status and example a Prefer header asks of `target`: none (`{}`), one, or a problem to answer 400 with. */
 export function chooseResponse(target: PreferTarget, header: string | null | undefined): { code?: number; exampleKey?: string } | { problem: string } {
   if (header === undefined || header === null) return {};
-  if (header.length > maxPreferLength) {
-    return { problem: `Prefer header is ${header.length} characters long; the mock reads at most ${maxPreferLength}` };
-  }
   const { code, example } = parsePrefer(header);
   const statuses = Object.keys(target.statuses);
   if (code !== undefined && !statuses.includes(code)) {

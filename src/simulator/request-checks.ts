@@ -1,12 +1,14 @@
 // The checks every API request gets before anything is looked up, the way the GHES server makes
-// them: the route (404, 405), Basic credentials (401), a JSON Accept (406), header and query
+// them: credentials and the one-time password first, on every path (401, 403 for a token), then
+// the route (404, also for a method the path does not serve), a JSON Accept (406), header and query
 // parameters (400, 422), the body (400 for bad JSON, 422 naming each offending field). The
 // simulator and the validating proxy (`npm run proxy`) both judge a request with this one function,
 // on the precompiled validators, so they cannot disagree.
 import type { BasicError, ValidationError } from '../../generated/schema.js';
 import { validators } from '../../generated/validators.js';
 import { bodies, documentationUrl } from './errors.js';
-import { describeErrors, matchRoute, type ParameterFact, type PathParameters, parameterProblem, type Route, routes } from './routes.js';
+import { matchRoute, type ParameterFact, type PathParameters, parameterProblem, type Route, routes } from './routes.js';
+import { asGitHubTookIt } from './leniency.js';
 import { errorItems } from './validation-items.js';
 
 /** A request as the checks see it: the transport (fetch's Request, Node's IncomingMessage) fills it in. */
@@ -20,6 +22,8 @@ export interface ApiCall {
   headers: { get(name: string): string | null };
   /** The body's bytes (empty: none). */
   body: Uint8Array;
+  /** Aborted when the client has gone: a delayed answer is then dropped before it touches state. */
+  signal?: AbortSignal;
 }
 
 /** An answer the checks (or the model) decided on: `reason` is the simulator's diagnosis, for `X-Simulator-Reason`. */
@@ -42,6 +46,20 @@ export interface CheckedCall {
   /** The parsed body; `{}` when the operation requires one and none was sent; undefined for none. */
   body: unknown;
   credentials: Credentials;
+  /** What the request's body had that GitHub ignored or took otherwise, and so did the simulator (not strict). */
+  lenient: string[];
+}
+
+export interface CheckOptions {
+  /** Judges Basic credentials right after they are read (the simulator's accounts): a refusal, or undefined when they are good. */
+  authenticate?: (credentials: Credentials, headers: ApiCall['headers']) => Refusal | undefined;
+  /** True for a token the server issued and holds: it gets 403 (these routes take Basic only); any other token 401 Bad credentials. */
+  issued?: (token: string) => boolean;
+  /**
+   * Contract-strict (the default, for the validating proxy): a body field the operation does not
+   * know, or an empty client_id, is 422. Not strict (the simulator's default): taken as GitHub took them (leniency.ts).
+   */
+  strict?: boolean;
 }
 
 export interface Credentials {
@@ -61,27 +79,32 @@ const routeList = routes.map(({ operation }) => `${operation.method.toUpperCase(
 
 /**
  * The route, credentials, parameters and body of `call`, or the refusal the server would answer.
- * `authenticate` (the simulator's accounts) judges the credentials right after they are read, as
- * the server does before it looks at anything else.
+ * Credentials that are sent are judged before anything else, on any path, as GitHub did: a
+ * two-factor account without its code gets the 401 whatever else is wrong with the request
+ * (@octokit/auth-basic sends `PATCH /authorizations` for the SMS, and expects 401, then 404).
  */
-export function checkRequest(call: ApiCall, authenticate?: (credentials: Credentials, headers: ApiCall['headers']) => Refusal | undefined): CheckedCall | { refusal: Refusal } {
+export function checkRequest(call: ApiCall, options: CheckOptions = {}): CheckedCall | { refusal: Refusal } {
   const match = matchRoute(call.method, call.path);
+  if ('allow' in match && call.method.toUpperCase() === 'OPTIONS') {
+    const allow = match.allow.join(', ');
+    return { refusal: { status: 204, headers: { allow }, reason: `OPTIONS ${call.path}: it accepts ${allow}` } };
+  }
+
+  const authorization = call.headers.get('authorization');
+  let credentials: Credentials | undefined;
+  if (authorization !== null) {
+    const judged = judgeAuthorization(authorization, call.headers, options);
+    if ('refusal' in judged) return judged;
+    credentials = judged.credentials;
+  }
+
   if ('notFound' in match) {
     const why = match.notFound || `this API serves ${routeList} (also under /api/v3); docs at /docs`;
     return refuse('route', 404, bodies.notFound(), `no operation at ${call.method} ${call.path}: ${why}`);
   }
-  if ('allow' in match) {
-    const allow = match.allow.join(', ');
-    if (call.method.toUpperCase() === 'OPTIONS') return { refusal: { status: 204, headers: { allow }, reason: `OPTIONS ${call.path}: it accepts ${allow}` } };
-    return refuse('route', 405, { message: `Method Not Allowed: ${call.path} accepts ${allow}, not ${call.method}`, documentation_url: documentationUrl }, `${call.path} accepts ${allow}`, { allow });
-  }
+  if ('allow' in match) return refuse('route', 404, bodies.notFound(), `${call.path} serves ${match.allow.join(', ')}, not ${call.method}: GitHub answers 404 Not Found`);
   const { route, pathParameters } = match;
-
-  // Only Basic works: no credentials or a token → the contract's 401 and its Basic challenge.
-  const credentials = basicCredentials(call.headers.get('authorization'));
-  if (!credentials) return refuse('credentials', 401, bodies.requiresAuthentication(), 'no Basic credentials (user name and non-empty password)', { 'www-authenticate': basicChallenge });
-  const unauthenticated = authenticate?.(credentials, call.headers);
-  if (unauthenticated) return { refusal: { ...unauthenticated, part: 'credentials' } };
+  if (!credentials) return refuse('credentials', 401, bodies.requiresAuthentication(), 'no credentials: these routes take Basic credentials (user name and password)', { 'www-authenticate': basicChallenge });
 
   // GitHub's vendor media types are JSON.
   const accept = call.headers.get('accept');
@@ -100,18 +123,38 @@ export function checkRequest(call: ApiCall, authenticate?: (credentials: Credent
 
   // The body is JSON whatever Content-Type says, as on GitHub (curl -d sends a form type).
   let body: unknown;
+  let lenient: string[] = [];
   const { body: bodyFact } = route.operation;
   if (bodyFact) {
     const parsed = parseJson(call.body);
     if (parsed && 'problem' in parsed) return refuse('body', 400, { message: parsed.problem, documentation_url: documentationUrl }, parsed.problem);
     body = parsed ? parsed.value : bodyFact.required ? {} : undefined;
     const validate = validators[bodyFact.schema].all;
+    if (body !== undefined && options.strict === false) ({ body, changes: lenient } = asGitHubTookIt(route.operation.name, body, validate));
     if (body !== undefined && !validate(body)) {
       const items = errorItems(validate.errors);
-      return refuse('body', 422, bodies.validationFailed(items), `the body breaks ${bodyFact.schema}: ${items.map((item) => item.message).join('; ')}`);
+      const taken = lenient.length > 0 ? ` (as GitHub took the body: ${lenient.join('; ')})` : '';
+      return refuse('body', 422, bodies.validationFailed(items), `the body breaks ${bodyFact.schema}: ${items.map((item) => item.message).join('; ')}${taken}`);
     }
   }
-  return { route, pathParameters, query, body, credentials };
+  return { route, pathParameters, query, body, credentials, lenient };
+}
+
+/** A sent Authorization header: Basic credentials, or the 401/403 GitHub answered. */
+function judgeAuthorization(header: string, headers: ApiCall['headers'], { authenticate, issued }: CheckOptions): { credentials: Credentials } | { refusal: Refusal } {
+  const [scheme = '', token = ''] = header.trim().split(/\s+/);
+  const lower = scheme.toLowerCase();
+  if ((lower === 'token' || lower === 'bearer') && issued?.(token)) {
+    return refuse('credentials', 403, bodies.basicAuthOnly(), `a token the simulator issued (Authorization: ${scheme} …): these routes take Basic credentials only`);
+  }
+  const credentials = basicCredentials(header);
+  if (!credentials) {
+    const what = lower === 'basic' ? 'Basic credentials that are no user:password (non-empty password)' : lower === 'token' || lower === 'bearer' ? 'a token the simulator did not issue (or revoked)' : `an Authorization scheme ${JSON.stringify(scheme)} these routes do not take`;
+    return refuse('credentials', 401, bodies.badCredentials(), `${what}: Bad credentials`, { 'www-authenticate': basicChallenge });
+  }
+  const unauthenticated = authenticate?.(credentials, headers);
+  if (unauthenticated) return { refusal: { ...unauthenticated, part: 'credentials' } };
+  return { credentials };
 }
 
 const refuse = (part: NonNullable<Refusal['part']>, status: number, body: BasicError | ValidationError, reason: string, headers?: Record<string, string>): { refusal: Refusal } => ({

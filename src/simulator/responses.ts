@@ -115,16 +115,31 @@ async function run(backend: AuthorizationsBackend, { route, pathParameters, quer
         ? created201(present(authorization, base), `created the user's authorization ${authorization.id} for ${which}`)
         : ok(present(authorization, base), `the user's authorization ${authorization.id} for ${which} exists`);
     }
-    case 'getAuthorization':
-      return ok(present(backend.getAuthorization(user, base, id), base), `the user's authorization ${id}`);
+    case 'getAuthorization': {
+      // GitHub sent Last-Modified on a single authorization (octokit.rb's and github3.py's cassettes, 2018).
+      const authorization = backend.getAuthorization(user, base, id);
+      return ok(present(authorization, base), `the user's authorization ${id}`, { 'last-modified': new Date(authorization.updated_at).toUTCString() });
+    }
     case 'updateAuthorization':
       return ok(present(backend.updateAuthorization(user, base, id, (body ?? {}) as AuthorizationChanges), base), `updated the user's authorization ${id}`);
     case 'deleteAuthorization':
       backend.deleteAuthorization(user, base, id);
       return { status: 204, reason: `deleted the user's authorization ${id}` };
     default:
-      throw new Error(`the simulator has no rule for ${route.operation.operationId}`);
+      return exampleAnswer(route.operation, base);
   }
+}
+
+/**
+ * An operation the simulator has no rule for (one just added to the contract) answers its first
+ * success status with that status's first example, as Prism would, and says so.
+ */
+function exampleAnswer(operation: OperationFact, base: string): Answer {
+  const status = Object.keys(operation.responses).filter((code) => code.startsWith('2')).sort()[0];
+  const documented = status === undefined ? undefined : preferredAnswer(operation, `code=${status}`, base);
+  if (documented === undefined) return { status: 501, body: bodies.serverFailure(501), reason: `the simulator has no rule for ${operation.operationId}, and the contract documents no success answer` };
+  const { 'preference-applied': _, ...headers } = documented.headers ?? {};
+  return { ...documented, headers, reason: `the simulator has no rule for ${operation.operationId}: the contract's ${operation.responses[status!]!.examples[0] ?? status} example, as Prism would answer` };
 }
 
 const ok = (body: unknown, reason: string, headers: Record<string, string> = {}): Answer => ({ status: 200, body, headers, reason });

@@ -1,6 +1,7 @@
 // The contract's operations as routes: which operation a method and path are for, or why none is
-// (an unknown path: 404; a known path with another method: 405; a path parameter the contract does
-// not allow: 404, as on the server, where /authorizations/abc names no authorization).
+// (an unknown path: 404; a known path with another method: the methods it serves, which GitHub
+// answers 404 as well; a path parameter the contract does not allow: 404, as on the server, where
+// /authorizations/abc names no authorization). POST is taken wherever PATCH is, as GitHub's v3 did.
 import { type OperationFact, type ParameterFact, operations, parameterValidators } from '../../generated/simulator-contract.js';
 import type { SchemaError } from '../../generated/validators.js';
 
@@ -59,7 +60,8 @@ export function matchRoute(method: string, path: string): RouteMatch {
   }
   const lower = method.toLowerCase();
   const lookup = lower === 'head' ? 'get' : lower;
-  const match = matches.find(({ route }) => route.operation.method === lookup);
+  // GitHub's v3 took POST for PATCH (for clients that cannot send PATCH; github3.py still updates so).
+  const match = matches.find(({ route }) => route.operation.method === lookup) ?? (lookup === 'post' ? matches.find(({ route }) => route.operation.method === 'patch') : undefined);
   if (match) return match;
   if (matches.length > 0) return { allow: allowedMethods(matches.map(({ route }) => route.operation.method)) };
   return { notFound: reason };
@@ -68,6 +70,7 @@ export function matchRoute(method: string, path: string): RouteMatch {
 /** The Allow header's methods for a path that serves `methods`. */
 export function allowedMethods(methods: readonly string[]): string[] {
   const allow = methods.map((m) => m.toUpperCase());
+  if (allow.includes('PATCH') && !allow.includes('POST')) allow.push('POST');
   if (allow.includes('GET')) allow.push('HEAD');
   return [...allow, 'OPTIONS'];
 }

@@ -5,6 +5,7 @@
 // Stored authorizations are never changed in place (an update stores a new object), so what is
 // derived from one (its JSON in a list) may be kept with it.
 import type { Authorization } from '../../generated/schema.js';
+import { storedBytes } from './limits.js';
 
 /** The client ID of the placeholder app of personal access tokens. */
 export const personalTokenClientId = '00000000000000000000';
@@ -28,10 +29,14 @@ export class AuthorizationStore {
   private readonly apps = new Map<string, AppEntry>();
   /** Non-empty notes of personal tokens → the ids with it. */
   private readonly notes = new Map<string, number[]>();
+  /** Tokens' SHA-256 digests → the ids with it: is a token one this user holds? */
+  private readonly hashes = new Map<string, number[]>();
   /** The next id to give: above every id the store held, so ids are never reused. */
   nextId = 1;
   /** Changes with every change: something derived from the store (the grants) is current while it is the same. */
   version = 0;
+  /** The bytes the authorizations take, as `storedBytes` counts them (for the byte budgets). */
+  bytes = 0;
 
   constructor(authorizations: readonly Authorization[] = []) {
     for (const authorization of [...authorizations].sort((a, b) => a.id - b.id)) this.add(authorization);
@@ -81,6 +86,11 @@ export class AuthorizationStore {
     return this.firstExcept(this.notes.get(note), except);
   }
 
+  /** True when an authorization holds the token with this SHA-256 hex digest. */
+  hasTokenHash(hash: string): boolean {
+    return this.hashes.has(hash);
+  }
+
   /** The ids of the app's authorizations with the same set of scopes, oldest first (not a copy). */
   withScopes(clientId: string, scopes: readonly string[] | null): readonly number[] {
     return this.apps.get(clientId)?.byScopes.get(scopesKey(scopes)) ?? [];
@@ -98,6 +108,7 @@ export class AuthorizationStore {
     this.byId.set(authorization.id, authorization);
     insertSorted(this.order, authorization.id);
     this.index(authorization);
+    this.bytes += storedBytes(authorization);
     this.nextId = Math.max(this.nextId, authorization.id + 1);
     this.version++;
   }
@@ -109,6 +120,7 @@ export class AuthorizationStore {
     this.unindex(current);
     this.byId.set(authorization.id, authorization);
     this.index(authorization);
+    this.bytes += storedBytes(authorization) - storedBytes(current);
     this.version++;
   }
 
@@ -119,6 +131,7 @@ export class AuthorizationStore {
     this.byId.delete(id);
     removeSorted(this.order, id);
     this.unindex(current);
+    this.bytes -= storedBytes(current);
     this.version++;
     return true;
   }
@@ -131,7 +144,9 @@ export class AuthorizationStore {
     for (const id of gone) {
       const authorization = this.byId.get(id)!;
       this.byId.delete(id);
+      this.bytes -= storedBytes(authorization);
       if (clientId === personalTokenClientId && authorization.note) removeFrom(this.notes, authorization.note, id);
+      if (authorization.hashed_token) removeFrom(this.hashes, authorization.hashed_token, id);
     }
     this.apps.delete(clientId);
     this.order = this.order.filter((id) => !gone.has(id));
@@ -153,6 +168,7 @@ export class AuthorizationStore {
     else insertSorted(entry.unfingerprinted, id);
     addTo(entry.byScopes, scopesKey(authorization.scopes), id);
     if (app.client_id === personalTokenClientId && note) addTo(this.notes, note, id);
+    if (authorization.hashed_token) addTo(this.hashes, authorization.hashed_token, id);
   }
 
   private unindex(authorization: Authorization): void {
@@ -164,6 +180,7 @@ export class AuthorizationStore {
     removeFrom(entry.byScopes, scopesKey(authorization.scopes), id);
     if (entry.ids.length === 0) this.apps.delete(app.client_id);
     if (app.client_id === personalTokenClientId && note) removeFrom(this.notes, note, id);
+    if (authorization.hashed_token) removeFrom(this.hashes, authorization.hashed_token, id);
   }
 }
 

@@ -13,10 +13,11 @@ const unescape = (part: string) => part.replace(/~1/g, '/').replace(/~0/g, '~');
 
 /** Field path as GitHub writes it: `scopes`, `scopes.0`; missing and unknown keys name themselves. */
 function fieldOf(error: SchemaError): string {
-  const path = error.instancePath.split('/').slice(1);
+  // instancePath is a JSON pointer (its keys escaped); the missing or unknown key is as sent.
+  const path = error.instancePath.split('/').slice(1).map(unescape);
   if (error.keyword === 'required') path.push(String(error.params.missingProperty));
   if (error.keyword === 'additionalProperties') path.push(String(error.params.additionalProperty));
-  return path.map(unescape).join('.');
+  return path.join('.');
 }
 
 /** The items of a 422 for these errors, without `resource` (errors.ts adds it). */

@@ -81,9 +81,11 @@ describe('ghes-oauth-authorizations mock', () => {
   });
 
   it.each([
-    [['mock', '--prot', '1'], 'error: unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --verbose, --help, --version'],
+    [['mock', '--prot', '1'], 'error: unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --allowed-hosts, --control-token, --strict, --verbose, --help, --version'],
     [['mock', '--delay', 'soon'], 'error: --delay soon: must be a whole number of milliseconds from 0 to 60000'],
     [['mock', '--accounts', '/nonexistent/accounts.json'], 'error: --accounts /nonexistent/accounts.json: cannot read it (ENOENT)'],
+    [['mock', '--port', '0', '--control-token', 'short'], 'error: --control-token: must be 8 to 256 characters of A-Z a-z 0-9 - . _ ~ + / (a bearer token), optionally ending in ='],
+    [['mock', '--port', '0', '--allowed-hosts', 'dev box'], 'error: --allowed-hosts: "dev box" is not a host name (e.g. my-alias.test, or .example.test for it and its subdomains)'],
     [[], 'error: name a command: ghes-oauth-authorizations mock [options] (see ghes-oauth-authorizations --help)'],
   ])('%j: one line, exit 1', async (args, line) => {
     const run = runBin(args);

@@ -34,11 +34,11 @@ describe('the option table', () => {
       static: false,
       positionals: ['https://ghes.example.com/api/v3'],
     });
-    expect(() => parseOptions('proxy', ['--data', 'x.json'])).toThrow('unknown option "--data": the options are --port, --host, --verbose, --help');
+    expect(() => parseOptions('proxy', ['--data', 'x.json'])).toThrow('unknown option "--data": the options are --port, --host, --allowed-hosts, --verbose, --help');
   });
 
   it.each([
-    ['start', ['extra'], 'unexpected argument "extra": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --static, --verbose, --help'],
+    ['start', ['extra'], 'unexpected argument "extra": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --allowed-hosts, --control-token, --strict, --static, --verbose, --help'],
     ['start', ['--verbose=yes'], '--verbose takes no value'],
     ['start', ['--static', '--seed', '1'], '--seed works with the simulator, not with --static (Prism keeps no state)'],
     ['mock', ['--seed='], '--seed needs a seed of 1 to 200 characters, e.g. --seed 42'],

@@ -38,7 +38,7 @@ describe('the client in Chromium with setupWorker(...createHandlers()) and no se
   it('walks the same flow with the same answers, on the base URL the page called', async () => {
     // The control API, through the worker too.
     const status = await browser.page.evaluate(
-      ([url, account]) => fetch(url, { method: 'PUT', body: JSON.stringify(account) }).then((response) => response.status),
+      ([url, account]) => fetch(url, { method: 'PUT', headers: { 'x-simulator-control': '1' }, body: JSON.stringify(account) }).then((response) => response.status),
       [`${apiOrigin}/_simulator/accounts/${twoFactor.username}`, twoFactorAccount] as const,
     );
     expect(status).toBe(204);
@@ -49,7 +49,7 @@ describe('the client in Chromium with setupWorker(...createHandlers()) and no se
     const ids = await browser.page.evaluate(async ([origin, baseUrl]) => {
       const client = window.ghes.createClient({ baseUrl, username: 'octocat', password: 'secret' });
       const before = (await client.listAuthorizations({ params: { query: { per_page: 100 } } })).data.length;
-      await fetch(`${origin}/_simulator/reset`, { method: 'POST' });
+      await fetch(`${origin}/_simulator/reset`, { method: 'POST', headers: { 'x-simulator-control': '1' } });
       const after = (await client.listAuthorizations({ params: { query: { per_page: 100 } } })).data.length;
       return { before, after };
     }, [apiOrigin, baseUrl] as const);

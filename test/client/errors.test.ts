@@ -1,7 +1,8 @@
 // Every non-2xx answer becomes a GitHubApiError; credentials appear in no error and no client dump.
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createClient, GitHubApiError } from '../../src/index.js';
+import { createServer } from 'node:net';
+import { createClient, GitHubApiError, GitHubNetworkError } from '../../src/index.js';
 import type { ClientOptions } from '../../src/index.js';
 import { bodyOf } from '../support/media-types.js';
 import { baseUrl, createObservedClient, json } from '../support/observed-client.js';
@@ -68,11 +69,97 @@ describe('GitHubApiError', () => {
     expect(new GitHubApiError(0, undefined).message).toBe('the server answered a redirect, which the client does not follow');
   });
 
-  it('passes network errors through as they are', async () => {
-    const { client } = createObservedClient({}, () => {
-      throw new TypeError('fetch failed');
+  it('names the method and the URL it answered, and keeps the headers: a wrong baseUrl shows', async () => {
+    const { client } = createObservedClient({ username: 'octocat', password: 'secret' }, () =>
+      json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }, { 'X-GitHub-Request-Id': 'CAFE:1' }),
+    );
+    const error = (await client.deleteAuthorization({ params: { path: { authorization_id: 7 } } }).catch((caught: unknown) => caught)) as GitHubApiError;
+    expect({ message: error.message, method: error.method, url: error.url, otpChannel: error.otpChannel }).toEqual({
+      message: 'Not Found',
+      method: 'DELETE',
+      url: `${baseUrl}/authorizations/7`,
+      otpChannel: undefined,
     });
-    await expect(client.listGrants()).rejects.toThrow(new TypeError('fetch failed'));
+    expect(error.headers.get('X-GitHub-Request-Id')).toBe('CAFE:1');
+  });
+
+  it('names the page a next link led to, for an error on a later page', async () => {
+    const { client } = createObservedClient({}, (_, index) =>
+      index === 0 ? json(200, [], { Link: `<${baseUrl}/authorizations?page=2>; rel="next"` }) : json(500, { message: 'Server Error' }),
+    );
+    const { paginateAll } = await import('../../src/index.js');
+    await expect(paginateAll(client.listAuthorizations)).rejects.toMatchObject({ status: 500, method: 'GET', url: `${baseUrl}/authorizations?page=2` });
+  });
+
+  it.each(['sms', 'app'])("gives a 401 two-factor challenge's channel (%s) when there is no otp callback", async (channel) => {
+    const { client } = createObservedClient({ username: 'octocat', password: 'secret' }, () =>
+      json(401, { message: 'Must specify two-factor authentication OTP code.' }, { 'X-GitHub-OTP': `required; ${channel}` }),
+    );
+    await expect(client.listGrants()).rejects.toMatchObject({ name: 'GitHubApiError', status: 401, otpChannel: channel });
+  });
+
+  it('gives no channel for a 401 without the challenge (bad credentials)', async () => {
+    const { client } = createObservedClient({ username: 'octocat', password: 'wrong' }, () => json(401, { message: 'Bad credentials' }));
+    await expect(client.listGrants()).rejects.toMatchObject({ status: 401, otpChannel: undefined });
+  });
+
+  it('keeps an error made by hand working: no request, empty method and URL', () => {
+    const error = new GitHubApiError(404, { message: 'Not Found', documentation_url: '' });
+    expect({ method: error.method, url: error.url, headers: [...error.headers], otpChannel: error.otpChannel }).toEqual({ method: '', url: '', headers: [], otpChannel: undefined });
+  });
+});
+
+describe('GitHubNetworkError: no answer at all', () => {
+  it('wraps what fetch threw, naming the method and URL, and keeps it as the cause', async () => {
+    const thrown = new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND ghes.example.com') });
+    const { client } = createObservedClient({}, () => {
+      throw thrown;
+    });
+    const error = (await client.createAuthorization({ body: { note: 'x' } }).catch((caught: unknown) => caught)) as GitHubNetworkError;
+    expect(error).toBeInstanceOf(GitHubNetworkError);
+    expect(error).not.toBeInstanceOf(GitHubApiError);
+    expect({ name: error.name, method: error.method, url: error.url, message: error.message, cause: error.cause }).toEqual({
+      name: 'GitHubNetworkError',
+      method: 'POST',
+      url: `${baseUrl}/authorizations`,
+      message: `POST ${baseUrl}/authorizations: no answer (fetch failed: getaddrinfo ENOTFOUND ghes.example.com)`,
+      cause: thrown,
+    });
+  });
+
+  it('leaves an abort as it is: the signal says why, not the network', async () => {
+    const controller = new AbortController();
+    const { client } = createObservedClient({}, (request) => {
+      controller.abort(new Error('the user went away'));
+      throw request.signal.reason;
+    });
+    await expect(client.listGrants({ signal: controller.signal })).rejects.toThrow(new Error('the user went away'));
+  });
+
+  it('names a refused connection (a closed port on 127.0.0.1), with the system error in its cause', async () => {
+    // A port that was free a moment ago and is closed now: nothing listens there.
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+    const client = createClient({ baseUrl: `http://127.0.0.1:${port}/api/v3`, username: 'octocat', password: 'secret' });
+    const error = (await client.listAuthorizations().catch((caught: unknown) => caught)) as GitHubNetworkError;
+    expect(error).toBeInstanceOf(GitHubNetworkError);
+    expect(error.url).toBe(`http://127.0.0.1:${port}/api/v3/authorizations`);
+    expect(error.message).toMatch(new RegExp(`^GET http://127\\.0\\.0\\.1:${port}/api/v3/authorizations: no answer \\(fetch failed: .*ECONNREFUSED`));
+    expect((error.cause as Error).message).toBe('fetch failed');
+    expect(error.message).not.toContain('secret');
+  });
+
+  it('names an unknown host (.invalid never resolves, RFC 2606)', async () => {
+    const client = createClient({ baseUrl: 'https://ghes.invalid/api/v3' });
+    const error = (await client.getGrant({ params: { path: { grant_id: 1 } } }).catch((caught: unknown) => caught)) as GitHubNetworkError;
+    expect(error).toBeInstanceOf(GitHubNetworkError);
+    expect(error.url).toBe('https://ghes.invalid/api/v3/applications/grants/1');
+    // ENOTFOUND where a resolver answers, EAI_AGAIN where none is reachable: either way, the name lookup failed.
+    expect(error.message).toMatch(/^GET https:\/\/ghes\.invalid\/api\/v3\/applications\/grants\/1: no answer \(fetch failed: getaddrinfo (ENOTFOUND|EAI_AGAIN) ghes\.invalid\)$/);
   });
 });
 

@@ -27,10 +27,12 @@ describe('the operation table', () => {
     }
   });
 
-  it('carries each summary and deprecation into JSDoc, for editors', () => {
+  it('carries each summary and deprecation into JSDoc, for editors: why (the closing-down notice) and what replaces it, with a link', () => {
     for (const { operation } of contractOperations) {
       const name = functionNameOf(operation.operationId);
-      expect(operationsSource).toContain(`   * ${operation.summary}\n   * @deprecated\n   */\n  ${name}: {`);
+      expect(operationsSource).toContain(
+        `   * ${operation.summary}\n   * @deprecated Closing down: this API is deprecated and was scheduled for removal on 2020-11-13. Create tokens with the [OAuth web application flow](https://docs.github.com/enterprise-server@3.16/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#web-application-flow) instead.\n   */\n  ${name}: {`,
+      );
     }
   });
 

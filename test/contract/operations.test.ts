@@ -110,7 +110,7 @@ describe('the operations of the docs pages', () => {
   });
 });
 
-describe.each(contractOperations)('$operationId', ({ method, path, item, operation }) => {
+describe.each(contractOperations)('$operationId', ({ path, item, operation }) => {
   const parameters = parametersOf({ item, operation });
 
   it('has a summary, a description and one tag the contract describes', () => {

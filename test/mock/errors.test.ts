@@ -1,20 +1,23 @@
 // The errors the mock answers itself, in the contract's error shapes and GitHub's own words: 401
-// without Basic credentials, 422 naming the real offending fields, 404 "Not Found" (the reason in
-// X-Simulator-Reason), 405, 400 for malformed JSON, 406, 413. Never a 5xx.
+// without Basic credentials (Requires authentication) or with wrong ones (Bad credentials), 403 for
+// a token the simulator issued, 422 naming the real offending fields, 404 "Not Found" (the reason
+// in X-Simulator-Reason) also for a method a path does not serve, 400 for malformed JSON, 406, 413.
+// Never a 5xx.
 import { describe, expect, it } from 'vitest';
-import { basic, callFor, calls, contractErrors, example, githubHeaders, headerExample, mockUrl, readJson, send } from './support/calls.js';
+import { rawExchange } from '../support/raw-http.js';
+import { basic, callFor, calls, contractErrors, example, freshUser, githubHeaders, headerExample, mockUrl, readJson, send, sendAs, sendTo, strictMockUrl } from './support/calls.js';
 
 describe('authentication: only Basic works', () => {
-  const unauthenticated: Array<[string, Record<string, string>]> = [
-    ['no credentials', {}],
-    ['a token (Authorization: token …)', { authorization: 'token ghp_16C7e42F292c6912E7710c838347Ae178B4a' }],
-    ['a Bearer token', { authorization: 'Bearer ghp_16C7e42F292c6912E7710c838347Ae178B4a' }],
-    ['Basic without a password', { authorization: `Basic ${btoa('octocat')}` }],
-    ['Basic that is not base64', { authorization: 'Basic !!!' }],
+  const unauthenticated: Array<[string, Record<string, string>, string]> = [
+    ['no credentials', {}, 'Requires authentication'],
+    ['a token the simulator did not issue (Authorization: token …)', { authorization: 'token ghp_16C7e42F292c6912E7710c838347Ae178B4a' }, 'Bad credentials'],
+    ['a Bearer token the simulator did not issue', { authorization: 'Bearer ghp_16C7e42F292c6912E7710c838347Ae178B4a' }, 'Bad credentials'],
+    ['Basic without a password', { authorization: `Basic ${btoa('octocat')}` }, 'Bad credentials'],
+    ['Basic that is not base64', { authorization: 'Basic !!!' }, 'Bad credentials'],
   ];
 
-  describe.each(unauthenticated)('%s', (_, credentials) => {
-    it.each(calls)('$operation → 401 with the contract\'s body and a Basic challenge', async (call) => {
+  describe.each(unauthenticated)('%s', (_, credentials, message) => {
+    it.each(calls)(`$operation → 401 ${message} with a Basic challenge`, async (call) => {
       const response = await fetch(`${mockUrl()}${call.path}`, {
         method: call.method,
         headers: { ...githubHeaders, ...credentials },
@@ -25,9 +28,33 @@ describe('authentication: only Basic works', () => {
       expect(response.headers.get('www-authenticate')).toMatch(/^Basic /);
       expect(response.headers.get('x-github-otp')).toBeNull(); // that one means "send your one-time password"
       const body = await readJson(response);
-      expect(body).toEqual(example('requires-authentication'));
+      expect(body).toEqual({ ...example('requires-authentication'), message });
       expect(contractErrors(call.operation, 401, body)).toEqual([]);
     });
+  });
+
+  it('a live token the simulator issued, as `token …` or `Bearer …` → 403 "This API can only be accessed with username and password Basic Auth"; revoked → 401', async () => {
+    const user = freshUser('token-403');
+    const created = await readJson(await sendAs(user, { method: 'POST', path: '/authorizations', body: { note: 'token on these routes' } }));
+    for (const scheme of ['token', 'Bearer']) {
+      const response = await send({ method: 'GET', path: '/authorizations' }, { authorization: `${scheme} ${created.token}` });
+      expect(response.status).toBe(403);
+      const body = await readJson(response);
+      expect(body).toEqual({ message: 'This API can only be accessed with username and password Basic Auth', documentation_url: example('not-found').documentation_url });
+      expect(contractErrors('list-authorizations', 403, body)).toEqual([]);
+    }
+    expect((await sendAs(user, { method: 'DELETE', path: `/authorizations/${created.id}` })).status).toBe(204);
+    const revoked = await send({ method: 'GET', path: '/authorizations' }, { authorization: `token ${created.token}` });
+    expect(revoked.status).toBe(401);
+    expect((await readJson(revoked)).message).toBe('Bad credentials');
+  });
+
+  it('wrong credentials are judged before the route: 401 Bad credentials on an unknown path and on a method the path does not serve', async () => {
+    for (const [method, path] of [['GET', '/nope'], ['PATCH', '/authorizations'], ['POST', '/applications/grants']] as const) {
+      const response = await send({ method, path }, { authorization: 'token ghp_16C7e42F292c6912E7710c838347Ae178B4a' });
+      expect(response.status, `${method} ${path}`).toBe(401);
+      expect((await readJson(response)).message).toBe('Bad credentials');
+    }
   });
 });
 
@@ -44,8 +71,7 @@ describe('422 names the real offending fields', () => {
     ['scopes that are not strings', create, { scopes: ['repo', 7] }, [{ field: 'scopes.1', code: 'invalid' }]],
     ['two scope keys in an update', update, { add_scopes: ['repo'], remove_scopes: ['user'] }, [{ field: 'add_scopes', code: 'invalid' }, { field: 'remove_scopes', code: 'invalid' }]],
     ['an over-long client_id', create, { client_id: 'abcde12345fghij678901', client_secret: 'x' }, [{ field: 'client_id', code: 'invalid' }]],
-    ['an unknown field', create, { note: 'x', token: 'ghp_x' }, [{ field: 'token', code: 'invalid' }]],
-    ['several problems at once', forApp, { client_secret: 5, colour: 'red' }, [{ field: 'client_secret', code: 'invalid' }, { field: 'colour', code: 'invalid' }]],
+    ['several problems at once', forApp, { client_secret: 5, note: 7 }, [{ field: 'client_secret', code: 'invalid' }, { field: 'note', code: 'invalid' }]],
   ];
 
   it.each(cases)('%s', async (_, call, body, expected) => {
@@ -57,6 +83,18 @@ describe('422 names the real offending fields', () => {
     const found = answer.errors.map(({ field, code }: any) => ({ field, code }));
     expect(found.sort((a: any, b: any) => a.field.localeCompare(b.field))).toEqual(expected);
     for (const error of answer.errors) expect(error.message).toContain(error.field);
+  });
+
+  it('an unknown field is ignored, as GitHub did, and named in X-Simulator-Reason; `npm start -- --strict` refuses it with 422 naming it', async () => {
+    const body = { note: `unknown field ${freshUser()}`, token: 'ghp_x' };
+    const lenient = await send({ ...create, body });
+    expect(lenient.status).toBe(201);
+    expect(lenient.headers.get('x-simulator-reason')).toContain('token ignored (not a field of this request)');
+    const strict = await sendTo(strictMockUrl(), { ...create, body });
+    expect(strict.status).toBe(422);
+    const answer = await readJson(strict);
+    expect(contractErrors('create-authorization', 422, answer)).toEqual([]);
+    expect(answer.errors).toEqual([{ resource: 'OauthAccess', field: 'token', code: 'invalid', message: 'token is not a field of this request' }]);
   });
 
   it('says why two scope keys are refused', async () => {
@@ -99,23 +137,23 @@ describe('requests that match no operation, or that are not JSON', () => {
   });
 
   it.each([
-    ['PUT', '/authorizations/1', 'GET, DELETE, PATCH, HEAD, OPTIONS'],
+    ['PUT', '/authorizations/1', 'GET, DELETE, PATCH, POST, HEAD, OPTIONS'],
     ['POST', '/applications/grants', 'GET, HEAD, OPTIONS'],
     ['DELETE', '/authorizations', 'GET, POST, HEAD, OPTIONS'],
     ['GET', '/authorizations/clients/abcde12345fghij67890', 'PUT, OPTIONS'],
-  ])('%s %s → 405 with Allow: %s', async (method, path, allow) => {
+  ])('%s %s → 404 Not Found as on GitHub, X-Simulator-Reason naming what the path serves: %s', async (method, path, allow) => {
     const response = await send({ method, path });
-    expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe(allow);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('allow')).toBeNull();
     const body = await readJson(response);
-    expect(contractErrors('list-grants', 405, body)).toEqual([]);
-    expect(body.message).toBe(`Method Not Allowed: ${path} accepts ${allow}, not ${method}`);
+    expect(body).toEqual(example('not-found'));
+    expect(response.headers.get('x-simulator-reason')).toBe(`${path} serves ${allow}, not ${method}: GitHub answers 404 Not Found`);
   });
 
   it('OPTIONS (not a preflight) → 204 with Allow', async () => {
     const response = await fetch(`${mockUrl()}/authorizations/1`, { method: 'OPTIONS' });
     expect(response.status).toBe(204);
-    expect(response.headers.get('allow')).toBe('GET, DELETE, PATCH, HEAD, OPTIONS');
+    expect(response.headers.get('allow')).toBe('GET, DELETE, PATCH, POST, HEAD, OPTIONS');
   });
 
   it.each(['{"note":', '{note: "x"}', "{'note':'x'}", '[1,'])('malformed JSON %j → 400 "Problems parsing JSON"', async (text) => {
@@ -138,10 +176,17 @@ describe('requests that match no operation, or that are not JSON', () => {
     expect((await readJson(response)).errors).toEqual([{ resource: 'OauthAccess', code: 'invalid', message: 'the body must be object' }]);
   });
 
-  it('an oversized body → 413 with the limit', async () => {
-    const response = await fetch(`${mockUrl()}/authorizations`, { method: 'POST', headers: { authorization: basic }, body: `{"note":"${'x'.repeat(2 * 1024 * 1024)}"}` });
-    expect(response.status).toBe(413);
-    expect((await readJson(response)).message).toMatch(/^Request body too large: the limit is \d+ bytes$/);
+  // The mock answers and closes without reading the rest, so the client's own write may fail (EPIPE
+  // on some Node lines): the upload is read as a raw exchange, where only the answer counts.
+  const oversized = Buffer.from(`{"note":"${'x'.repeat(2 * 1024 * 1024)}"}`);
+  it.each([
+    ['declared in Content-Length', `Content-Length: ${oversized.length}`, oversized],
+    ['chunked, with no length declared', 'Transfer-Encoding: chunked', Buffer.concat([Buffer.from(`${oversized.length.toString(16)}\r\n`), oversized, Buffer.from('\r\n0\r\n\r\n')])],
+  ])('an oversized body, %s → 413 with the limit', async (_, framing, upload) => {
+    const head = `POST /authorizations HTTP/1.1\r\nHost: localhost\r\nAuthorization: ${basic}\r\nContent-Type: application/json\r\n${framing}\r\n\r\n`;
+    const answer = await rawExchange(mockUrl(), head, { upload, timeoutMs: 20_000 });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).message).toMatch(/^Request body too large: the limit is \d+ bytes$/);
   });
 
   it('Accept that admits no JSON → 406 saying the API answers in JSON', async () => {

@@ -1,26 +1,31 @@
-// Starts the mock for the mock tests, exactly as `npm start` does, on a free port (and, for the
-// mock project, `npm start -- --static` beside it); stops them after them and checks that they
-// exited cleanly.
+// Starts the mock for the mock and robustness tests in this process, on a free port (startMock:
+// the simulator's HTTP server, as `npm start` serves it), a `--strict` one beside it, and, for the
+// mock project, the `--static` Prism server; stops them after the tests. No process is spawned: `npm start` itself is
+// started by its own smoke test (test/mock/start-smoke.test.ts) and the lifecycle tests.
 import type { TestProject } from 'vitest/node';
-import { freePort, type Started, startScript, stop, waitUntilReady } from './support/processes.js';
+import { createMockServer } from '../../scripts/mock/mock-server.js';
+import { startMock } from '../../scripts/mock/start-mock.js';
+import { closeServer, listen } from '../../src/server/serve.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     mockUrl: string;
+    strictMockUrl: string;
     staticMockUrl: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const started: Started[] = [startScript('start', { port: await freePort() })];
-  if (project.name === 'mock') started.push(startScript('start', { port: await freePort(), args: ['--static'] }));
-  await Promise.all(started.map(waitUntilReady));
-  project.provide('mockUrl', started[0]!.url);
-  project.provide('staticMockUrl', started[1]?.url ?? '');
+  const [mock, strictMock, staticServer] = await Promise.all([
+    startMock(),
+    startMock({ strict: true }),
+    project.name === 'mock' ? createMockServer().then(({ server }) => server) : undefined,
+  ]);
+  project.provide('mockUrl', mock.url);
+  project.provide('strictMockUrl', strictMock.url);
+  project.provide('staticMockUrl', staticServer ? await listen(staticServer, { host: '127.0.0.1', port: 0 }) : '');
   return async () => {
-    for (const mock of started) {
-      const { code, signal } = await stop(mock);
-      if (code !== 0) throw new Error(`the mock exited with ${code ?? signal} after SIGTERM:\n${mock.output()}`);
-    }
+    await Promise.all([mock.stop(), strictMock.stop()]);
+    if (staticServer) await closeServer(staticServer);
   };
 }

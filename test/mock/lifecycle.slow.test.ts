@@ -114,7 +114,7 @@ describe('one-line errors, no stack trace', () => {
 
   it.each([
     [{ env: { PORT: 'abc' } }, 'error: PORT must be a port number (0-65535), not "abc"'],
-    [{ args: ['--prot=1'] }, 'error: unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --static, --verbose, --help'],
+    [{ args: ['--prot=1'] }, 'error: unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --allowed-hosts, --control-token, --strict, --static, --verbose, --help'],
     [{ args: ['--port', 'http'] }, 'error: --port must be a port number (0-65535), not "http"'],
     [{ args: ['--now', 'tomorrow'] }, 'error: --now "tomorrow": must be an ISO 8601 time with its offset, e.g. 2026-01-01T00:00:00Z'],
     [{ args: ['--delay', 'soon'] }, 'error: --delay soon: must be a whole number of milliseconds from 0 to 60000'],

@@ -11,10 +11,10 @@ const raw = (request: string | Buffer, timeoutMs?: number) => rawExchange(mockUr
 
 describe('malformed requests', () => {
   it.each([
-    ['a header line without a colon', 'GET /authorizations HTTP/1.1\r\nHost: x\r\nBroken header\r\n\r\n'],
-    ['a bare CR in a header value (injection)', 'GET /authorizations HTTP/1.1\r\nHost: x\r\nX-Test: a\rSet-Cookie: b\r\n\r\n'],
+    ['a header line without a colon', 'GET /authorizations HTTP/1.1\r\nHost: localhost\r\nBroken header\r\n\r\n'],
+    ['a bare CR in a header value (injection)', 'GET /authorizations HTTP/1.1\r\nHost: localhost\r\nX-Test: a\rSet-Cookie: b\r\n\r\n'],
     ['a request line that is not HTTP', 'HELLO\r\n\r\n'],
-    ['a bad Content-Length', 'POST /authorizations HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n'],
+    ['a bad Content-Length', 'POST /authorizations HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc\r\n\r\n'],
   ])('%s → 400 JSON from the parser', async (_, request) => {
     const answer = await raw(request);
     expect(answer.status).toBe(400);
@@ -23,19 +23,19 @@ describe('malformed requests', () => {
   });
 
   it('headers over 16 KiB → 431 JSON', async () => {
-    const answer = await raw(`GET /authorizations HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    const answer = await raw(`GET /authorizations HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
     expect(answer.status).toBe(431);
     expect(JSON.parse(answer.body).message).toBe('Request headers too large: the request line (with the URL) and the headers must fit in 16 KiB');
   });
 
   it('a request target that is neither a path nor a URL → 400 JSON', async () => {
-    const answer = await raw(`OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+    const answer = await raw(`OPTIONS * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.body).message).toBe('Bad Request: "*" is not a request target');
   });
 
   it('an absolute-form target (as proxies send) works', async () => {
-    const answer = await raw(`GET ${mockUrl()}/authorizations/1 HTTP/1.1\r\nHost: x\r\nAuthorization: ${basic}\r\nConnection: close\r\n\r\n`);
+    const answer = await raw(`GET ${mockUrl()}/authorizations/1 HTTP/1.1\r\nHost: localhost\r\nAuthorization: ${basic}\r\nConnection: close\r\n\r\n`);
     expect(answer.status).toBe(200);
   });
 
@@ -56,7 +56,7 @@ describe('malformed requests', () => {
   });
 
   it('invalid UTF-8 in a header value is refused or ignored, never a 5xx', async () => {
-    const answer = await raw(Buffer.concat([Buffer.from('GET /authorizations HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Basic '), Buffer.from([0xff, 0xfe]), Buffer.from('\r\n\r\n')]));
+    const answer = await raw(Buffer.concat([Buffer.from('GET /authorizations HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Basic '), Buffer.from([0xff, 0xfe]), Buffer.from('\r\n\r\n')]));
     expect(answer.status).toBeGreaterThanOrEqual(400);
     expect(answer.status).toBeLessThan(500);
     expect(answer.headers['content-type']).toContain('application/json');

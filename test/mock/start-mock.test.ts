@@ -79,7 +79,7 @@ describe('startMock', () => {
     expect(first).toContain('"created_at":"2026-02-03T04:05:06Z"');
     // Date is the simulator's clock too, not the wall clock.
     expect((await fetch(`${one.url}/authorizations`, { headers: { authorization: basic } })).headers.get('date')).toBe('Tue, 03 Feb 2026 04:05:06 GMT');
-    const clock = await fetch(`${one.url}/_simulator/clock`, { method: 'POST', body: '{"advanceMs":60000}' });
+    const clock = await fetch(`${one.url}/_simulator/clock`, { method: 'POST', headers: { 'x-simulator-control': '1' }, body: '{"advanceMs":60000}' });
     expect(await clock.json()).toEqual({ now: '2026-02-03T04:06:06.000Z', frozen: true });
   });
 

@@ -32,14 +32,14 @@ async function write(url: string) {
   const created = await (await fetch(`${url}/authorizations`, { method: 'POST', headers: json, body: '{"note":"survivor","scopes":["repo"]}' })).json();
   expect((await fetch(`${url}/authorizations/${created.id}`, { method: 'PATCH', headers: json, body: '{"add_scopes":["gist"]}' })).status).toBe(200);
   expect((await fetch(`${url}/authorizations/1`, { method: 'DELETE', headers: json })).status).toBe(204);
-  expect((await fetch(`${url}/_simulator/clock`, { method: 'POST', body: '{"advanceMs":3600000}' })).status).toBe(200);
+  expect((await fetch(`${url}/_simulator/clock`, { method: 'POST', headers: { 'x-simulator-control': '1' }, body: '{"advanceMs":3600000}' })).status).toBe(200);
   return created.id as number;
 }
 async function expectKept(url: string, id: number) {
   const kept = await (await fetch(`${url}/authorizations/${id}`, { headers: json })).json();
   expect(kept).toMatchObject({ note: 'survivor', scopes: ['repo', 'gist'], created_at: '2026-05-01T00:00:00Z' });
   expect((await fetch(`${url}/authorizations/1`, { headers: json })).status).toBe(404);
-  expect(await (await fetch(`${url}/_simulator/clock`)).json()).toEqual({ now: '2026-05-01T01:00:00.000Z', frozen: true });
+  expect(await (await fetch(`${url}/_simulator/clock`, { headers: { 'x-simulator-control': '1' } })).json()).toEqual({ now: '2026-05-01T01:00:00.000Z', frozen: true });
 }
 const fileSays = async (check: (text: string) => boolean) => pollUntil('the state file to be written', async () => (check(await readFile(file, 'utf8').catch(() => '')) ? true : undefined));
 

@@ -5,7 +5,7 @@ import { setupServer } from 'msw/node';
 import { createOpenApiHttp } from 'openapi-msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { paths } from '../../generated/schema.js';
-import { type Client, createClient, GitHubApiError, paginateAll } from '../../src/index.js';
+import { type Client, createClient, GitHubApiError, GitHubNetworkError, paginateAll } from '../../src/index.js';
 import { createHandlers } from '../../src/msw.js';
 
 const baseUrl = 'https://ghes.example.test/api/v3';
@@ -90,7 +90,7 @@ describe('createHandlers({ baseUrl }) with setupServer', () => {
 
     await client.createAuthorization({ body: { scopes: [], note: 'to forget too' } });
     expect(handlers.simulator.state('octocat').octocat!.authorizations.map(({ id }) => id)).toContain(data.id);
-    const reset = await fetch('https://ghes.example.test/_simulator/reset', { method: 'POST' });
+    const reset = await fetch('https://ghes.example.test/_simulator/reset', { method: 'POST', headers: { 'x-simulator-control': '1' } });
     expect(reset.status).toBe(204);
     expect((await client.listAuthorizations()).data.map(({ id }) => id)).toEqual(seeded);
   });
@@ -104,7 +104,7 @@ describe('createHandlers({ baseUrl }) with setupServer', () => {
     expect(await rejection(client.listAuthorizations({ headers: { 'X-Simulator-Fault': '503' } }))).toMatchObject({ status: 503 });
     handlers.simulator.setFaults({ drop: true });
     const dropped = await rejection(client.listAuthorizations());
-    expect(dropped).toBeInstanceOf(TypeError);
+    expect(dropped).toBeInstanceOf(GitHubNetworkError);
     handlers.simulator.setFaults(undefined);
     expect((await client.listAuthorizations()).status).toBe(200);
   });

@@ -12,13 +12,15 @@ import { etagOf } from '../../src/simulator/index.js';
 import { accounts, type Row, rows } from './support/parity-table.js';
 
 const mswOrigin = 'https://ghes.example.test';
-const compared = ['link', 'location', 'etag', 'x-github-otp', 'www-authenticate', 'allow', 'content-type'];
+const compared = ['link', 'location', 'etag', 'x-github-otp', 'www-authenticate', 'allow', 'content-type', 'cache-control', 'last-modified', 'x-github-media-type', 'deprecation', 'sunset'];
 
 let mock: StartedMock;
 // The whole origin, as the server serves the API both at the root and under /api/v3.
 const server = setupServer(...createHandlers({ baseUrl: mswOrigin, accounts }));
 const aliases = { mock: new Map<string, string>(), msw: new Map<string, string>() };
 const secrets = ['token', 'hashed_token', 'token_last_eight'];
+/** The last token each side issued, for a row that sends it back (`Authorization: token …`). */
+const lastTokens: { mock?: string; msw?: string } = {};
 
 /** `body` with each side's token values renamed in order of appearance, and each token's last eight checked. */
 function renameTokens(target: 'mock' | 'msw', text: string): string {
@@ -27,7 +29,10 @@ function renameTokens(target: 'mock' | 'msw', text: string): string {
     if (Array.isArray(value)) return value.map(rename);
     if (typeof value !== 'object' || value === null) return value;
     const object = value as Record<string, unknown>;
-    if (typeof object.token === 'string' && object.token !== '') expect(object.token_last_eight).toBe(object.token.slice(-8));
+    if (typeof object.token === 'string' && object.token !== '') {
+      expect(object.token_last_eight).toBe(object.token.slice(-8));
+      lastTokens[target] = object.token;
+    }
     return Object.fromEntries(
       Object.entries(object).map(([key, field]) => {
         if (!secrets.includes(key) || typeof field !== 'string' || field === '') return [key, rename(field)];
@@ -68,6 +73,7 @@ async function send(target: 'mock' | 'msw', row: Row): Promise<Answer> {
   const headers = new Headers(row.headers);
   if (!headers.has('accept')) headers.set('accept', 'application/vnd.github+json');
   if (user !== null) headers.set('authorization', `Basic ${btoa(`${user}:${password}`)}`);
+  if (row.lastToken) headers.set('authorization', `${row.lastToken} ${lastTokens[target]}`);
   const payload = text ?? (body === undefined ? undefined : JSON.stringify(body));
   if (payload !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
   const etag = lastEtags[target].get(path);
@@ -84,7 +90,7 @@ async function send(target: 'mock' | 'msw', row: Row): Promise<Answer> {
   const answered = response.headers.get('etag');
   let etagIs: string | undefined;
   if (answered && bytes.length > 0) {
-    etagIs = answered === etagOf(bytes) ? "the body's" : `not the body's: ${answered}`;
+    etagIs = answered === etagOf(bytes) ? "the body's" : `W/${answered}` === etagOf(bytes) ? "the body's, strong" : `not the body's: ${answered}`;
     lastEtags[target].set(path, answered);
   } else if (answered) {
     etagIs = answered === lastEtags[target].get(path) ? 'the one last answered for the path' : `unexplained: ${answered}`;

@@ -4,13 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { errorsFor, schemaPointer } from '../support/contract.js';
 import { type RawAnswer, rawExchange } from '../support/raw-http.js';
-import { basic, githubHeaders, mockUrl } from '../mock/support/calls.js';
+import { basic, githubHeaders, mockUrl, strictMockUrl } from '../mock/support/calls.js';
 import { type BadRequest, corpus, type FetchRequest } from './bad-request-corpus.js';
 
 const timeoutMs = 5000;
 
-async function sendFetch({ method, path, headers, body }: FetchRequest): Promise<RawAnswer> {
-  const response = await fetch(`${mockUrl()}${path}`, {
+async function sendFetch({ method, path, headers, body }: FetchRequest, url: string): Promise<RawAnswer> {
+  const response = await fetch(`${url}${path}`, {
     method,
     headers: { authorization: basic, ...githubHeaders, ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
     ...(body !== undefined && { body }),
@@ -19,8 +19,11 @@ async function sendFetch({ method, path, headers, body }: FetchRequest): Promise
   return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
 }
 
-const sendCase = ({ send }: BadRequest) =>
-  'fetch' in send ? sendFetch(send.fetch) : rawExchange(mockUrl(), send.raw.bytes, { halfClose: send.raw.halfClose ?? false, timeoutMs });
+/** To the simulator as `npm start` serves it, or to `npm start -- --strict` for a case GitHub took and only the contract refuses. */
+const sendCase = ({ send, strict }: BadRequest) => {
+  const url = strict ? strictMockUrl() : mockUrl();
+  return 'fetch' in send ? sendFetch(send.fetch, url) : rawExchange(url, send.raw.bytes, { halfClose: send.raw.halfClose ?? false, timeoutMs });
+};
 
 /**
  * The message, for a 422 each error's field and message, and the simulator's X-Simulator-Reason

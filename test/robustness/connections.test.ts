@@ -1,7 +1,7 @@
 // What one connection can do to the mock, from the corpus: pipelined requests with a bad one among
 // them are answered in order (the valid ones before it first); a client that does not read gets at
-// most `maxPipelined` answers started and then a 429 that closes its connection, or, pipelining
-// far past that, its connection closed at once; and neither that nor a hostile header keeps the
+// most `maxPipelined` answers started and then a 429 that closes its connection (pipelining far
+// past that, no more of it is read, but the answers owed still go out first); and neither that nor a hostile header keeps the
 // mock from answering the other connections at once.
 import { describe, expect, it } from 'vitest';
 import { rawExchange } from '../support/raw-http.js';
@@ -72,11 +72,11 @@ describe('clients that send and do not read: bounded, and the others are served 
 
 describe('a hostile Prefer header does not freeze the mock', () => {
   it.each([
-    ['16 KB, refused for its length', hostilePrefer(16_000), 400],
+    ['16 KB, read to its first kilobyte and the rest ignored', hostilePrefer(16_000), 200],
     [`${maxPreferLength} characters, read and ignored`, hostilePrefer(maxPreferLength), 200],
   ])('%s: answered at once, and so is another connection meanwhile', async (_, prefer, status) => {
     const started = performance.now();
-    const hostile = rawExchange(mockUrl(), `GET /authorizations HTTP/1.1\r\nHost: mock\r\nAuthorization: ${basic}\r\nPrefer: ${prefer}\r\n\r\n`, { timeoutMs: 10_000 });
+    const hostile = rawExchange(mockUrl(), `GET /authorizations HTTP/1.1\r\nHost: localhost\r\nAuthorization: ${basic}\r\nPrefer: ${prefer}\r\n\r\n`, { timeoutMs: 10_000 });
     const [answer, otherMs] = await Promise.all([hostile.then((result) => ({ ...result, ms: performance.now() - started })), timedValidRequest()]);
     expect(answer.status).toBe(status);
     expect(answer.ms).toBeLessThan(promptlyMs);

@@ -77,10 +77,10 @@ const isValid = (status: number) => status < 300;
 
 /** Requests the parser refuses or that end early: each closes its connection. */
 const rawMix = [
-  { bytes: `GET /authorizations HTTP/1.1\r\nHost: mock\r\nX-Note: a\nb\r\n\r\n`, status: 400 },
-  { bytes: `POST /authorizations HTTP/1.1\r\nHost: mock\r\nAuthorization: ${basic}\r\nContent-Length: 100\r\n\r\n{"note"`, halfClose: true, status: 400 },
-  { bytes: `POST /authorizations HTTP/1.1\r\nHost: mock\r\nAuthorization: ${basic}\r\nContent-Length: 5000000000\r\n\r\n`, status: 413 },
-  { bytes: `GET /authorizations/\u0000 HTTP/1.1\r\nHost: mock\r\n\r\n`, status: 400 },
+  { bytes: `GET /authorizations HTTP/1.1\r\nHost: localhost\r\nX-Note: a\nb\r\n\r\n`, status: 400 },
+  { bytes: `POST /authorizations HTTP/1.1\r\nHost: localhost\r\nAuthorization: ${basic}\r\nContent-Length: 100\r\n\r\n{"note"`, halfClose: true, status: 400 },
+  { bytes: `POST /authorizations HTTP/1.1\r\nHost: localhost\r\nAuthorization: ${basic}\r\nContent-Length: 5000000000\r\n\r\n`, status: 413 },
+  { bytes: `GET /authorizations/\u0000 HTTP/1.1\r\nHost: localhost\r\n\r\n`, status: 400 },
   { bytes: `GET /authorizations HTTP/1.1\r\nAuthorization: ${basic}\r\n\r\n`, status: 400 },
 ];
 
@@ -185,8 +185,8 @@ function expectWithin(before: Memory, after: Memory, when: string) {
 
 // ---- hostile clients
 
-const listAuthorizations = `GET /authorizations HTTP/1.1\r\nHost: mock\r\nAuthorization: ${basic}\r\n\r\n`;
-const getDocs = 'GET /docs HTTP/1.1\r\nHost: mock\r\n\r\n';
+const listAuthorizations = `GET /authorizations HTTP/1.1\r\nHost: localhost\r\nAuthorization: ${basic}\r\n\r\n`;
+const getDocs = 'GET /docs HTTP/1.1\r\nHost: localhost\r\n\r\n';
 /**
  * In turn: 2,000 requests for the docs page (the largest answer) in one 64 KB write, a flood the
  * mock closes at once; and `maxPipelined` + 4 of them, which it answers and holds until they are read.
@@ -215,7 +215,7 @@ async function nonReadingClients(deadline: number, open: Socket[]) {
 async function pipeliningClient(deadline: number, answered: { count: number }) {
   const unexpected: string[] = [];
   const cases = [
-    { requests: `${listAuthorizations.repeat(5)}GET /authorizations HTTP/1.1\r\nHost: mock\r\nBadHeader\r\n\r\n${listAuthorizations}`, statuses: [200, 200, 200, 200, 200, 400] },
+    { requests: `${listAuthorizations.repeat(5)}GET /authorizations HTTP/1.1\r\nHost: localhost\r\nBadHeader\r\n\r\n${listAuthorizations}`, statuses: [200, 200, 200, 200, 200, 400] },
     { requests: listAuthorizations.repeat(maxPipelined + 4), statuses: [...Array.from({ length: maxPipelined }, () => 200), 429] },
   ];
   for (let i = 0; Date.now() < deadline; i++) {

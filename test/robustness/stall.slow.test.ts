@@ -7,7 +7,7 @@ import { stallTimeoutMs } from '../../src/server/http-kit.js';
 import { basic, githubHeaders, mockUrl } from '../mock/support/calls.js';
 import { converse } from './support/conversation.js';
 
-const getDocs = 'GET /docs HTTP/1.1\r\nHost: mock\r\n\r\n';
+const getDocs = 'GET /docs HTTP/1.1\r\nHost: localhost\r\n\r\n';
 const pastTheTimeout = stallTimeoutMs + 5000;
 
 it(`closes a connection whose client stopped reading, ${stallTimeoutMs / 1000} s after its answers stopped going out; an answer slow to be made is not cut`, { timeout: pastTheTimeout + 30_000 }, async () => {

@@ -6,7 +6,7 @@ import { createSimulator } from '../../src/simulator/index.js';
 import { send } from './support.js';
 
 const control = (simulator: ReturnType<typeof createSimulator>, method: string, path: string, body?: unknown, prefix = '') =>
-  send(simulator, method, `${prefix}/_simulator${path}`, { user: null, ...(body !== undefined && { body }) });
+  send(simulator, method, `${prefix}/_simulator${path}`, { user: null, headers: { 'x-simulator-control': '1' }, ...(body !== undefined && { body }) });
 
 const authorization = (id: number, extra: object = {}) => ({ ...getAuthorization200, id, url: `http://127.0.0.1:4010/authorizations/${id}`, token: '', ...extra });
 
@@ -73,7 +73,7 @@ describe('the control API', () => {
     const body = path === '/faults' ? undefined : path === '/reset' ? { user: 5 } : undefined;
     const answer =
       message.source.startsWith('^Problems')
-        ? await send(simulator, method, `/_simulator${path}`, { user: null, text: '{' })
+        ? await send(simulator, method, `/_simulator${path}`, { user: null, text: '{', headers: { 'x-simulator-control': '1' } })
         : await control(simulator, method, path, body);
     expect(answer.status).toBe(status);
     expect(answer.body.message).toMatch(message);

@@ -74,7 +74,7 @@ describe('isolation and concurrency', () => {
     await api(carol, 'POST', '/authorizations', { note: 'carol' });
     await api(dave, 'POST', '/authorizations', { note: 'dave' });
     const daveBefore = await listIds(dave);
-    const reset = await fetch(`${mock().url}/_simulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: carol }) });
+    const reset = await fetch(`${mock().url}/_simulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-simulator-control': '1' }, body: JSON.stringify({ user: carol }) });
     expect(reset.status).toBe(204);
     expect(await listIds(carol)).toEqual(seed);
     expect(await listIds(dave)).toEqual(daveBefore);

@@ -14,7 +14,7 @@ describe.each(['/api/v3', ''] as const)('the simulator under "%s" behaves as the
     expect(sequences).toBe(50);
     expect(commands / sequences).toBeGreaterThan(5);
     // The sequences reach the answers that matter: creates, conflicts, 304s, 404s, 2FA refusals.
-    for (const outcome of ['createAuthorization 201', 'createAuthorization 422 note already_exists', 'listAuthorizations 304', 'getAuthorization 404', 'deleteGrant 204']) {
+    for (const outcome of ['createAuthorization 201', 'createAuthorization 422 description already_exists', 'listAuthorizations 304', 'getAuthorization 404', 'deleteGrant 204']) {
       expect(outcomes.get(outcome), outcome).toBeGreaterThan(0);
     }
     expect([...outcomes.keys()].some((outcome) => outcome.endsWith('401 Must specify two-factor authentication OTP code.'))).toBe(true);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { getAuthorization200, listAuthorizations200, listGrants200 } from '../../generated/examples.js';
 import { NotFound, ValidationFailed } from '../../src/simulator/errors.js';
 import { AuthorizationsBackend, issueToken, limits, personalTokenClientId, timestamp, tokensPerAppAndScopes } from '../../src/simulator/model.js';
+import { hasValidChecksum } from '../../src/simulator/token-format.js';
 import { isApplicationGrant, isAuthorization } from '../../src/validators.js';
 import { clientId, secret } from './support.js';
 
@@ -33,6 +34,7 @@ describe('issueToken', () => {
       expect(issued.token).toHaveLength(40);
       expect(issued.token_last_eight).toBe(issued.token.slice(-8));
       expect(issued.hashed_token).toBe(createHash('sha256').update(issued.token).digest('hex'));
+      expect(hasValidChecksum(issued.token), `${issued.token}: its last 6 characters are the checksum of the 30 before`).toBe(true);
     }
   });
 
@@ -109,13 +111,13 @@ describe('createAuthorization', () => {
     expect(backend.listAuthorizations('octocat', base)).toHaveLength(2);
   });
 
-  it('a second personal token with the same note → 422 already_exists on note', async () => {
+  it('a second personal token with the same note → 422 already_exists on description (GitHub\'s name for the note)', async () => {
     const { backend, pat } = await backendWith();
     backend.createAuthorization('octocat', base, { note: 'ci' }, await pat());
     const issued = await pat();
-    expect(failureOf(() => backend.createAuthorization('octocat', base, { note: 'ci' }, issued))).toMatchObject({ status: 422, errors: [{ field: 'note', code: 'already_exists' }] });
+    expect(failureOf(() => backend.createAuthorization('octocat', base, { note: 'ci' }, issued))).toMatchObject({ status: 422, errors: [{ field: 'description', code: 'already_exists' }] });
     // The seeded personal token's note is taken too.
-    expect(failureOf(() => backend.createAuthorization('octocat', base, { note: listAuthorizations200[0]!.note! }, issued))).toMatchObject({ errors: [{ field: 'note', code: 'already_exists' }] });
+    expect(failureOf(() => backend.createAuthorization('octocat', base, { note: listAuthorizations200[0]!.note! }, issued))).toMatchObject({ errors: [{ field: 'description', code: 'already_exists' }] });
     // An app's token may share a note.
     expect(backend.createAuthorization('octocat', base, { note: 'ci', client_id: clientId, client_secret: secret }, issued).id).toBe(4);
   });
@@ -181,7 +183,7 @@ describe('updateAuthorization', () => {
     const { backend, pat } = await backendWith();
     backend.createAuthorization('octocat', base, { note: 'taken' }, await pat());
     expect(backend.updateAuthorization('octocat', base, 2, { note: 'deploys' }).app.name).toBe('deploys');
-    expect(failureOf(() => backend.updateAuthorization('octocat', base, 2, { note: 'taken' }))).toMatchObject({ errors: [{ field: 'note', code: 'already_exists' }] });
+    expect(failureOf(() => backend.updateAuthorization('octocat', base, 2, { note: 'taken' }))).toMatchObject({ errors: [{ field: 'description', code: 'already_exists' }] });
     expect(backend.getAuthorization('octocat', base, 2).note).toBe('deploys');
   });
 

@@ -56,7 +56,9 @@ describe('matchRoute and coerce', () => {
   it('finds the operation and types its path parameters', () => {
     expect(matchRoute('GET', '/authorizations/12')).toMatchObject({ route: { operation: { name: 'getAuthorization' } }, pathParameters: { authorization_id: 12 } });
     expect(matchRoute('HEAD', '/applications/grants')).toMatchObject({ route: { operation: { name: 'listGrants' } } });
-    expect(matchRoute('PUT', '/authorizations/1')).toEqual({ allow: ['GET', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'] });
+    expect(matchRoute('PUT', '/authorizations/1')).toEqual({ allow: ['GET', 'DELETE', 'PATCH', 'POST', 'HEAD', 'OPTIONS'] });
+    // GitHub's v3 took POST wherever it took PATCH: POST on an authorization is its update.
+    expect(matchRoute('POST', '/authorizations/1')).toMatchObject({ route: { operation: { name: 'updateAuthorization' } }, pathParameters: { authorization_id: 1 } });
     expect(matchRoute('GET', '/authorizations/1.0')).toEqual({ notFound: 'authorization_id "1.0" must be integer' });
     expect(matchRoute('GET', '/nope')).toEqual({ notFound: '' });
   });
@@ -87,7 +89,7 @@ describe('checkRequest', () => {
 
   it.each([
     ['an unknown route', call('GET', '/nope'), 404, 'route'],
-    ['a wrong method', call('POST', '/applications/grants'), 405, 'route'],
+    ['a method the path does not serve (404, as on GitHub)', call('POST', '/applications/grants'), 404, 'route'],
     ['no credentials', { ...call('GET', '/authorizations'), headers: new Headers() }, 401, 'credentials'],
     ['an Accept without JSON', call('GET', '/authorizations', { headers: { accept: 'text/html' } }), 406, 'header'],
     ['a bad API version', call('GET', '/authorizations', { headers: { 'x-github-api-version': '1' } }), 400, 'header'],

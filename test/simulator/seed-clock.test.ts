@@ -26,7 +26,7 @@ async function session(simulator: Simulator): Promise<string> {
   ];
   let transcript = '';
   for (const [method, path, body] of calls) {
-    const response = await simulator.handle(new Request(`${origin}${path}`, { method, headers: auth, ...(body !== undefined && { body: JSON.stringify(body) }) }));
+    const response = await simulator.handle(new Request(`${origin}${path}`, { method, headers: path.startsWith('/_simulator/') ? { ...auth, 'x-simulator-control': '1' } : auth, ...(body !== undefined && { body: JSON.stringify(body) }) }));
     transcript += `${method} ${path} → ${response.status}\n${[...response.headers].map(([name, value]) => `${name}: ${value}`).join('\n')}\n\n${await response.text()}\n\n`;
   }
   return transcript;
@@ -94,7 +94,7 @@ describe('the clock', () => {
   const create = async (simulator: Simulator, note: string) =>
     (await simulator.handle(new Request(`${origin}/authorizations`, { method: 'POST', headers: auth, body: JSON.stringify({ note }) }))).json();
   const control = async (simulator: Simulator, method: string, body?: unknown) => {
-    const response = await simulator.handle(new Request(`${origin}/_simulator/clock`, { method, ...(body !== undefined && { body: JSON.stringify(body) }) }));
+    const response = await simulator.handle(new Request(`${origin}/_simulator/clock`, { method, headers: { 'x-simulator-control': '1' }, ...(body !== undefined && { body: JSON.stringify(body) }) }));
     return { status: response.status, body: await response.json() };
   };
 

@@ -15,6 +15,12 @@ export interface RawOptions {
   halfClose?: boolean;
   /** Reject when no complete answer arrived in this time (default 5 s). */
   timeoutMs?: number;
+  /**
+   * Sent after `request`, 64 KiB at a time, each write after the last has drained, until it is all
+   * sent or the answer has come: an upload the server may answer (413) and close in the middle of.
+   * A write the closed connection refuses (EPIPE, ECONNRESET) is not an error: the answer counts.
+   */
+  upload?: Buffer;
 }
 
 /**
@@ -22,13 +28,23 @@ export interface RawOptions {
  * read up to its Content-Length (or its last chunk, or the server closing). A string is sent one
  * byte per character (latin1), so `'\xff'` is the byte 0xFF, not its UTF-8 encoding.
  */
-export function rawExchange(url: string, request: string | Buffer, { halfClose = false, timeoutMs = 5000 }: RawOptions = {}): Promise<RawAnswer> {
+export function rawExchange(url: string, request: string | Buffer, { halfClose = false, timeoutMs = 5000, upload }: RawOptions = {}): Promise<RawAnswer> {
   const { hostname, port } = new URL(url);
   const bytes = typeof request === 'string' ? Buffer.from(request, 'latin1') : request;
   return new Promise((resolve, reject) => {
     let received = Buffer.alloc(0);
-    const socket = connect(Number(port), hostname, () => (halfClose ? socket.end(bytes) : socket.write(bytes)));
+    let finished = false;
+    const sendUpload = async () => {
+      for (let at = 0; upload && at < upload.length && !finished && socket.writable; at += 64 * 1024) {
+        if (!socket.write(upload.subarray(at, at + 64 * 1024))) await new Promise((drained) => socket.once('drain', drained).once('close', drained));
+      }
+    };
+    const socket = connect(Number(port), hostname, () => {
+      if (halfClose && !upload) socket.end(bytes);
+      else socket.write(bytes, () => void sendUpload());
+    });
     const finish = (outcome: () => void) => {
+      finished = true;
       clearTimeout(timer);
       socket.destroy();
       outcome();

@@ -8,6 +8,8 @@ import { mediaTypes } from '../../support/media-types.js';
 export const mockUrl = () => inject('mockUrl');
 /** The documented examples through Prism, as `npm start -- --static` serves them (the mock project only). */
 export const staticMockUrl = () => inject('staticMockUrl');
+/** `npm start -- --strict`: contract-strict request bodies. */
+export const strictMockUrl = () => inject('strictMockUrl');
 export const basicFor = (user: string) => `Basic ${Buffer.from(`${user}:secret`).toString('base64')}`;
 /** octocat's: tests that change state use a `freshUser()` instead, so that no other test sees it. */
 export const basic = basicFor('octocat');
@@ -72,8 +74,35 @@ export const calls: Call[] = [
   { operation: 'delete-authorization', method: 'DELETE', path: '/authorizations/1', status: 204 },
 ];
 
+/** The component a local `$ref` names, or `node` itself. */
+const resolved = (node: any): any => (typeof node?.$ref === 'string' ? node.$ref.split('/').slice(1).reduce((at: any, key: string) => at?.[key], bundle) : node);
+
+/**
+ * A call for an operation the table above does not list (one just added to the contract), made from
+ * the contract alone: its path parameters' examples, its request body's first example, its first
+ * success status and that status's first example.
+ */
+function derivedCall(operation: string): Call | undefined {
+  for (const [path, item] of Object.entries<any>(bundle.paths)) {
+    for (const [method, entry] of Object.entries<any>(item)) {
+      if (entry?.operationId !== `oauth-authorizations/${operation}`) continue;
+      const parameters = [...(item.parameters ?? []), ...(entry.parameters ?? [])].map(resolved);
+      const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+        const parameter = parameters.find((candidate) => candidate.in === 'path' && candidate.name === name);
+        return encodeURIComponent(String(parameter?.example ?? parameter?.schema?.examples?.[0] ?? 1));
+      });
+      const status = Object.keys(entry.responses).filter((code) => code.startsWith('2')).sort()[0]!;
+      const firstExample = (content: any) => Object.values<any>(content?.['application/json']?.examples ?? {})[0]?.$ref?.split('/').at(-1);
+      const bodyExample = firstExample(resolved(entry.requestBody)?.content);
+      const answer = firstExample(resolved(entry.responses[status])?.content);
+      return { operation, method: method.toUpperCase(), path: filled, ...(bodyExample && { body: example(bodyExample) }), status: Number(status), ...(answer && { answer }) };
+    }
+  }
+  return undefined;
+}
+
 export const callFor = (operation: string): Call => {
-  const found = calls.find((call) => call.operation === operation);
+  const found = calls.find((call) => call.operation === operation) ?? derivedCall(operation);
   if (!found) throw new Error(`no call for ${operation}`);
   return found;
 };

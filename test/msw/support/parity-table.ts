@@ -16,6 +16,8 @@ export interface Row {
   text?: string;
   /** Send If-None-Match with the ETag this target answered last for the same path. */
   conditional?: boolean;
+  /** Send the last token this target issued, with this scheme, instead of Basic credentials. */
+  lastToken?: 'token' | 'Bearer';
 }
 
 /** Accounts both targets start with. */
@@ -47,7 +49,7 @@ const valid = (id: number): Row[] => [
 const withUser = (rows: Row[], extra: Partial<Row>) => rows.map((row) => ({ ...row, ...extra, headers: { ...row.headers, ...extra.headers } }));
 const prefixed = (rows: Row[]) => rows.map((row) => ({ ...row, path: `/api/v3${row.path}` }));
 
-export const rows: Row[] = [
+const table: Row[] = [
   // Every operation, valid, under /api/v3 and at the root, for two users (each has its own state).
   ...prefixed(valid(2)),
   ...withUser(valid(1), { user: 'second' }),
@@ -217,4 +219,68 @@ export const rows: Row[] = [
   { method: 'POST', path: '/api/v3/_simulator/reset' },
   { method: 'GET', path: '/api/v3/authorizations', user: 'pager' },
   { method: 'GET', path: '/_simulator/state' },
+
+  // Server truth, as GitHub's recorded answers (docs/decisions.md, 2026-12-07): github3.py's
+  // authorize() body and its Accept (param=full echoed); an unknown field; a get-or-create that
+  // repeats client_id; POST as the update; Last-Modified; X-GitHub-Media-Type on a 204; user names
+  // case-insensitive; a token on these routes (403 live, 401 revoked); credentials and the OTP
+  // before the route (@octokit/auth-basic's PATCH /authorizations).
+  { method: 'POST', path: '/api/v3/authorizations', user: 'truth', headers: { accept: 'application/vnd.github.v3.full+json' }, body: { note: 'github3.py', note_url: '', client_id: '', client_secret: '', scopes: ['gist'] } },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'truth', body: { note: 'octokit.rb', scope: ['repo'] } },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'truth', body: { note: 'with a url', note_url: 'https://example.com/why' } },
+  { method: 'PUT', path: `/api/v3/authorizations/clients/${clientId}`, user: 'truth', body: { client_id: clientId, client_secret: secret, scopes: ['repo'] } },
+  { method: 'PUT', path: `/api/v3/authorizations/clients/${otherClient}/fp-truth`, user: 'truth', body: { client_id: otherClient, client_secret: secret } },
+  { method: 'POST', path: '/api/v3/authorizations/1', user: 'truth', headers: { accept: 'application/vnd.github.v3.full+json' }, body: { add_scopes: ['user'] } },
+  { method: 'GET', path: '/api/v3/authorizations/1', user: 'truth' },
+  { method: 'HEAD', path: '/api/v3/authorizations/1', user: 'truth' },
+  { method: 'DELETE', path: '/api/v3/authorizations/1', user: 'truth', headers: { accept: 'application/vnd.github.v3.full+json' } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'truth', headers: { accept: 'application/vnd.github.squirrel-girl-preview+json' } },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'TRUTH', body: { note: 'github3.py' } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'Truth' },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'GUARDED', password: 'right' },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'Locked', password: 'guess' },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'truth', body: { note: 'sent back as a token' } },
+  { method: 'GET', path: '/api/v3/authorizations', user: null, lastToken: 'token' },
+  { method: 'GET', path: '/api/v3/nope', user: null, lastToken: 'Bearer' },
+  { method: 'PATCH', path: '/api/v3/authorizations', user: 'guarded', password: 'right' },
+  { method: 'PATCH', path: '/api/v3/authorizations', user: 'texted' },
+  { method: 'PATCH', path: '/api/v3/authorizations', user: 'guarded', password: 'right', headers: { 'x-github-otp': '112233' } },
+  { method: 'GET', path: '/api/v3/nope', user: 'locked', password: 'guess' },
+  { method: 'PUT', path: '/api/v3/authorizations/1', user: 'truth', body: {} },
+  // Hostile input (issue 18): malformed escapes, bodies and headers over the limits.
+  { method: 'GET', path: '/api/v3/authorizations/%FF' },
+  { method: 'GET', path: '/authorizations/%E0%A4%A' },
+  { method: 'PATCH', path: '/api/v3/authorizations/%ZZ', body: { note: 'x' } },
+  { method: 'PUT', path: `/api/v3/authorizations/clients/%FF/%C3%28`, body: { client_secret: secret } },
+  { method: 'GET', path: '/api/v3/applications/grants?client_id=%FF' },
+  { method: 'POST', path: '/api/v3/authorizations', text: JSON.stringify({ note: 'n'.repeat(1024 * 1024) }) },
+  { method: 'POST', path: '/api/v3/authorizations', text: 'x'.repeat(5 * 1024 * 1024) },
+  { method: 'PUT', path: '/_simulator/state', text: 'x'.repeat(1024 * 1024 + 1) },
+  { method: 'POST', path: '/api/v3/authorizations', text: JSON.stringify({ note: 'n'.repeat(900 * 1024) }) },
+  { method: 'GET', path: '/api/v3/authorizations', headers: { 'x-padding': 'a'.repeat(20 * 1024) } },
+  { method: 'GET', path: '/api/v3/authorizations', headers: { 'x-padding': 'a'.repeat(8 * 1024) } },
+  { method: 'GET', path: `/api/v3/authorizations?per_page=1&pad=${'p'.repeat(20 * 1024)}` },
+];
+
+/** A control request carries X-Simulator-Control (see src/simulator/control-gate.ts). */
+const isControl = (row: Row) => /^(\/api\/v3)?\/_simulator(\/|\?|$)/.test(row.path);
+const asControl = (row: Row): Row => (isControl(row) ? { ...row, headers: { 'x-simulator-control': '1', ...row.headers } } : row);
+
+export const rows: Row[] = [
+  ...table.map(asControl),
+  // The control gate: without X-Simulator-Control (as a form, beacon or no-cors fetch sends it), a
+  // preflight, with or without /api/v3: 403 on both, and nothing changed.
+  { method: 'POST', path: '/_simulator/reset' },
+  { method: 'GET', path: '/api/v3/_simulator/state' },
+  { method: 'PUT', path: '/_simulator/faults', body: { drop: true } },
+  { method: 'OPTIONS', path: '/_simulator/state', user: null, headers: { origin: 'http://attacker.localhost:8000', 'access-control-request-method': 'PUT' } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'pager' },
+  // reset?user= resets that user, or is a 400 for a user with no state (never everyone).
+  asControl({ method: 'POST', path: '/_simulator/reset?user=nobody-here' }),
+  { method: 'GET', path: '/api/v3/authorizations', user: 'pager' },
+  asControl({ method: 'POST', path: '/_simulator/reset?user=pager' }),
+  asControl({ method: 'POST', path: '/_simulator/reset?user=pager', body: { user: 'second' } }),
+  // A Prefer header past its 1,024 characters is read that far and the rest ignored (RFC 7240 §2).
+  { method: 'GET', path: '/api/v3/authorizations', user: 'prefer', headers: { prefer: `example=otp-required, ${' '.repeat(1100)}code=999` } },
+  { method: 'GET', path: '/api/v3/authorizations', user: 'prefer', headers: { prefer: Array(200).fill('code=200').join(', ') } },
 ];

@@ -28,17 +28,21 @@ export function converse(url: string, bytes: string, { until = Infinity, stopRea
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let settled = false;
+    // The client's pause: the conversation ends after it, even when every answer (and the close) came in the first chunk.
+    let paused: Promise<unknown> = Promise.resolve();
     const socket: Socket = connect(Number(port), hostname, () => socket.write(Buffer.from(bytes, 'latin1')));
     const finish = (closed: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       socket.destroy();
-      try {
-        resolve({ answers: parseAnswers(Buffer.concat(chunks), closed), closed });
-      } catch (error) {
-        reject(error);
-      }
+      paused.then(() => {
+        try {
+          resolve({ answers: parseAnswers(Buffer.concat(chunks), closed), closed });
+        } catch (error) {
+          reject(error);
+        }
+      }, reject);
     };
     const timer = setTimeout(() => {
       settled = true;
@@ -48,7 +52,8 @@ export function converse(url: string, bytes: string, { until = Infinity, stopRea
     socket.once('data', () => {
       if (!stopReading) return;
       socket.pause();
-      stopReading(performance.now()).then(() => socket.resume(), reject);
+      paused = stopReading(performance.now());
+      paused.then(() => socket.resume(), reject);
     });
     socket.on('data', (chunk) => {
       chunks.push(chunk);

@@ -8,12 +8,16 @@
 // The model is written from the API's documented behaviour, not from the simulator's code:
 // - per user name, its own data, seeded on first use (the model learns the seed from the first list);
 // - a create: a new id (above every id the user had), a token in GitHub's format (`gho_` for an
-//   OAuth app, `ghp_` for a personal token, 36 characters of [A-Za-z0-9] after it), its last eight
-//   characters and SHA-256 digest; the full token in the creating answer only, `""` afterwards;
+//   OAuth app, `ghp_` for a personal token, 30 characters of [A-Za-z0-9] after it and their CRC32
+//   in base62 as the last 6), its last eight characters and SHA-256 digest; the full token in the
+//   creating answer only, `""` afterwards;
 //   `Location` is the new authorization's `url`, on the origin and prefix the request came in on;
 // - a personal token's note is unique among the user's personal tokens, an OAuth app's fingerprint
-//   among that app's authorizations (422 `already_exists` on `note` / `fingerprint`); a create for
-//   an app needs its `client_secret` (422 `missing_field`);
+//   among that app's authorizations (422 `already_exists` on `description`, GitHub's name for the
+//   note, / `fingerprint`); a create for an app needs its `client_secret` (422 `missing_field`);
+// - an update is PATCH or POST (GitHub's v3 took POST wherever it took PATCH);
+// - every answer says `X-GitHub-Media-Type: github.v3; format=json`; a 200 or 201 carries
+//   `Cache-Control: private, max-age=60, s-maxage=60`, as GitHub's recorded answers did;
 // - get-or-create finds the app's authorization with the fingerprint (path or body) or, without
 //   one, the oldest with none: 200 with it as it is, else 201 with a new one;
 // - an app holds at most ten tokens with the same scopes: an eleventh revokes the oldest (GitHub's
@@ -31,6 +35,7 @@
 // id is its app's oldest authorization's id, its `created_at` the earliest and `updated_at` the
 // latest of its authorizations'; app names and URLs are learned from the answers (the model checks
 // that one app keeps one name).
+import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { contractProblems, type OperationName } from './contract-check.js';
@@ -185,11 +190,11 @@ const grantViewOfAnswer = (answer: any) => ({
 });
 
 /** The rule a stored authorization would break against the others, if any. */
-function conflictOf(model: Model, candidate: Pick<Stored, 'id' | 'app' | 'note' | 'fingerprint'>): 'note' | 'fingerprint' | undefined {
+function conflictOf(model: Model, candidate: Pick<Stored, 'id' | 'app' | 'note' | 'fingerprint'>): 'description' | 'fingerprint' | undefined {
   for (const other of model.authorizations.values()) {
     if (other.id === candidate.id || other.app.client_id !== candidate.app.client_id) continue;
     if (candidate.app.client_id === personalClientId) {
-      if (candidate.note && other.note === candidate.note) return 'note';
+      if (candidate.note && other.note === candidate.note) return 'description';
     } else if (candidate.fingerprint && other.fingerprint === candidate.fingerprint) return 'fingerprint';
   }
   return undefined;
@@ -241,6 +246,8 @@ async function api(
     expect(response.headers.get('content-type'), `${method} ${url} → ${response.status}: a body that is not JSON: ${text.slice(0, 200)}`).toMatch(/^application\/json/);
     parsed = JSON.parse(text);
   }
+  expect(response.headers.get('x-github-media-type'), `${method} ${url} → ${response.status}: X-GitHub-Media-Type`).toBe('github.v3; format=json');
+  if (response.status === 200 || response.status === 201) expect(response.headers.get('cache-control'), `${method} ${url} → ${response.status}: Cache-Control`).toBe('private, max-age=60, s-maxage=60');
   tally(`${operation} ${response.status}${response.status === 401 ? ` ${(parsed as any)?.message}` : ''}${response.status === 422 ? ` ${(parsed as any)?.errors?.[0]?.field} ${(parsed as any)?.errors?.[0]?.code}` : ''}`);
   const problems = contractProblems(operation, response.status, parsed);
   expect(problems, `${method} ${url} → ${response.status} breaks the contract (${response.headers.get('x-simulator-reason') ?? 'no reason given'})`).toEqual([]);
@@ -249,7 +256,11 @@ async function api(
 
 async function control(target: Target, method: string, path: string, body?: unknown): Promise<void> {
   const response = await target.send(
-    new Request(`${target.controlUrl}${path}`, { method, ...(body !== undefined && { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) }),
+    new Request(`${target.controlUrl}${path}`, {
+      method,
+      headers: { 'x-simulator-control': '1', ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    }),
   );
   expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBe(204);
 }
@@ -276,6 +287,14 @@ function expectValidationFailed(answer: Answer, field: string, code: string, wha
   expect(answer.body.errors, what).toEqual([expect.objectContaining({ resource: 'OauthAccess', field, code })]);
 }
 
+/** `n` in base62, digits 0-9, A-Z, a-z (GitHub's token checksum). */
+function base62(n: number): string {
+  const digits = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  let text = '';
+  for (; n > 0; n = Math.floor(n / 62)) text = digits[n % 62] + text;
+  return text;
+}
+
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -292,6 +311,7 @@ async function expectCreated(model: Model, answer: Answer, expected: Omit<Stored
   expect(answer.headers.get('location'), `${what}: Location is the url`).toBe(body.url);
   const personal = expected.clientId === personalClientId;
   expect(body.token, `${what}: a token in GitHub's format`).toMatch(personal ? /^ghp_[A-Za-z0-9]{36}$/ : /^gho_[A-Za-z0-9]{36}$/);
+  expect(body.token.slice(-6), `${what}: the last 6 characters are the base62 CRC32 of the 30 before`).toBe(base62(crc32(body.token.slice(4, 34))).padStart(6, '0'));
   expect(body.token_last_eight, what).toBe(body.token.slice(-8));
   expect(body.hashed_token, what).toBe(await sha256(body.token));
   expect(body.app?.client_id, what).toBe(expected.clientId);
@@ -613,13 +633,14 @@ class UpdateCommand implements Command {
     readonly pick: IdPick,
     readonly changes: Changes,
     readonly credentials: Credentials,
+    readonly method: 'PATCH' | 'POST' = 'PATCH',
   ) {}
   check = () => true;
   async run(model: Model, target: Target) {
     const id = pickId(model, this.pick);
     const note = this.changes.note === undefined ? undefined : this.changes.note.kind === 'fresh' ? `note ${++model.counter}` : this.changes.note.value;
     const body = clean({ ...(this.changes.scopes && { [this.changes.scopes.key]: this.changes.scopes.value }), note, note_url: this.changes.note_url, fingerprint: this.changes.fingerprint });
-    const answer = await api(model, target, 'updateAuthorization', { method: 'PATCH', url: `${model.base}/authorizations/${id}`, body, credentials: this.credentials });
+    const answer = await api(model, target, 'updateAuthorization', { method: this.method, url: `${model.base}/authorizations/${id}`, body, credentials: this.credentials });
     const refusal = refusalFor(model, this.credentials);
     if (refusal) return expectRefusal(answer, refusal, `${this} (id ${id})`);
     const current = model.authorizations.get(id);
@@ -651,7 +672,7 @@ class UpdateCommand implements Command {
     model.authorizations.set(id, next);
   }
   toString() {
-    return `update ${this.pick.kind}#${this.pick.index} ${JSON.stringify(this.changes)}${credentialsText(this.credentials)}`;
+    return `update (${this.method}) ${this.pick.kind}#${this.pick.index} ${JSON.stringify(this.changes)}${credentialsText(this.credentials)}`;
   }
 }
 
@@ -704,9 +725,13 @@ class AccountCommand implements Command {
   }
 }
 
-/** No credentials, or a request to no operation: GitHub's exact bodies. */
+/**
+ * No credentials, or a request to no operation (an unknown path, or a method the path does not
+ * serve: @octokit/auth-basic's `PATCH /authorizations`): GitHub's exact bodies. The credentials go
+ * without an OTP: they are judged before the route, so a two-factor account gets the 401 first.
+ */
 class StrayCommand implements Command {
-  constructor(readonly kind: 'no credentials' | 'unknown route') {}
+  constructor(readonly kind: 'no credentials' | 'unknown route' | 'unserved method') {}
   check = () => true;
   async run(model: Model, target: Target) {
     if (this.kind === 'no credentials') {
@@ -715,8 +740,12 @@ class StrayCommand implements Command {
       expect(answer.headers.get('www-authenticate'), `${this}`).toBe('Basic realm="GitHub"');
       return;
     }
-    const response = await target.send(new Request(`${model.base}/authorizations/1/tokens`, { headers: { authorization: basic(model.user, model.account?.password ?? 'secret') } }));
-    expect({ status: response.status, message: (await response.json()).message }, `${this}`).toEqual({ status: 404, message: 'Not Found' });
+    const [method, path] = this.kind === 'unknown route' ? ['GET', '/authorizations/1/tokens'] : ['PATCH', '/authorizations'];
+    const response = await target.send(new Request(`${model.base}${path}`, { method, headers: { authorization: basic(model.user, model.account?.password ?? 'secret') } }));
+    const answer = { status: response.status, headers: response.headers, body: await response.json() };
+    const refusal = refusalFor(model, { password: 'right', otp: 'none' });
+    if (refusal) return expectRefusal(answer, refusal, `${this}`);
+    expect({ status: answer.status, message: answer.body.message, allow: response.headers.get('allow') }, `${this}`).toEqual({ status: 404, message: 'Not Found', allow: null });
   }
   toString() {
     return this.kind;
@@ -777,12 +806,12 @@ export function commandsArb({ maxCommands }: { maxCommands: number }) {
         credentialsArb,
       )
       .map(([clientId, fingerprint, body, credentials]) => new GetOrCreateCommand(clientId, fingerprint, body, credentials)),
-    fc.tuple(pickArb, changesArb, credentialsArb).map(([pick, changes, credentials]) => new UpdateCommand(pick, changes, credentials)),
+    fc.tuple(pickArb, changesArb, credentialsArb, fc.constantFrom('PATCH' as const, 'POST' as const)).map(([pick, changes, credentials, method]) => new UpdateCommand(pick, changes, credentials, method)),
     fc.tuple(fc.constantFrom<Array<'authorization' | 'grant'>>('authorization', 'authorization', 'grant'), pickArb, credentialsArb).map(([kind, pick, credentials]) => new DeleteCommand(kind, pick, credentials)),
     fc
       .option(fc.record({ password: fc.boolean(), otp: fc.boolean(), channel: optional(fc.constantFrom<Array<'app' | 'sms'>>('app', 'sms')) }), { nil: undefined, freq: 3 })
       .map((config) => new AccountCommand(config && clean(config))),
-    fc.constantFrom<Array<'no credentials' | 'unknown route'>>('no credentials', 'unknown route').map((kind) => new StrayCommand(kind)),
+    fc.constantFrom<Array<'no credentials' | 'unknown route' | 'unserved method'>>('no credentials', 'unknown route', 'unserved method').map((kind) => new StrayCommand(kind)),
   ];
   return fc.commands(commands, { maxCommands, size: 'max' });
 }
