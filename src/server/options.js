@@ -1,7 +1,9 @@
 // The command-line options of `npm start`, the package's bin (`ghes-oauth-authorizations mock`) and
 // `npm run proxy`: one table, one parser (node:util parseArgs), one help text per command. A new
-// option is one row. Parsing only: nothing here reads a file or opens a port, and every problem is
-// an Error whose message is one line that names the option.
+// option is one row; one that sets a createSimulator option names it (`simulatorOption`, and
+// `jsonFile` for a file to read), and npm start and the bin pass it on. Parsing only: nothing here
+// reads a file or opens a port, and every problem is an Error whose message is one line that names
+// the option.
 import { parseArgs } from 'node:util';
 
 /** As the simulator's (src/simulator/data.ts): a minute is long enough for any spinner. */
@@ -20,6 +22,8 @@ const maxDelayMs = 60_000;
  * @property {readonly CommandName[]} commands which commands take it
  * @property {string} [env] an environment variable that gives the default (a flag wins)
  * @property {(text: string, flag: string) => unknown} [check] the value from its text; throws a message naming `flag`
+ * @property {string} [simulatorOption] the createSimulator option it sets (npm start and the bin pass it on, checked by the simulator, an error naming the flag)
+ * @property {boolean} [jsonFile] its value is a JSON file, read at start: the simulator option gets its content
  */
 
 const simulator = /** @type {const} */ (['start', 'mock']);
@@ -29,18 +33,18 @@ const all = /** @type {const} */ (['start', 'mock', 'proxy']);
 export const optionTable = [
   { name: 'port', type: 'string', value: '<number>', env: 'PORT', help: 'port to listen on, 0 for any free one (default: PORT or 4010)', commands: all, check: portOf },
   { name: 'host', type: 'string', value: '<address>', env: 'HOST', help: 'address to listen on (default: HOST or 127.0.0.1)', commands: all, check: hostOf },
-  { name: 'accounts', key: 'accountsFile', type: 'string', value: '<file>', help: 'JSON accounts: { "octocat": { "password": "…", "otp": { "code": "123456" } } }', commands: simulator, check: fileName },
-  { name: 'data', key: 'dataFile', type: 'string', value: '<file>', help: 'JSON data set to start from (the shape GET /_simulator/state answers)', commands: simulator, check: fileName },
+  { name: 'accounts', key: 'accountsFile', type: 'string', value: '<file>', help: 'JSON accounts: { "octocat": { "password": "…", "otp": { "code": "123456" } } }', commands: simulator, check: fileName, simulatorOption: 'accounts', jsonFile: true },
+  { name: 'data', key: 'dataFile', type: 'string', value: '<file>', help: 'JSON data set to start from (the shape GET /_simulator/state answers)', commands: simulator, check: fileName, simulatorOption: 'data', jsonFile: true },
   { name: 'delay', key: 'delayMs', type: 'string', value: '<ms>', help: `every answer waits this long (0-${maxDelayMs})`, commands: simulator, check: delayOf },
-  { name: 'seed', type: 'string', value: '<text>', help: 'tokens follow from it: the same seed and requests give the same answers', commands: simulator, check: seedOf },
-  { name: 'now', type: 'string', value: '<ISO time>', help: 'the clock starts frozen at this time, e.g. 2026-01-01T00:00:00Z (PUT /_simulator/clock moves it)', commands: simulator, check: timeOf },
+  { name: 'seed', type: 'string', value: '<text>', help: 'tokens follow from it: the same seed and requests give the same answers', commands: simulator, check: seedOf, simulatorOption: 'seed' },
+  { name: 'now', type: 'string', value: '<ISO time>', help: 'the clock starts frozen at this time, e.g. 2026-01-01T00:00:00Z (PUT /_simulator/clock moves it)', commands: simulator, check: timeOf, simulatorOption: 'now' },
   { name: 'state-file', type: 'string', value: '<file>', help: 'keep the state in this JSON file: loaded at start, written after each change', commands: simulator, check: fileName },
-  { name: 'scenarios', key: 'scenariosFile', type: 'string', value: '<file>', help: 'JSON scenarios to queue: [{ "operationId": "oauth-authorizations/create-authorization", "fault": 502, "times": 2 }]', commands: simulator, check: fileName },
+  { name: 'scenarios', key: 'scenariosFile', type: 'string', value: '<file>', help: 'JSON scenarios to queue: [{ "operationId": "oauth-authorizations/create-authorization", "fault": 502, "times": 2 }]', commands: simulator, check: fileName, simulatorOption: 'scenarios', jsonFile: true },
   { name: 'journal-size', type: 'string', value: '<n>', help: 'how many requests the journal keeps (1-100000, default 1000)', commands: simulator, check: journalSizeOf },
   { name: 'no-journal', type: 'boolean', help: 'keep no journal of requests', commands: simulator },
   { name: 'allowed-hosts', type: 'string', value: '<a,b>', help: 'Host names to answer besides localhost, *.localhost, IP addresses and --host (a hosts-file alias, a container name; .name adds subdomains)', commands: all, check: hostListOf },
   { name: 'control-token', type: 'string', value: '<token>', help: 'control requests (/_simulator/…) need Authorization: Bearer <token> besides X-Simulator-Control: 1', commands: simulator, check: nonEmptyOf },
-  { name: 'strict', type: 'boolean', help: 'enforce the contract on request bodies (422 for unknown fields, an empty client_id) rather than take them as GitHub did', commands: simulator },
+  { name: 'strict', type: 'boolean', help: 'enforce the contract on request bodies (422 for unknown fields, an empty client_id) rather than take them as GitHub did', commands: simulator, simulatorOption: 'strict' },
   { name: 'static', type: 'boolean', help: "serve the docs' examples verbatim through Prism (no state)", commands: ['start'] },
   { name: 'record', key: 'recordFile', type: 'string', value: '<file>', help: 'write every exchange, its secrets scrubbed, to this JSON file (for import and the conformance kit)', commands: ['proxy'], check: fileName },
   { name: 'har', key: 'harFile', type: 'string', value: '<file>', help: 'write the same exchanges as HAR 1.2', commands: ['proxy'], check: fileName },
@@ -48,6 +52,27 @@ export const optionTable = [
   { name: 'help', short: 'h', type: 'boolean', help: 'show this help', commands: all },
   { name: 'version', type: 'boolean', help: 'print the package version', commands: ['mock'] },
 ];
+
+/**
+ * The createSimulator options the parsed command line sets (rows with `simulatorOption`), each
+ * with its flag and, for a JSON file, the file to read. --delay is the faults option's delayMs;
+ * --journal-size and --no-journal the journal option.
+ * @param {ParsedOptions} parsed
+ * @returns {Array<{ option: string, flag: string, value?: unknown, file?: string }>}
+ */
+export function simulatorOptionsOf(parsed) {
+  const set = [];
+  for (const row of optionTable) {
+    const value = /** @type {Record<string, unknown>} */ (parsed)[keyOf(row)];
+    if (!row.simulatorOption || value === undefined) continue;
+    set.push(row.jsonFile ? { option: row.simulatorOption, flag: flagOf(row), file: /** @type {string} */ (value) } : { option: row.simulatorOption, flag: flagOf(row), value });
+  }
+  if (parsed.delayMs !== undefined) set.push({ option: 'faults', flag: '--delay', value: { delayMs: parsed.delayMs } });
+  // --journal-size and --no-journal are the journal option's size and off switch (never both: parseOptions refuses that).
+  if (parsed.noJournal) set.push({ option: 'journal', flag: '--no-journal', value: false });
+  else if (parsed.journalSize !== undefined) set.push({ option: 'journal', flag: '--journal-size', value: { size: parsed.journalSize } });
+  return set;
+}
 
 /** What each command is, for its help's first lines. */
 const commandLines = {

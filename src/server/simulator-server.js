@@ -16,11 +16,12 @@ function originOf(request) {
   return `http://${localAddress?.includes(':') ? `[${localAddress}]` : localAddress}:${localPort}`;
 }
 
-/** Writes the simulator's reply; an injected dropped connection destroys the socket. */
-function writeReply(reply, response) {
+/** Writes the simulator's reply; an injected dropped connection destroys the socket. `date`: the simulator's clock, as GitHub's Date header. */
+function writeReply(reply, response, date) {
   if (reply.drop) return void response.destroy();
   // Straight into writeHead, with no setHeader per header (the CORS headers set before are kept).
-  response.writeHead(reply.status, reply.headers);
+  // Date from the simulator's clock (Node's own would be the wall clock): a frozen clock gives the same bytes.
+  response.writeHead(reply.status, { date, ...reply.headers });
   response.end(reply.body ?? undefined);
 }
 
@@ -52,7 +53,7 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
     response.once('close', () => response.writableFinished || gone.abort());
     const reply = await simulator.reply({ ...apiCallOf(request, received), signal: gone.signal }, originOf(request));
     if (verbose && !('drop' in reply)) reasons.set(response, reply.headers['x-simulator-reason']);
-    writeReply(reply, response);
+    writeReply(reply, response, simulator.clock.now().toUTCString());
   }
 
   const server = createServer(serverOptions, (request, response) => {

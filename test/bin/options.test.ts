@@ -1,7 +1,7 @@
 // The one option table of npm start, the bin and npm run proxy (src/server/options.js): each
 // command takes its rows and lists each of them in its --help; the checks are the same everywhere.
 import { describe, expect, it } from 'vitest';
-import { optionTable, parseOptions, usageOf } from '../../src/server/options.js';
+import { optionTable, parseOptions, simulatorOptionsOf, usageOf } from '../../src/server/options.js';
 
 const commands = ['start', 'mock', 'proxy'] as const;
 
@@ -46,5 +46,18 @@ describe('the option table', () => {
     ['mock', ['--state-file='], '--state-file needs a file name'],
   ] as const)('%s %j: %s', (command, argv, message) => {
     expect(() => parseOptions(command, argv)).toThrow(new Error(message));
+  });
+});
+
+describe('simulatorOptionsOf', () => {
+  it('passes each row with a simulator option on, a JSON file as its file, --delay as faults', () => {
+    const parsed = parseOptions('mock', ['--accounts', 'a.json', '--seed', '9', '--now', '2026-01-01T00:00:00Z', '--delay', '10']);
+    if ('help' in parsed) throw new Error('not help');
+    expect(simulatorOptionsOf(parsed)).toEqual([
+      { option: 'accounts', flag: '--accounts', file: 'a.json' },
+      { option: 'seed', flag: '--seed', value: '9' },
+      { option: 'now', flag: '--now', value: '2026-01-01T00:00:00Z' },
+      { option: 'faults', flag: '--delay', value: { delayMs: 10 } },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // startMock() of `ghes-oauth-authorizations/server` (src/server/index.ts): the simulator over HTTP,
 // started and stopped from a test (port 0), sharing its state with the `simulator` it returns.
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/msw.js';
 import { startMock, type StartedMock } from '../../src/server/index.js';
@@ -76,7 +77,40 @@ describe('startMock', () => {
     const first = await create(one);
     expect(first.replace(one.url, 'ORIGIN')).toBe((await create(two)).replace(two.url, 'ORIGIN'));
     expect(first).toContain('"created_at":"2026-02-03T04:05:06Z"');
+    // Date is the simulator's clock too, not the wall clock.
+    expect((await fetch(`${one.url}/authorizations`, { headers: { authorization: basic } })).headers.get('date')).toBe('Tue, 03 Feb 2026 04:05:06 GMT');
     const clock = await fetch(`${one.url}/_simulator/clock`, { method: 'POST', headers: { 'x-simulator-control': '1' }, body: '{"advanceMs":60000}' });
     expect(await clock.json()).toEqual({ now: '2026-02-03T04:06:06.000Z', frozen: true });
+  });
+
+  it('seed and now: a session over HTTP, then again after a full reset, is the same bytes on the wire', async () => {
+    const options = { seed: 'wire', now: '2026-02-03T04:05:06Z' };
+    /** The answer's bytes as they came: status line, headers and body. */
+    const exchange = (mock: StartedMock, request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const { port } = new URL(mock.url);
+        const socket = connect(Number(port), '127.0.0.1', () => socket.write(request.replace('HOST', `127.0.0.1:${port}`)));
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk) => chunks.push(chunk));
+        socket.on('error', reject);
+        socket.on('end', () => resolve(Buffer.concat(chunks).toString('latin1')));
+      });
+    const body = '{"note":"on the wire","scopes":["repo"]}';
+    const requests = [
+      `POST /api/v3/authorizations HTTP/1.1\r\nHost: HOST\r\nAuthorization: ${basic}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+      `GET /api/v3/authorizations?per_page=1&page=2 HTTP/1.1\r\nHost: HOST\r\nAuthorization: ${basic}\r\nConnection: close\r\n\r\n`,
+    ];
+    const session = async (mock: StartedMock) => {
+      let bytes = '';
+      for (const request of requests) bytes += await exchange(mock, request);
+      return bytes;
+    };
+    const mock = await start(options);
+    const first = await session(mock);
+    expect(first).toMatch(/^HTTP\/1\.1 201 Created\r\n/);
+    expect(first).toContain('date: Tue, 03 Feb 2026 04:05:06 GMT');
+    expect(first).toMatch(/"token":"ghp_[A-Za-z0-9]{36}"/);
+    mock.simulator.reset();
+    expect(await session(mock)).toBe(first);
   });
 });
