@@ -147,7 +147,9 @@ try {
     return withMock(
       (port) => spawn(join(consumer, 'node_modules/.bin/ghes-oauth-authorizations'), ['mock', '--port', String(port)], { cwd: consumer, env: { ...process.env, PORT: '', HOST: '' } }),
       async (url) => {
-        await writeFile(join(consumer, 'readme-snippet.ts'), prelude + snippet.replace("'https://ghes.example.com/api/v3'", JSON.stringify(`${url}/api/v3`)));
+        // The README declares askTheUser (so that test/guide type-checks it alone); the prelude defines it.
+        const runnable = snippet.replace(/^declare function askTheUser\b.*\n/m, '').replace("'https://ghes.example.com/api/v3'", JSON.stringify(`${url}/api/v3`));
+        await writeFile(join(consumer, 'readme-snippet.ts'), prelude + runnable);
         await writeFile(join(consumer, 'tsconfig.readme.json'), JSON.stringify({ extends: './tsconfig.nodenext.json', compilerOptions: { noEmit: true }, files: ['readme-snippet.ts'] }));
         await run(process.execPath, [compilers['TypeScript 7'], '-p', 'tsconfig.readme.json'], { cwd: consumer });
         const { code } = await transform(await readFile(join(consumer, 'readme-snippet.ts'), 'utf8'), { loader: 'ts', format: 'esm' });
