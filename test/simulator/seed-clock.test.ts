@@ -150,6 +150,24 @@ describe('the clock', () => {
     expect(simulator.clock.state().now).toBe('2026-01-01T00:00:00.000Z');
   });
 
+  it('through the MSW handlers: GET, PUT and POST /_simulator/clock answer as in process', async () => {
+    const handlers = createHandlers({ baseUrl: `${origin}/api/v3`, now: '2026-01-01T00:00:00Z' });
+    const server = setupServer(...handlers);
+    server.listen({ onUnhandledRequest: 'error' });
+    try {
+      const call = async (method: string, body?: unknown) => {
+        const response = await fetch(`${origin}/_simulator/clock`, { method, headers: { 'x-simulator-control': '1' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+        return { status: response.status, body: await response.json() };
+      };
+      expect(await call('GET')).toEqual({ status: 200, body: { now: '2026-01-01T00:00:00.000Z', frozen: true } });
+      expect(await call('PUT', { now: '2026-03-01T00:00:00Z' })).toEqual({ status: 200, body: { now: '2026-03-01T00:00:00.000Z', frozen: true } });
+      expect(await call('POST', { advanceMs: 1000 })).toEqual({ status: 200, body: { now: '2026-03-01T00:00:01.000Z', frozen: true } });
+      expect(handlers.simulator.clock.state().now).toBe('2026-03-01T00:00:01.000Z');
+    } finally {
+      server.close();
+    }
+  });
+
   it('a bad now at start names the option', () => {
     expect(() => createSimulator({ now: '2026-13-01T00:00:00Z' })).toThrow('now: must be an ISO 8601 time');
   });
