@@ -2,9 +2,8 @@
 // difference between a recorded answer and the simulator's, in status, message, X-GitHub-Media-Type
 // and Cache-Control, is reported under that check's name, and no other. The oracle compares the raw
 // answers directly, so the test holds whatever the simulator answers (it changes with issue 17).
-// The corpus here is a sample of test/fixtures/server-truth/exchanges.json (truth-corpus branch,
-// commit 8846c8c): the latest exchange of each method, route and status, with its provenance; once
-// that branch is merged, the full file can replace it here. Some differences are the replay's (the
+// The corpus is the server-truth test's own, test/fixtures/server-truth/exchanges.json (144
+// exchanges, each with its provenance). Some differences are the replay's (the
 // corpus has no 422, 304 or 401 of these routes, so the nearest recorded answer stands in); the
 // real ones it finds today: Cache-Control on every answer, X-GitHub-Media-Type on a DELETE's 204.
 import { readFileSync } from 'node:fs';
@@ -14,7 +13,7 @@ import { runConformance } from '../../src/conformance/run.js';
 import type { CheckName, Step } from '../../src/conformance/scenarios.js';
 import { corpusReplay, type CorpusExchange } from './support/corpus-replay.js';
 
-const corpus: CorpusExchange[] = JSON.parse(readFileSync(new URL('../fixtures/conformance/server-truth-sample.json', import.meta.url), 'utf8'));
+const corpus: CorpusExchange[] = JSON.parse(readFileSync(new URL('../fixtures/server-truth/exchanges.json', import.meta.url), 'utf8'));
 const raw: Partial<Record<CheckName, (observed: Observed) => unknown>> = {
   status: (observed) => observed.status,
   message: (observed) => (observed.body as { message?: unknown } | undefined)?.message,
