@@ -132,9 +132,14 @@ describe('an eleventh operation, added to openapi/ alone', { timeout: 900_000 },
       ...(message ? [`${name}: ${message.split('\n')[0]}`] : []),
       ...assertionResults.filter(({ status }) => status === 'failed').map(({ fullName, failureMessages = [] }) => `${fullName}: ${(failureMessages[0] ?? '').split('\n')[0]}`),
     ]);
-    expect(failed).toEqual([]);
-    expect(code, output.slice(-5000)).toBe(0);
-    expect(results.numFailedTests).toBe(0);
+    // The one failure a made-up operation must cause: GitHub's GHES descriptions do not have it, and
+    // the releases test (test/server-truth/releases.test.ts) says so for each release. A real new
+    // operation comes from GitHub's pages and is in its descriptions too.
+    const notGitHubs = failed.filter((name) => /^GHES 3\.\d+, as GitHub describes it /.test(name));
+    expect(failed.filter((name) => !notGitHubs.includes(name))).toEqual([]);
+    expect(notGitHubs).toHaveLength(6);
+    expect(code, output.slice(-5000)).toBe(notGitHubs.length > 0 ? 1 : 0);
+    expect(results.numFailedTests).toBe(notGitHubs.length);
     const passed = results.testResults.flatMap(({ assertionResults }) => assertionResults.filter(({ status }) => status === 'passed').map(({ fullName }) => fullName));
     const about = (text: string) => passed.filter((name) => name.includes(text));
     // The new operation went through the generic cases of the contract and client tests …
