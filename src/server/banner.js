@@ -32,7 +32,7 @@ Force a documented response with the Prefer header (the state is not touched):
 Latency and failures: X-Simulator-Delay: <ms>, X-Simulator-Fault: 500|502|503|drop${delayMs ? ` (every answer waits ${delayMs} ms: --delay)` : ''}
 Control API, for your own tests and tools (send X-Simulator-Control: 1${controlToken ? ' and Authorization: Bearer <your --control-token>' : ''}; pages on other origins cannot):
   curl -X POST -H 'X-Simulator-Control: 1' ${url}/_simulator/reset   (also GET|PUT /_simulator/state, GET|PUT|DELETE /_simulator/faults, GET|PUT|POST /_simulator/clock,
-    GET /_simulator/requests (the journal; requests.har for devtools), GET|POST|PUT|DELETE /_simulator/scenarios)
+    the journal: GET /_simulator/requests (requests.har for devtools); scenarios: GET|POST|PUT|DELETE /_simulator/scenarios)
 ${stateFile ? `State kept in ${stateFile} (written after each change and on Ctrl-C).\n` : ''}${fromPackage ? '' : `The docs' examples verbatim, through Prism: npm start -- --static
 Docs: ${url}/docs   (built by \`npm run docs\`)
 `}${logging(verbose)} Ctrl-C stops.

@@ -45,15 +45,15 @@ const vitest = (folder: string, ...args: string[]) =>
 describe("docs/frontend-testing.md's vitest project", () => {
   it('passes, and its seeded snapshot is the same bytes on a second run', async () => {
     const folder = await layOutForRunning('docs/frontend-testing.md');
-    expect((await readdir(join(folder, 'src'))).sort()).toEqual(['ghes.ts', 'lockout.test.ts', 'main.ts', 'mocks.ts', 'token-list.test.ts', 'tokens.test.ts', 'two-factor.test.ts']);
+    expect((await readdir(join(folder, 'src'))).sort()).toEqual(['create-retry.test.ts', 'ghes.ts', 'lockout.test.ts', 'main.ts', 'mocks.ts', 'retry.test.ts', 'token-list.test.ts', 'tokens.test.ts', 'two-factor.test.ts']);
     const first = await vitest(folder, '--update');
-    expect(first).toMatch(/Tests\s+4 passed/);
+    expect(first).toMatch(/Tests\s+6 passed/);
     const snapshot = await readFile(join(folder, 'src/__snapshots__/token-list.test.ts.snap'), 'utf8');
     expect(snapshot).toMatch(/"token": "ghp_[A-Za-z0-9]{36}"/);
     expect(snapshot).toContain('"created_at": "2026-01-01T00:00:00Z"');
     expect(snapshot).toContain('"now": "2026-01-01T00:03:00.000Z"');
     const second = await vitest(folder); // without --update, a snapshot that differs fails
-    expect(second).toMatch(/Tests\s+4 passed/);
+    expect(second).toMatch(/Tests\s+6 passed/);
     expect(await readFile(join(folder, 'src/__snapshots__/token-list.test.ts.snap'), 'utf8')).toBe(snapshot);
     // Each run starts jsdom and vitest afresh: tens of seconds on a loaded machine.
   }, 300_000);

@@ -76,7 +76,8 @@ describe('a create flood with large bodies', () => {
     expect([...refused]).toEqual([[403, Math.ceil(stored / 2)]]);
     expect(kept).toBeLessThan(byteLimits.perUser * 1.1);
     expect(kept).toBeGreaterThan(byteLimits.perUser * 0.8);
-    // Half as many creates again, all refused: RSS grows by less than a tenth of what filling took.
-    expect(after - full).toBeLessThan(kept / 10);
+    // Half as many creates again, all refused: RSS grows by less than a quarter of what filling
+    // took (storing them would add half; the allocator's noise is well under a quarter).
+    expect(after - full).toBeLessThan(kept / 4);
   });
 });
