@@ -395,7 +395,7 @@ function drained(socket) {
  * go on, after waiting for its client to read what is queued; false when it was answered with the
  * 429 that closes its connection, or is behind that 429 and will not be answered.
  */
-async function withinLimits(request, response) {
+async function withinLimits(request, response, graceMs = floodGraceMs) {
   const { socket } = request;
   const connection = connectionOf(socket);
   if (connection.closing) {
@@ -408,7 +408,7 @@ async function withinLimits(request, response) {
       socket.pause();
       // Node holds every request it parsed from that write (about 2 KB each, 2,000 in 64 KB) until
       // the connection closes: a flooding client that does not read its answers soon loses them.
-      setTimeout(() => socket.destroy(), floodGraceMs).unref();
+      setTimeout(() => socket.destroy(), graceMs).unref();
     }
     return false;
   }
@@ -430,8 +430,8 @@ async function withinLimits(request, response) {
  * request is answered here and the result is undefined; otherwise it is what routing needs.
  * @returns {Promise<{ rawBody: Buffer, target: { path: string, search: string }, path: string } | undefined>}
  */
-export async function receive(request, response, { allowedHosts = defaultHosts } = {}) {
-  if (!(await withinLimits(request, response))) return undefined;
+export async function receive(request, response, { allowedHosts = defaultHosts, floodGraceMs: graceMs = floodGraceMs } = {}) {
+  if (!(await withinLimits(request, response, graceMs))) return undefined;
   // Before CORS: a refused Host gets nothing else (a malformed one gets its 400 below).
   const refusedHost = hostProblem(request) ? undefined : hostRefusal(request, allowedHosts);
   if (refusedHost) return void sendJson(response, 403, refusedHost);

@@ -16,6 +16,8 @@ export interface StartMockOptions extends SimulatorOptions {
   host?: string;
   /** Host names answered besides localhost, *.localhost, IP addresses and `host` (against DNS rebinding). */
   allowedHosts?: string[];
+  /** How long a client that floods its connection with pipelined requests and does not read its answers keeps it, in ms (default 5,000). */
+  floodGraceMs?: number;
   /**
    * Keep the state in this JSON file: loaded at start when it exists (a corrupt or foreign file
    * makes startMock reject, naming it, and is left as it is), written after each change and by

@@ -29,17 +29,18 @@ function writeReply(reply, response, date) {
 const reasons = new WeakMap();
 
 /**
- * @param {{ simulator: import('../simulator/index.js').Simulator, verbose?: boolean, log?: (line: string) => void, docs?: boolean, allowedHosts?: readonly string[] }} options
+ * @param {{ simulator: import('../simulator/index.js').Simulator, verbose?: boolean, log?: (line: string) => void, docs?: boolean, allowedHosts?: readonly string[], floodGraceMs?: number }} options
  *   `docs: false` (the installed package, which does not ship the docs page): /docs is no route of its own;
- *   `allowedHosts`: Host names answered besides localhost, *.localhost and IP addresses (the name it listens on, --allowed-hosts)
+ *   `allowedHosts`: Host names answered besides localhost, *.localhost and IP addresses (the name it listens on, --allowed-hosts);
+ *   `floodGraceMs`: how long a flooding client that does not read keeps its connection (http-kit's floodGraceMs by default)
  * @returns {import('node:http').Server} not yet listening
  */
-export function createSimulatorServer({ simulator, verbose = false, log = console.log, docs = true, allowedHosts = [] }) {
+export function createSimulatorServer({ simulator, verbose = false, log = console.log, docs = true, allowedHosts = [], floodGraceMs }) {
   const serveDocs = docs ? createDocsHandler() : undefined;
   const hosts = hostAllowList(allowedHosts);
 
   async function handle(request, response) {
-    const received = await receive(request, response, { allowedHosts: hosts });
+    const received = await receive(request, response, { allowedHosts: hosts, ...(floodGraceMs !== undefined && { floodGraceMs }) });
     if (!received) return;
     const { rawBody, path } = received;
     // A transfer coding is the transport's to refuse; a Content-Encoding the core refuses itself (415,

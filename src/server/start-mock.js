@@ -11,13 +11,13 @@ import { keepStateIn } from './state-file.js';
  * @returns {Promise<{ url: string, simulator: import('../simulator/index.js').Simulator, stop: () => Promise<void> }>}
  */
 export async function startMockWith(core, options = {}) {
-  const { port = 0, host = '127.0.0.1', verbose = false, log, stateFile, docs = false, allowedHosts = [], simulator: given, ...simulatorOptions } = options;
+  const { port = 0, host = '127.0.0.1', verbose = false, log, stateFile, docs = false, allowedHosts = [], floodGraceMs, simulator: given, ...simulatorOptions } = options;
   const own = Object.fromEntries(Object.entries(simulatorOptions).filter(([, value]) => value !== undefined));
   if (given && Object.keys(own).length > 0) throw new Error(`startMock: pass either simulator or ${Object.keys(own).join(', ')} (the simulator's own options), not both`);
   const simulator = given ?? core.createSimulator(own);
   const kept = stateFile === undefined ? undefined : await keepStateIn(stateFile, simulator);
   // The name it listens on is answered too (an IP address is anyway), against DNS rebinding.
-  const server = createSimulatorServer({ simulator, verbose, docs, ...(log && { log }), allowedHosts: [host, ...allowedHosts] });
+  const server = createSimulatorServer({ simulator, verbose, docs, ...(log && { log }), allowedHosts: [host, ...allowedHosts], ...(floodGraceMs !== undefined && { floodGraceMs }) });
   let url;
   try {
     url = await listen(server, { host, port });

@@ -17,9 +17,12 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // The tests' clients may be slow to read on a loaded machine: a flood's grace is long here (the
+  // default, 5 s, is the slow suite's stall.slow.test.ts), so no answer depends on the wall clock.
+  const floodGraceMs = 60_000;
   const [mock, strictMock, staticServer] = await Promise.all([
-    startMock(),
-    startMock({ strict: true }),
+    startMock({ floodGraceMs }),
+    startMock({ strict: true, floodGraceMs }),
     project.name === 'mock' ? createMockServer().then(({ server }) => server) : undefined,
   ]);
   project.provide('mockUrl', mock.url);
