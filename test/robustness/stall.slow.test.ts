@@ -3,6 +3,7 @@
 // takes to be made does not count: the simulator may be told to wait up to 60 s before answering.
 // Slow suite: it waits past the timeout, which is what it tests.
 import { expect, it } from 'vitest';
+import { startMock } from '../../scripts/mock/start-mock.js';
 import { floodGraceMs, stallTimeoutMs } from '../../src/server/http-kit.js';
 import { basic, githubHeaders, mockUrl } from '../mock/support/calls.js';
 import { converse } from './support/conversation.js';
@@ -37,10 +38,12 @@ it(`lets a flooding client that does not read go after ${floodGraceMs / 1000} s,
   // 2,000 docs requests in one 64 KB write: 16 pages owed, then the 429; Node holds the rest until the close.
   const flood = getDocs.repeat(2000);
   const pastTheGrace = floodGraceMs + 5000;
+  // A mock of its own, with the default grace (the tests' shared mock gives floods a minute).
+  const mock = await startMock();
   const [silent, prompt] = await Promise.all([
-    converse(mockUrl(), flood, { stopReading: () => new Promise((resolve) => setTimeout(resolve, pastTheGrace)), timeoutMs: stallTimeoutMs }),
-    converse(mockUrl(), flood, { timeoutMs: stallTimeoutMs }),
-  ]);
+    converse(mock.url, flood, { stopReading: () => new Promise((resolve) => setTimeout(resolve, pastTheGrace)), timeoutMs: stallTimeoutMs }),
+    converse(mock.url, flood, { timeoutMs: stallTimeoutMs }),
+  ]).finally(() => mock.stop());
   // Closed after the grace, well before the stall timeout would have: it read only what the kernel held.
   expect(silent.closed).toBe(true);
   expect(silent.answers.length).toBeLessThan(16);
