@@ -2,7 +2,8 @@
 // fingerprints and counts an app's tokens through indexes, and a list looks at its page only.
 // Each check times the same work for a user holding 10 authorizations and one holding 20,000,
 // interleaved in rounds, best round of each, in one run; the bound is generous (a scan of every
-// authorization made it 10 to 50 times slower), so a loaded machine cannot fail it.
+// authorization made it 10 to 50 times slower). A ratio of times still moves when the machine is
+// loaded, so it is the slow suite's (npm run test:slow), beside linear-time.slow.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { Authorization } from '../../generated/schema.js';
 import { createSimulator } from '../../src/simulator/index.js';
