@@ -40,7 +40,9 @@ describe('clients that send and do not read: bounded, and the others are served 
     const { conversation, servedWhileHeld } = await nonReadingClientBeside(client);
     // The other client got its 200 while this one held its answers unread (or after it was let go).
     expect(servedWhileHeld).toBe(client.answers.length > 0);
-    expectAnswers(conversation.answers, client.answers);
+    const owed = client.mayCloseEarly && conversation.answers.length < client.answers.length ? client.answers.slice(0, conversation.answers.length) : client.answers;
+    expect(conversation.answers.length).toBeGreaterThan(0);
+    expectAnswers(conversation.answers, owed);
     expect(conversation.closed).toBe(client.closes);
   });
 });
