@@ -537,11 +537,7 @@ export interface components {
             app: components["schemas"]["authorization-app"];
             /** A reminder of what the token is for, shown on the settings page; null when none was given. */
             note: string | null;
-            /**
-             * A link back to whatever uses the token, shown with the note; null when none was given.
-             *
-             * Format: uri
-             */
+            /** A link back to whatever uses the token, shown with the note; a URI, or empty when it was sent empty (GitHub stored it as it came); null when none was given. */
             note_url: string | null;
             /**
              * When the authorization last changed (scopes, note, note URL or fingerprint).

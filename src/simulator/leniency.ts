@@ -2,8 +2,8 @@
 // unless it is strict (`strict: true`, `--strict`). Recorded answers (docs/decisions.md, "Unknown
 // body fields are ignored"): a field the operation does not know was ignored (octokit.rb's `scope`,
 // a get-or-create's repeated `client_id`), and github3.py's empty `client_id` and `client_secret`
-// made a personal token; its empty `note_url` is answered null (GitHub echoed "", which the
-// contract's URI-or-null does not allow). Each change is named, for X-Simulator-Reason and the --verbose log.
+// made a personal token (its empty `note_url` GitHub stored as it came, which the contract allows).
+// Each change is named, for X-Simulator-Reason and the --verbose log.
 import type { SchemaError } from '../../generated/validators.js';
 
 /** A compiled validator: true or false, with the errors of the last call. */
@@ -23,11 +23,6 @@ export function asGitHubTookIt(operationName: string, body: unknown, validate: V
       delete taken[field];
       changes.push(`${field} "" taken as absent`);
     }
-  }
-  // GitHub echoed an empty note_url; the contract's is a URI or null (docs/decisions.md): none it is.
-  if (taken.note_url === '') {
-    delete taken.note_url;
-    changes.push('note_url "" taken as absent (answered null)');
   }
   if (!validate(taken)) {
     const unknown = new Set((validate.errors ?? []).filter((error) => error.keyword === 'additionalProperties' && error.instancePath === '').map((error) => String(error.params.additionalProperty)));

@@ -72,7 +72,7 @@ describe('hover text', () => {
 
   it('a field that had no description in the contract has one now (note_url)', () => {
     const { doc } = hover('note_url', 'authorization.');
-    expect(doc).toBe('A link back to whatever uses the token, shown with the note; null when none was given.\n\nFormat: uri');
+    expect(doc).toBe('A link back to whatever uses the token, shown with the note; a URI, or empty when it was sent empty (GitHub stored it as it came); null when none was given.');
   });
 });
 

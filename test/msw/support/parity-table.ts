@@ -326,7 +326,7 @@ export const rows: Row[] = [
 export const strictRows: Row[] = [
   { method: 'POST', path: '/api/v3/authorizations', user: 'strict', body: { note: 'github3.py', note_url: '', client_id: '', client_secret: '', scopes: ['gist'] } },
   { method: 'POST', path: '/api/v3/authorizations', user: 'strict', body: { note: 'octokit.rb', scope: ['repo'] } },
-  { method: 'POST', path: '/api/v3/authorizations', user: 'strict', body: { note: 'empty url', note_url: '' } },
+  { method: 'POST', path: '/api/v3/authorizations', user: 'strict-ok', body: { note: 'empty url, stored as GitHub did', note_url: '' } },
   { method: 'PUT', path: `/api/v3/authorizations/clients/${clientId}`, user: 'strict', body: { client_id: clientId, client_secret: secret } },
   { method: 'POST', path: '/api/v3/authorizations/1', user: 'strict', body: { rm_scopes: ['repo'] } },
   { method: 'PATCH', path: '/api/v3/authorizations/1', user: 'strict', body: { note: 'x', colour: 'red' } },
