@@ -4,16 +4,16 @@
 // the documented response (`Prefer` chooses another one) and nothing is remembered.
 import { createServer } from 'node:http';
 import { apiCallOf } from '../../src/server/api-call.js';
-import { createDocsHandler, docsPaths } from '../../src/server/docs.js';
 import { answerClientErrors, hostAllowList, receive, sendJson, serverOptions, targetForLog, unsupportedCoding } from '../../src/server/http-kit.js';
-import { loadSimulator } from './load-simulator.js';
+import { checkRequest, chooseResponse, headerSafe, operations as facts, preferTarget } from '../../src/simulator/index.js';
+import { docsPages } from './docs.js';
 import { bundleFile, createPrismMock, prismOperations } from './prism-engine.js';
 
 /** GitHub's answer to "which media type is this?", sent with every JSON response. */
 const githubMediaType = 'github.v3; format=json';
 
 /** Writes a refusal of the request checks: its JSON body (if any), headers and reason. */
-function sendRefusal(response, refusal, headerSafe) {
+function sendRefusal(response, refusal) {
   const headers = { ...refusal.headers, 'x-simulator-reason': headerSafe(refusal.reason) };
   if (refusal.body === undefined) {
     response.writeHead(refusal.status, headers);
@@ -43,13 +43,13 @@ function sendPrismAnswer(response, output, choice) {
 
 /**
  * @param {{ verbose?: boolean, allowedHosts?: readonly string[] }} [options] `allowedHosts`: Host names answered besides localhost, *.localhost and IP addresses
- * @returns {Promise<{ server: import('node:http').Server, routes: Array<{ method: string, path: string }> }>} the server, not yet listening
+ * @returns {Promise<{ server: import('node:http').Server, routes: ReadonlyArray<{ method: string, path: string }> }>} the server, not yet listening
  */
 export async function createMockServer({ verbose = false, allowedHosts = [] } = {}) {
   const hosts = hostAllowList(allowedHosts);
-  const [{ checkRequest, chooseResponse, headerSafe, operations: facts, preferTarget }, operations] = await Promise.all([loadSimulator(), prismOperations(bundleFile)]);
+  const operations = await prismOperations(bundleFile);
   const mock = createPrismMock(verbose);
-  const serveDocs = createDocsHandler();
+  const pages = docsPages();
   const targets = new Map(facts.map((operation) => [operation, preferTarget(operation)]));
 
   async function handle(request, response) {
@@ -58,12 +58,13 @@ export async function createMockServer({ verbose = false, allowedHosts = [] } = 
     const { rawBody, path } = received;
     const coding = unsupportedCoding(request, rawBody);
     if (coding) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
-    if (docsPaths.has(path)) return serveDocs(request, response);
+    const page = pages.get(path);
+    if (page) return page(request, response);
 
     const checked = checkRequest(apiCallOf(request, received, path));
-    if ('refusal' in checked) return sendRefusal(response, checked.refusal, headerSafe);
+    if ('refusal' in checked) return sendRefusal(response, checked.refusal);
     const { operation } = checked.route;
-    const choice = chooseResponse(targets.get(operation), request.headers.prefer);
+    const choice = chooseResponse(targets.get(operation) ?? preferTarget(operation), request.headers.prefer);
     if ('problem' in choice) return sendJson(response, 400, { message: choice.problem });
 
     const prismOperation = operations.get(`${operation.method} ${operation.path}`);

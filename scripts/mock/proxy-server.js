@@ -7,8 +7,8 @@
 import { createServer } from 'node:http';
 import { apiCallOf } from '../../src/server/api-call.js';
 import { scrubExchange } from '../../src/conformance/recording.js';
+import { checkRequest } from '../../src/simulator/index.js';
 import { answerClientErrors, hostAllowList, receive, sendJson, serverOptions, targetForLog } from '../../src/server/http-kit.js';
-import { loadSimulator } from './load-simulator.js';
 import { bundleFile, createPrismProxy, prismOperations } from './prism-engine.js';
 
 const severities = ['error', 'warning', 'info', 'hint'];
@@ -43,7 +43,7 @@ export function describeResponseViolations(violations) {
  */
 export async function createProxyServer({ upstream, verbose = false, report = console.log, allowedHosts = [], record }) {
   const hosts = hostAllowList(allowedHosts);
-  const [{ checkRequest }, prism] = await Promise.all([loadSimulator(), prismOperations(bundleFile)]);
+  const prism = await prismOperations(bundleFile);
   const operations = [...prism.values()];
   const proxy = createPrismProxy(upstream, verbose);
 
@@ -76,7 +76,7 @@ export async function createProxyServer({ upstream, verbose = false, report = co
     }
     const { output, validations } = result;
     const checked = checkRequest(apiCallOf(request, received, path));
-    const violations = [...describeRequestViolations(checked.refusal), ...describeResponseViolations(validations.output)];
+    const violations = [...describeRequestViolations('refusal' in checked ? checked.refusal : undefined), ...describeResponseViolations(validations.output)];
     if (violations.length > 0) report([`✗ ${exchange} → ${output.statusCode} breaks the contract:`, ...violations.map((line) => `    ${line}`)].join('\n'));
     else if (verbose) report(`✓ ${exchange} → ${output.statusCode}`);
 

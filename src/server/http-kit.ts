@@ -2,8 +2,9 @@
 // server's /api/v3 prefix, bounded body reading, a JSON answer for requests Node's own parser
 // rejects (after the answers owed before it), and bounds on what one connection can make the
 // server hold. Bad input always gets a 4xx JSON answer, never a crash or a hang.
-import { maxHeaderSize } from 'node:http';
-import { isIP } from 'node:net';
+import { maxHeaderSize, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerOptions, type ServerResponse } from 'node:http';
+import { isIP, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 export const jsonContentType = 'application/json; charset=utf-8';
 export const apiPrefix = '/api/v3';
@@ -49,7 +50,7 @@ export const keepAliveTimeoutMs = 5_000;
  * Options for `http.createServer`: incomplete requests are checked every second, not every 30.
  * Node would answer an HTTP/1.1 request without Host itself, with an empty 400: `hostProblem` instead.
  */
-export const serverOptions = { requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000, requireHostHeader: false, keepAliveTimeout: keepAliveTimeoutMs };
+export const serverOptions: ServerOptions = { requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 1000, requireHostHeader: false, keepAliveTimeout: keepAliveTimeoutMs };
 
 // RFC 9110's uri-host (a bracketed IP literal, or a name or IPv4 address) and an optional port.
 const hostValue = /^(\[[\dA-Fa-f:.]+\]|[\w.~!$&'()*+,;=%-]*)(:\d*)?$/;
@@ -58,11 +59,11 @@ const hostValue = /^(\[[\dA-Fa-f:.]+\]|[\w.~!$&'()*+,;=%-]*)(:\d*)?$/;
  * The 400 body RFC 9112 requires for an HTTP/1.1 request without Host, and for any request with
  * two Host headers or a Host that is no host (Node accepts all three); undefined when Host is fine.
  */
-export function hostProblem(request) {
+export function hostProblem(request: IncomingMessage): { message: string } | undefined {
   const hosts = request.headersDistinct.host ?? [];
   if (hosts.length === 0) return request.httpVersion === '1.1' ? { message: 'Bad Request: an HTTP/1.1 request needs a Host header' } : undefined;
   if (hosts.length > 1) return { message: `Bad Request: ${hosts.length} Host headers (${hosts.map((host) => JSON.stringify(host)).join(', ')}); a request has one` };
-  if (!hostValue.test(hosts[0])) return { message: `Bad Request: Host ${JSON.stringify(hosts[0])} is not a host name or address with an optional port` };
+  if (!hostValue.test(hosts[0]!)) return { message: `Bad Request: Host ${JSON.stringify(hosts[0])} is not a host name or address with an optional port` };
   return undefined;
 }
 
@@ -74,14 +75,18 @@ export function hostProblem(request) {
 // browser's and is answered.
 const allowedHostName = /^\.?[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/;
 
+/** Host names answered besides localhost, *.localhost and IP addresses: exact names, and suffixes (`.example.test`). */
+export interface HostAllowList {
+  names: Set<string>;
+  suffixes: string[];
+}
+
 /**
  * The host allow-list: `names` as given to --allowed-hosts (`.example.test` also allows its
  * subdomains), checked; throws an Error naming `where` for one that is no host name.
- * @param {readonly string[]} names
- * @returns {{ names: Set<string>, suffixes: string[] }}
  */
-export function hostAllowList(names = [], where = '--allowed-hosts') {
-  const list = { names: /** @type {Set<string>} */ (new Set()), suffixes: /** @type {string[]} */ ([]) };
+export function hostAllowList(names: readonly string[] = [], where = '--allowed-hosts'): HostAllowList {
+  const list: HostAllowList = { names: new Set(), suffixes: [] };
   for (const given of names) {
     const name = given.trim().toLowerCase().replace(/\.$/, '');
     // An address (a listening host such as 0.0.0.0 or ::) is answered anyway.
@@ -94,14 +99,14 @@ export function hostAllowList(names = [], where = '--allowed-hosts') {
 }
 
 /** A Host's name that is an address: `[v6]` (hostValue admits only hex digits, colons and dots there) or dotted IPv4. */
-function isIpLiteral(name) {
+function isIpLiteral(name: string): boolean {
   return name.startsWith('[') || isIP(name) === 4;
 }
 
 const defaultHosts = hostAllowList();
 
 /** The 403 body for a Host the server does not answer (see hostAllowList), or undefined. */
-export function hostRefusal(request, list = defaultHosts) {
+export function hostRefusal(request: Pick<IncomingMessage, 'headers'>, list: HostAllowList = defaultHosts): { message: string } | undefined {
   const host = request.headers.host;
   if (!host) return undefined;
   const name = (host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d*$/, '')).toLowerCase().replace(/\.$/, '');
@@ -127,14 +132,21 @@ export const preflightHeaders = {
   'access-control-max-age': '86400',
 };
 
-export function sendJson(response, status, body, headers = {}) {
+/** Answers `status` with `body` as JSON. */
+export function sendJson(response: ServerResponse, status: number, body: unknown, headers: OutgoingHttpHeaders = {}): void {
   const text = JSON.stringify(body);
   response.writeHead(status, { ...headers, 'content-type': jsonContentType, 'content-length': Buffer.byteLength(text) });
   response.end(text);
 }
 
+/** A request target's path and query (without its `?`). */
+export interface RequestTarget {
+  path: string;
+  search: string;
+}
+
 /** Splits a request target into path and query; `undefined` when it is neither origin- nor absolute-form. */
-export function splitTarget(target) {
+export function splitTarget(target: string): RequestTarget | undefined {
   if (target.startsWith('/')) {
     const query = target.indexOf('?');
     return query < 0 ? { path: target, search: '' } : { path: target.slice(0, query), search: target.slice(query + 1) };
@@ -148,24 +160,24 @@ export function splitTarget(target) {
 }
 
 /** The request target for a log line, without the user and password an absolute-form target can carry. */
-export function targetForLog(target = '') {
+export function targetForLog(target = ''): string {
   return target.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#]*@/i, '$1');
 }
 
 /** `/api/v3/authorizations` → `/authorizations`, so apps can switch between mock and server by host alone. */
-export function stripApiPrefix(path) {
+export function stripApiPrefix(path: string): string {
   if (path === apiPrefix) return '/';
   return path.startsWith(`${apiPrefix}/`) ? path.slice(apiPrefix.length) : path;
 }
 
 /** True for a request target under the control API (`/_simulator`, with or without `/api/v3`), which gets no CORS. */
-export function isControlTarget(target = '') {
+export function isControlTarget(target = ''): boolean {
   const path = stripApiPrefix(splitTarget(target)?.path ?? '');
   return path === '/_simulator' || path.startsWith('/_simulator/');
 }
 
 /** GitHub's CORS headers, on every answer of the API (not of the control API). */
-export function applyCors(request, response) {
+export function applyCors(request: IncomingMessage, response: ServerResponse): void {
   if (isControlTarget(request.url)) return;
   response.setHeader('access-control-allow-origin', '*');
   response.setHeader('access-control-expose-headers', exposedHeaders);
@@ -176,7 +188,7 @@ export function applyCors(request, response) {
  * 204 with its fixed lists, whatever was requested; false if it is none. A preflight for the
  * control API is left to it: it refuses it (no X-Simulator-Control), with no CORS grant.
  */
-export function answerPreflight(request, response) {
+export function answerPreflight(request: IncomingMessage, response: ServerResponse): boolean {
   if (request.method !== 'OPTIONS' || !request.headers.origin || !request.headers['access-control-request-method']) return false;
   if (isControlTarget(request.url)) return false;
   response.writeHead(204, preflightHeaders);
@@ -189,13 +201,13 @@ export function answerPreflight(request, response) {
  * answers 413 with `sendTooLarge`, which drops the rest and closes); with 'aborted' when the
  * client went away or timed out first (there is no one left to answer).
  */
-export function readBody(request) {
+export function readBody(request: IncomingMessage): Promise<Buffer | 'too large' | 'aborted'> {
   return new Promise((resolve) => {
     const declared = Number(request.headers['content-length']);
     if (declared > bodyLimit) return resolve('too large');
-    const chunks = [];
+    const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk) => {
+    request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > bodyLimit) {
         request.removeAllListeners('data');
@@ -218,15 +230,15 @@ export const lingerMs = 5_000;
  * the reset can reach a busy client before it has read the answer, which is then lost. The socket
  * closes when the client closes its side; past `lingerBytes` or `lingerMs` it is cut anyway.
  */
-export function sendTooLarge(request, response) {
-  const { socket } = request;
+export function sendTooLarge(request: IncomingMessage, response: ServerResponse): void {
+  const socket = request.socket as Socket & { destroySoon: () => void };
   // Node would destroy the socket as soon as the answer is out: end it (FIN) and read on instead.
   socket.destroySoon = () => socket.end();
   const cut = setTimeout(() => socket.destroy(), lingerMs).unref();
   socket.once('close', () => clearTimeout(cut));
   let dropped = 0;
   request.removeAllListeners('data');
-  request.on('data', (chunk) => {
+  request.on('data', (chunk: Buffer) => {
     dropped += chunk.length;
     if (dropped > lingerBytes) socket.destroy();
   });
@@ -238,9 +250,9 @@ export function sendTooLarge(request, response) {
 /**
  * Node undoes chunked framing and no other coding, so a body compressed in transit
  * (`Transfer-Encoding: gzip, chunked`) or as content (`Content-Encoding: gzip`) would be read as
- * bytes that are no JSON; name the coding instead. @returns {{ status, message, headers } | undefined}
+ * bytes that are no JSON; name the coding instead.
  */
-export function unsupportedCoding(request, body) {
+export function unsupportedCoding(request: IncomingMessage, body: Uint8Array): { status: number; message: string; headers: OutgoingHttpHeaders } | undefined {
   const transfer = request.headers['transfer-encoding'];
   if (transfer !== undefined && transfer.trim().toLowerCase() !== 'chunked') {
     return { status: 400, message: `Transfer-Encoding ${JSON.stringify(transfer)} is not supported: send the body chunked alone, or with a Content-Length`, headers: { connection: 'close' } };
@@ -254,37 +266,52 @@ export function unsupportedCoding(request, body) {
 
 // Node's parser (llhttp) says what is wrong in `error.reason`, e.g. "Invalid character in chunk
 // size" or "Duplicate Content-Length"; where that alone would leave a client guessing, say more.
-const parseProblems = {
+/** A parse error as Node's server reports it (`clientError`). */
+export type ParseError = Error & { code?: string; reason?: string };
+
+const parseProblems: Record<string, (reason: string) => string> = {
   HPE_INVALID_URL: (reason) => `${reason}: percent-encode spaces, control characters and non-ASCII bytes (as UTF-8) in the URL`,
   HPE_INVALID_EOF_STATE: () => 'the connection was closed before the request was complete (its request line, headers or body were cut short)',
   HPE_PAUSED_H2_UPGRADE: () => 'this server speaks HTTP/1.1, not HTTP/2 (the request began with the HTTP/2 preface, PRI * HTTP/2.0)',
 };
 
 /** What a parse error says is wrong, for a person: `Invalid method encountered (HPE_INVALID_METHOD)`. */
-export function describeParseError(error) {
+export function describeParseError(error: ParseError): string {
   const reason = error.reason || error.message || 'unparseable';
-  return `${parseProblems[error.code]?.(reason) ?? reason} (${error.code ?? 'no code'})`;
+  return `${parseProblems[error.code ?? '']?.(reason) ?? reason} (${error.code ?? 'no code'})`;
 }
 
 // Per connection: the answers not yet sent (in request order, as Node sends them) with their
 // requests; how many answers were handed to its socket and how many went out, when one last went
 // out (or began to wait), and the timer that watches them; whether it was told to close because it pipelined too deep, and how many requests
 // came after that.
-const connections = new WeakMap();
+interface Connection {
+  unsent: Map<ServerResponse, IncomingMessage>;
+  handedOver: number;
+  sent: number;
+  progressAt: number;
+  stall: NodeJS.Timeout | undefined;
+  closing: boolean;
+  behindRefusal: number;
+  flooded: boolean;
+  answeredError: boolean;
+}
+const connections = new WeakMap<Duplex, Connection>();
 
 /** The connection state of `socket`, made on its first request. */
-function connectionOf(socket) {
+function connectionOf(socket: Duplex): Connection {
   let connection = connections.get(socket);
   if (!connection) {
-    connection = { unsent: new Map(), handedOver: 0, sent: 0, progressAt: 0, stall: undefined, closing: false, behindRefusal: 0, flooded: false, answeredError: false };
-    connections.set(socket, connection);
-    socket.once('close', () => clearTimeout(connection.stall));
+    const made: Connection = { unsent: new Map(), handedOver: 0, sent: 0, progressAt: 0, stall: undefined, closing: false, behindRefusal: 0, flooded: false, answeredError: false };
+    connection = made;
+    connections.set(socket, made);
+    socket.once('close', () => clearTimeout(made.stall));
   }
   return connection;
 }
 
 /** Counts an answer as unsent until it has gone out (or its connection closed), and watches it once handed to the socket. */
-function track(request, response) {
+function track(request: IncomingMessage, response: ServerResponse): void {
   const { socket } = request;
   const connection = connectionOf(socket);
   connection.unsent.set(response, request);
@@ -302,7 +329,7 @@ function track(request, response) {
 }
 
 /** Closes the connection when answers handed to its socket wait and none has gone out for `stallTimeoutMs`. */
-function watchStall(socket, connection, delay = stallTimeoutMs) {
+function watchStall(socket: Duplex, connection: Connection, delay = stallTimeoutMs): void {
   if (connection.stall || socket.destroyed) return;
   connection.stall = setTimeout(() => {
     connection.stall = undefined;
@@ -314,22 +341,19 @@ function watchStall(socket, connection, delay = stallTimeoutMs) {
   connection.stall.unref();
 }
 
-/**
- * Resolves once every answer in `responses` has gone out, or `socket` has closed.
- * @returns {Promise<void>}
- */
-function allSent(socket, responses) {
+/** Resolves once every answer in `responses` has gone out, or `socket` has closed. */
+function allSent(socket: Duplex, responses: ServerResponse[]): Promise<void> {
   return new Promise((resolve) => {
     let left = responses.length;
     if (left === 0 || socket.destroyed) return resolve();
     const sent = () => --left === 0 && resolve();
     for (const response of responses) response.once('close', sent);
-    socket.once('close', resolve);
+    socket.once('close', () => resolve());
   });
 }
 
 /** The 400/408/431 written for a request Node's parser refused, in JSON. */
-function parseErrorAnswer(error) {
+function parseErrorAnswer(error: ParseError): string {
   const [status, reason, message] =
     error.code === 'HPE_HEADER_OVERFLOW'
       ? [431, 'Request Header Fields Too Large', `Request headers too large: the request line (with the URL) and the headers must fit in ${maxHeaderSize / 1024} KiB`]
@@ -348,15 +372,15 @@ function parseErrorAnswer(error) {
  * header other than 100-continue, which Node would answer with an empty 417, get a JSON 417.
  * Also counts every answer per connection, for the limits `receive` applies.
  */
-export function answerClientErrors(server) {
+export function answerClientErrors(server: Server): void {
   // First, so that the count includes the request before its handler runs.
   server.prependListener('request', track);
-  server.on('checkExpectation', (request, response) => {
+  server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
     track(request, response);
     response.setHeader('connection', 'close');
     sendJson(response, 417, { message: `Expectation Failed: Expect ${JSON.stringify(request.headers.expect)} cannot be met; the only expectation served is 100-continue` });
   });
-  server.on('clientError', (error, socket) => {
+  server.on('clientError', (error: ParseError, socket: Duplex) => {
     if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
     // Once per connection: the parser reports its error again for every later chunk.
     const connection = connectionOf(socket);
@@ -374,11 +398,8 @@ export function answerClientErrors(server) {
   });
 }
 
-/**
- * Resolves once `socket` has sent what it holds (drain) or closed.
- * @returns {Promise<void>}
- */
-function drained(socket) {
+/** Resolves once `socket` has sent what it holds (drain) or closed. */
+function drained(socket: Duplex): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       socket.off('drain', done);
@@ -395,7 +416,7 @@ function drained(socket) {
  * go on, after waiting for its client to read what is queued; false when it was answered with the
  * 429 that closes its connection, or is behind that 429 and will not be answered.
  */
-async function withinLimits(request, response, graceMs = floodGraceMs) {
+async function withinLimits(request: IncomingMessage, response: ServerResponse, graceMs = floodGraceMs): Promise<boolean> {
   const { socket } = request;
   const connection = connectionOf(socket);
   if (connection.closing) {
@@ -424,13 +445,25 @@ async function withinLimits(request, response, graceMs = floodGraceMs) {
   return !socket.destroyed;
 }
 
+/** What `receive` read: the body's bytes, the request target, and its path without /api/v3. */
+export interface Received {
+  rawBody: Buffer;
+  target: RequestTarget;
+  path: string;
+}
+
+export interface ReceiveOptions {
+  /** From hostAllowList (default: none besides localhost, *.localhost and IP addresses). */
+  allowedHosts?: HostAllowList;
+  floodGraceMs?: number;
+}
+
 /**
  * What every request gets before routing, in the mock and the proxy alike: the connection's limits,
  * the Host allow-list (`allowedHosts`, from hostAllowList), CORS and preflight, the body (size limit, abort), the Host header and the request target. When one of them fails the
  * request is answered here and the result is undefined; otherwise it is what routing needs.
- * @returns {Promise<{ rawBody: Buffer, target: { path: string, search: string }, path: string } | undefined>}
  */
-export async function receive(request, response, { allowedHosts = defaultHosts, floodGraceMs: graceMs = floodGraceMs } = {}) {
+export async function receive(request: IncomingMessage, response: ServerResponse, { allowedHosts = defaultHosts, floodGraceMs: graceMs = floodGraceMs }: ReceiveOptions = {}): Promise<Received | undefined> {
   if (!(await withinLimits(request, response, graceMs))) return undefined;
   // Before CORS: a refused Host gets nothing else (a malformed one gets its 400 below).
   const refusedHost = hostProblem(request) ? undefined : hostRefusal(request, allowedHosts);

@@ -1,15 +1,15 @@
 // The HTTP transport of the simulator (the default of `npm start`): a Node server that does what
-// only a server can (CORS and preflights, bounded bodies, the Host header, parser errors, /docs)
-// and hands every other request to the simulator core (src/simulator/), writing its reply back.
+// only a server can (CORS and preflights, bounded bodies, the Host header, parser errors, and the
+// pages its caller adds, such as npm start's /docs) and hands every other request to the simulator core (src/simulator/), writing its reply back.
 // URLs in the answers are on the origin the request came in on (its Host header).
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Simulator, SimulatorReply } from '../simulator/index.js';
 import { apiCallOf } from './api-call.js';
-import { createDocsHandler, docsPaths } from './docs.js';
 import { errorLine } from './error-line.js';
 import { answerClientErrors, hostAllowList, receive, sendJson, serverOptions, targetForLog, unsupportedCoding } from './http-kit.js';
 
 /** The origin a request came in on: its Host, or the address it reached when it sent none (HTTP/1.0). */
-function originOf(request) {
+function originOf(request: IncomingMessage): string {
   const host = request.headers.host;
   if (host) return `http://${host}`;
   const { localAddress, localPort } = request.socket;
@@ -17,29 +17,40 @@ function originOf(request) {
 }
 
 /** Writes the simulator's reply; an injected dropped connection destroys the socket. `date`: the simulator's clock, as GitHub's Date header. */
-function writeReply(reply, response, date) {
-  if (reply.drop) return void response.destroy();
+function writeReply(reply: SimulatorReply, response: ServerResponse, date: string): void {
+  if ('drop' in reply) return void response.destroy();
   // Straight into writeHead, with no setHeader per header (the CORS headers set before are kept).
   // Date from the simulator's clock (Node's own would be the wall clock): a frozen clock gives the same bytes.
   response.writeHead(reply.status, { date, ...reply.headers });
-  response.end(reply.body ?? undefined);
+  if (reply.body) response.end(reply.body);
+  else response.end();
 }
 
 // What the verbose log says about an answer: writeHead's headers cannot be read back.
-const reasons = new WeakMap();
+const reasons = new WeakMap<ServerResponse, string | undefined>();
 
-/**
- * @param {{ simulator: import('../simulator/index.js').Simulator, verbose?: boolean, log?: (line: string) => void, docs?: boolean, allowedHosts?: readonly string[], floodGraceMs?: number }} options
- *   `docs: false` (the installed package, which does not ship the docs page): /docs is no route of its own;
- *   `allowedHosts`: Host names answered besides localhost, *.localhost and IP addresses (the name it listens on, --allowed-hosts);
- *   `floodGraceMs`: how long a flooding client that does not read keeps its connection (http-kit's floodGraceMs by default)
- * @returns {import('node:http').Server} not yet listening
- */
-export function createSimulatorServer({ simulator, verbose = false, log = console.log, docs = true, allowedHosts = [], floodGraceMs }) {
-  const serveDocs = docs ? createDocsHandler() : undefined;
+/** A handler for a path the server serves besides the API. */
+export type PageHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
+/** Pages by path (without /api/v3), e.g. npm start's /docs. */
+export type Pages = ReadonlyMap<string, PageHandler>;
+
+export interface SimulatorServerOptions {
+  simulator: Simulator;
+  verbose?: boolean;
+  log?: (line: string) => void;
+  /** What is served besides the API (npm start's /docs; the package serves none). */
+  pages?: Pages;
+  /** Host names answered besides localhost, *.localhost and IP addresses (the name it listens on, --allowed-hosts). */
+  allowedHosts?: readonly string[];
+  /** How long a flooding client that does not read keeps its connection (http-kit's floodGraceMs by default). */
+  floodGraceMs?: number;
+}
+
+/** The server, not yet listening. */
+export function createSimulatorServer({ simulator, verbose = false, log = console.log, pages, allowedHosts = [], floodGraceMs }: SimulatorServerOptions): Server {
   const hosts = hostAllowList(allowedHosts);
 
-  async function handle(request, response) {
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const received = await receive(request, response, { allowedHosts: hosts, ...(floodGraceMs !== undefined && { floodGraceMs }) });
     if (!received) return;
     const { rawBody, path } = received;
@@ -47,7 +58,8 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
     // GitHub-shaped), as it does in MSW handlers, where no transport runs.
     const coding = unsupportedCoding(request, rawBody);
     if (coding && coding.status !== 415) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
-    if (serveDocs && docsPaths.has(path)) return serveDocs(request, response);
+    const page = pages?.get(path);
+    if (page) return page(request, response);
     // Aborted when the connection closes before the answer is written (the client went away, or
     // stop() closed every connection): a delayed request is then dropped before it touches state.
     const gone = new AbortController();
@@ -66,10 +78,10 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
         log(`${request.method} ${targetForLog(request.url)} → ${status} (${(performance.now() - started).toFixed(1)} ms)${reason ? `: ${reason}` : ''}`);
       });
     }
-    handle(request, response).catch((error) => {
+    handle(request, response).catch((error: unknown) => {
       // A bug in the simulator, not in the request: say so, once, and keep serving.
       console.error(`simulator error on ${request.method} ${targetForLog(request.url).slice(0, 200)}: ${errorLine(error)}`);
-      if (!response.headersSent) sendJson(response, 500, { message: `Simulator error: ${String(error?.message ?? error).slice(0, 500)}` });
+      if (!response.headersSent) sendJson(response, 500, { message: `Simulator error: ${String(error instanceof Error ? error.message : error).slice(0, 500)}` });
       else response.destroy();
     });
   });
