@@ -3,7 +3,7 @@
 // it cost no more memory than one; it is read again when its file changes (the mock rebuilds the
 // docs when openapi/ changed, and `npm run docs` may run while the mock does).
 import { readFile, stat } from 'node:fs/promises';
-import { sendJson } from '../../src/server/http-kit.js';
+import { sendJson } from '../../src/server/json-answer.js';
 
 export const docsFile = new URL('../../generated/docs/index.html', import.meta.url);
 export const docsPaths = ['/docs', '/docs/', '/docs/index.html'];

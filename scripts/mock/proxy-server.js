@@ -8,7 +8,13 @@ import { createServer } from 'node:http';
 import { apiCallOf } from '../../src/server/api-call.js';
 import { scrubExchange } from '../../src/conformance/recording.js';
 import { checkRequest } from '../../src/simulator/index.js';
-import { answerClientErrors, hostAllowList, receive, sendJson, serverOptions, targetForLog } from '../../src/server/http-kit.js';
+import { answerClientErrors } from '../../src/server/client-errors.js';
+import { serverOptions } from '../../src/server/connection-limits.js';
+import { errorLine } from '../../src/server/error-line.js';
+import { hostAllowList } from '../../src/server/host-check.js';
+import { sendJson } from '../../src/server/json-answer.js';
+import { receive } from '../../src/server/receive.js';
+import { targetForLog } from '../../src/server/request-target.js';
 import { bundleFile, createPrismProxy, prismOperations } from './prism-engine.js';
 
 const severities = ['error', 'warning', 'info', 'hint'];
@@ -100,7 +106,7 @@ export async function createProxyServer({ upstream, verbose = false, report = co
 
   const server = createServer(serverOptions, (request, response) => {
     handle(request, response).catch((error) => {
-      console.error(`proxy error on ${request.method} ${targetForLog(request.url)}: ${error.stack ?? error}`);
+      console.error(`proxy error on ${request.method} ${targetForLog(request.url).slice(0, 200)}: ${errorLine(error)}`);
       if (!response.headersSent) sendJson(response, 500, { message: `Proxy error: ${error.message}` });
       else response.destroy();
     });

@@ -1,7 +1,7 @@
 // A Node request as the simulator core's request checks read it (src/simulator/request-checks.ts,
 // ApiCall): method, raw path (Node does not normalise it, as fetch would), query, headers, body.
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import type { Received } from './http-kit.js';
+import type { Received } from './receive.js';
 
 /** Node's headers, read the way fetch's Headers.get reads them: a repeated header joined by ", ". */
 export const headerReader = (headers: IncomingHttpHeaders) => ({
@@ -19,7 +19,7 @@ export const headerReader = (headers: IncomingHttpHeaders) => ({
 });
 
 /**
- * `received`: what http-kit's receive() read. `path`: the path to check: the raw one (the simulator
+ * `received`: what receive() read. `path`: the path to check: the raw one (the simulator
  * strips /api/v3 itself) or one without the prefix.
  */
 export const apiCallOf = (request: IncomingMessage, { rawBody, target }: Pick<Received, 'rawBody' | 'target'>, path: string = target.path) => ({

@@ -5,9 +5,8 @@
 // reads a file or opens a port, and every problem is an Error whose message is one line that names
 // the option.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { delayOfText, delayRule, maxDelayMs } from '../simulator/delay.js';
 
-/** As the simulator's (src/simulator/data.ts): a minute is long enough for any spinner. */
-const maxDelayMs = 60_000;
 
 /** npm start, the bin's `mock`, npm run proxy. */
 export type CommandName = 'start' | 'mock' | 'proxy';
@@ -196,7 +195,8 @@ export function parseOptions(command: CommandName, argv: readonly string[], env:
 
 // --- checks: each takes the text and the flag (or variable) it came from ----------------------
 
-function portOf(text: string, flag: string) {
+/** The one port rule (npm start, the bin's mock and proxy, npm run proxy): 0 to 65535. */
+export function portOf(text: string, flag: string): number {
   const port = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isInteger(port) || port > 65535) throw new Error(`${flag} must be a port number (0-65535), not ${JSON.stringify(text)}`);
   return port;
@@ -229,8 +229,9 @@ function journalSizeOf(text: string, flag: string) {
 }
 
 function delayOf(text: string, flag: string) {
-  if (!/^\d{1,6}$/.test(text) || Number(text) > maxDelayMs) throw new Error(`${flag} ${text}: must be a whole number of milliseconds from 0 to ${maxDelayMs}`);
-  return Number(text);
+  const ms = delayOfText(text);
+  if (ms === undefined) throw new Error(`${flag} ${text}: ${delayRule}`);
+  return ms;
 }
 
 function seedOf(text: string, flag: string) {

@@ -1,12 +1,20 @@
 // The HTTP transport of the simulator (the default of `npm start`): a Node server that does what
 // only a server can (CORS and preflights, bounded bodies, the Host header, parser errors, and the
-// pages its caller adds, such as npm start's /docs) and hands every other request to the simulator core (src/simulator/), writing its reply back.
+// pages its caller adds, such as npm start's /docs) and hands every other request to the simulator
+// core (src/simulator/), writing its reply back.
 // URLs in the answers are on the origin the request came in on (its Host header).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Simulator, SimulatorReply } from '../simulator/index.js';
 import { apiCallOf } from './api-call.js';
 import { errorLine } from './error-line.js';
-import { answerClientErrors, hostAllowList, receive, sendJson, serverOptions, targetForLog, unsupportedCoding } from './http-kit.js';
+import { answerClientErrors, answerConnect } from './client-errors.js';
+import { serverOptions } from './connection-limits.js';
+import { hostAllowList } from './host-check.js';
+import { sendJson } from './json-answer.js';
+import { receive } from './receive.js';
+import { refuseTransferCoding } from './request-body.js';
+import { logRequest } from './request-log.js';
+import { targetForLog } from './request-target.js';
 
 /** The origin a request came in on: its Host, or the address it reached when it sent none (HTTP/1.0). */
 function originOf(request: IncomingMessage): string {
@@ -42,7 +50,7 @@ export interface SimulatorServerOptions {
   pages?: Pages;
   /** Host names answered besides localhost, *.localhost and IP addresses (the name it listens on, --allowed-hosts). */
   allowedHosts?: readonly string[];
-  /** How long a flooding client that does not read keeps its connection (http-kit's floodGraceMs by default). */
+  /** How long a flooding client that does not read keeps its connection (connection-limits.ts's floodGraceMs by default). */
   floodGraceMs?: number;
 }
 
@@ -53,11 +61,8 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const received = await receive(request, response, { allowedHosts: hosts, ...(floodGraceMs !== undefined && { floodGraceMs }) });
     if (!received) return;
-    const { rawBody, path } = received;
-    // A transfer coding is the transport's to refuse; a Content-Encoding the core refuses itself (415,
-    // GitHub-shaped), as it does in MSW handlers, where no transport runs.
-    const coding = unsupportedCoding(request, rawBody);
-    if (coding && coding.status !== 415) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
+    const { path } = received;
+    if (refuseTransferCoding(request, response)) return;
     const page = pages?.get(path);
     if (page) return page(request, response);
     // Aborted when the connection closes before the answer is written (the client went away, or
@@ -70,14 +75,7 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
   }
 
   const server = createServer(serverOptions, (request, response) => {
-    const started = verbose ? performance.now() : 0;
-    if (verbose) {
-      response.on('close', () => {
-        const reason = reasons.get(response);
-        const status = response.headersSent ? response.statusCode : 'connection dropped';
-        log(`${request.method} ${targetForLog(request.url)} → ${status} (${(performance.now() - started).toFixed(1)} ms)${reason ? `: ${reason}` : ''}`);
-      });
-    }
+    if (verbose) logRequest(request, response, log, () => reasons.get(response));
     handle(request, response).catch((error: unknown) => {
       // A bug in the simulator, not in the request: say so, once, and keep serving.
       console.error(`simulator error on ${request.method} ${targetForLog(request.url).slice(0, 200)}: ${errorLine(error)}`);
@@ -86,10 +84,6 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
     });
   });
   answerClientErrors(server);
-  // CONNECT is not an operation of this API; without a listener Node would just drop the socket.
-  server.on('connect', (_request, socket) => {
-    const body = JSON.stringify({ message: 'Method Not Allowed: CONNECT' });
-    socket.end(`HTTP/1.1 405 Method Not Allowed\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`);
-  });
+  answerConnect(server);
   return server;
 }
