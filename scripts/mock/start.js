@@ -5,7 +5,7 @@
 // (`node --import tsx`, package.json), which imports the TypeScript of src/ as it is.
 import { rebuildIfStale } from './rebuild-if-stale.js';
 import { closeServer, exitOnSignals, fail, listen } from '../../src/server/serve.js';
-import { parseStartOptions, usage } from '../../src/server/start-options.js';
+import { parseStartOptions, usage } from './start-options.js';
 
 let options;
 try {

@@ -2,13 +2,13 @@
 // serve it: the simulator options the command line sets (options.ts's rows with simulatorOption,
 // their JSON files read), the simulator made, started (startMockServer, as the package's startMock
 // does), the banner printed. Each problem is one line naming the option (and, in a file, the field).
+import { readFile } from 'node:fs/promises';
 import { checkControlToken, createSimulator, operations, type AccountConfig } from '../simulator/index.js';
 import type { StartedMock } from './index.js';
 import { simulatorBanner } from './banner.js';
 import { simulatorOptionsOf, type ParsedOptions } from './options.js';
 import type { Pages } from './simulator-server.js';
 import { startMockServer } from './start-mock.js';
-import { readJsonOption } from './start-options.js';
 
 /** The options serveSimulator reads, as parsed from the command line (options.ts). */
 export type ServeOptions = Pick<ParsedOptions, 'verbose'> & Partial<Omit<ParsedOptions, 'verbose' | 'port' | 'host' | 'static' | 'positionals'>>;
@@ -18,6 +18,21 @@ export interface ServeExtras {
   pages?: Pages;
   /** Lines for the banner, given the server's URL. */
   bannerLines?: (url: string) => string;
+}
+
+/** The parsed JSON of `file`, or a one-line error naming the option and the file. */
+export async function readJsonOption(option: string, file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new Error(`${option} ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${option} ${file}: not JSON (${(error as Error).message})`);
+  }
 }
 
 /** Listening, its banner printed. */

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type StartedMock } from '../../scripts/mock/start-mock.js';
 import { hostAllowList, hostRefusal } from '../../src/server/host-check.js';
-import { parseStartOptions } from '../../src/server/start-options.js';
+import { parseStartOptions } from '../../scripts/mock/start-options.js';
 import { parseCommandLine } from '../../src/server/cli.js';
 import { rawExchange } from '../support/raw-http.js';
 import { basic } from './support/calls.js';
