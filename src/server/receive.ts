@@ -1,5 +1,5 @@
-// What every request gets before routing, in the mock and the proxy alike (the pieces are their
-// own modules: connection-limits, host-check, cors, request-body, request-target).
+// The front every request passes before routing; each step is a module of its own
+// (connection-limits, host-check, cors, request-body, request-target).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { stripApiPrefix } from '../simulator/api-prefix.js';
 import { floodGraceMs, withinLimits } from './connection-limits.js';
@@ -24,8 +24,9 @@ export interface ReceiveOptions {
 
 /**
  * What every request gets before routing, in the mock and the proxy alike: the connection's limits,
- * the Host allow-list (`allowedHosts`, from hostAllowList), CORS and preflight, the body (size limit, abort), the Host header and the request target. When one of them fails the
- * request is answered here and the result is undefined; otherwise it is what routing needs.
+ * the Host allow-list (`allowedHosts`, from hostAllowList), CORS and preflight, the body (size
+ * limit, abort), the Host header and the request target. When one of them fails the request is
+ * answered here and the result is undefined; otherwise it is what routing needs.
  */
 export async function receive(request: IncomingMessage, response: ServerResponse, { allowedHosts = defaultHosts, floodGraceMs: graceMs = floodGraceMs }: ReceiveOptions = {}): Promise<Received | undefined> {
   if (!(await withinLimits(request, response, graceMs))) return undefined;

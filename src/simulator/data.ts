@@ -22,9 +22,6 @@ export interface FaultConfig {
   drop?: boolean;
 }
 
-/** The longest delay accepted, in ms: a minute is long enough for any spinner. */
-export { maxDelayMs } from './delay.js';
-
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
