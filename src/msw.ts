@@ -4,6 +4,7 @@
 // answers as `npm start` does: state per user, 2FA accounts, pagination, ETag/304, GitHub's exact
 // bodies, `Prefer` examples, request validation with the precompiled validators.
 import { http, type HttpHandler } from 'msw';
+import { apiPrefix } from './simulator/api-prefix.js';
 import { createSimulator, parsePersisted, type Simulator, type SimulatorOptions } from './simulator/index.js';
 
 export type { AccountConfig, FaultConfig, Simulator, SimulatorData, SimulatorOptions } from './simulator/index.js';
@@ -35,8 +36,6 @@ export interface SimulatorStorage {
 
 /** The handlers, to spread into `setupServer(...)` or `setupWorker(...)`, and the simulator behind them. */
 export type SimulatorHandlers = HttpHandler[] & { readonly simulator: Simulator };
-
-const apiPrefix = '/api/v3';
 
 /**
  * MSW request handlers that answer every request under `baseUrl` (and the simulator's control API

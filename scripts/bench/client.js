@@ -10,7 +10,6 @@ import { request as octokitRequest } from '@octokit/request';
 import createOpenApiFetchClient from 'openapi-fetch';
 import { functionNameOf } from '../lib/contract-helpers.js';
 import { contractOperations } from '../lib/example-exchanges.js';
-import { importSource } from './load-source.js';
 import { interleave, median, pairedRatio } from './rounds.js';
 
 const username = 'octocat';
@@ -20,7 +19,7 @@ const concurrency = 10;
 
 /** One function per operation and contender, each sending the operation's request once and resolving with the JSON answer. */
 async function contenders(baseUrl, operations) {
-  const { createClient } = await importSource('src/index.ts');
+  const { createClient } = await import('../../src/index.js');
   const ghes = createClient({ baseUrl, username, password });
   const authorization = `Basic ${btoa(`${username}:${password}`)}`;
   const octokit = octokitRequest.defaults({ baseUrl, headers: { ...githubHeaders, authorization } });

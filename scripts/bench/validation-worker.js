@@ -3,11 +3,14 @@
 // the next. Receives { name, payload, settings, validatorsUrl }; posts { ours, ajv } (calls per second
 // in each round).
 import { parentPort, workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
 import { compileAtRunTime } from './runtime-ajv.js';
 import { interleave } from './rounds.js';
 
 if (!parentPort) throw new Error('scripts/bench/validation-worker.js runs as a worker thread of validation.js');
 
+// tsx's hooks are the main thread's (`node --import tsx`): a worker registers its own to import TypeScript.
+register();
 const { payload, settings, validatorsUrl } = workerData;
 const { isAuthorization } = await import(validatorsUrl);
 const reference = compileAtRunTime('authorization');

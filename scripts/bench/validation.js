@@ -11,7 +11,6 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { compileAtRunTime } from './runtime-ajv.js';
-import { compileSource, importSource } from './load-source.js';
 import { median, pairedRatio } from './rounds.js';
 
 const bundle = JSON.parse(readFileSync(new URL('../../generated/openapi.json', import.meta.url), 'utf8'));
@@ -22,7 +21,7 @@ const count = (number) => number.toLocaleString('en-US');
 
 /** The payloads timed, each with the verdict both must give. */
 async function payloads() {
-  const { validPayloads } = await importSource('scripts/lib/valid-payloads.ts');
+  const { validPayloads } = await import('../lib/valid-payloads.js');
   const listItem = (ghes) => seeds.find((seed) => seed.ghes === ghes && seed.operation === 'list-authorizations' && seed.body === '200').payload[0];
   return {
     "the contract's example get-authorization-200, 3 URLs and 3 date-times (realistic)": {
@@ -37,7 +36,7 @@ async function payloads() {
 
 /** Both verdicts on `count` generated valid and `count` broken payloads; throws on the first disagreement. */
 async function compareVerdicts(isAuthorization, reference, count) {
-  const { contractArbitraries } = await importSource('scripts/lib/arbitraries.ts');
+  const { contractArbitraries } = await import('../lib/arbitraries.js');
   const { validPayload, mutatedPayload } = contractArbitraries(bundle);
   const corpus = [...fc.sample(validPayload(schema), { numRuns: count, seed: 7 }), ...fc.sample(mutatedPayload(schema), { numRuns: count, seed: 11 })];
   let valid = 0;
@@ -59,7 +58,7 @@ async function timeInWorker(payload, settings, validatorsUrl) {
 
 export async function benchValidation({ quick }) {
   const settings = quick ? { rounds: 3, warmup: 1, sampleMs: 50, corpus: 1000 } : { rounds: 15, warmup: 2, sampleMs: 200, corpus: 5000 };
-  const validatorsUrl = await compileSource('src/validators.ts');
+  const validatorsUrl = new URL('../../src/validators.js', import.meta.url).href;
   const { isAuthorization } = await import(validatorsUrl);
   const compileStarted = performance.now();
   const reference = compileAtRunTime(schema);

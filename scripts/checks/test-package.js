@@ -101,7 +101,7 @@ try {
   };
 
   await step('run the consumer against the mock: all ten operations, responses validated', () =>
-    withMock((port) => spawn(process.execPath, ['scripts/mock/start.js'], { cwd: repo, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' } }), consumerFlow),
+    withMock((port) => spawn(process.execPath, ['--import', 'tsx', 'scripts/mock/start.js'], { cwd: repo, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' } }), consumerFlow),
   );
 
   await step("the same against the package's bin (node_modules/.bin/ghes-oauth-authorizations mock --port …)", () =>

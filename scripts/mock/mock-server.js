@@ -4,16 +4,24 @@
 // the documented response (`Prefer` chooses another one) and nothing is remembered.
 import { createServer } from 'node:http';
 import { apiCallOf } from '../../src/server/api-call.js';
-import { createDocsHandler, docsPaths } from '../../src/server/docs.js';
-import { answerClientErrors, hostAllowList, receive, sendJson, serverOptions, targetForLog, unsupportedCoding } from '../../src/server/http-kit.js';
-import { loadSimulator } from './load-simulator.js';
+import { answerClientErrors, answerConnect } from '../../src/server/client-errors.js';
+import { serverOptions } from '../../src/server/connection-limits.js';
+import { errorLine } from '../../src/server/error-line.js';
+import { hostAllowList } from '../../src/server/host-check.js';
+import { sendJson } from '../../src/server/json-answer.js';
+import { receive } from '../../src/server/receive.js';
+import { refuseTransferCoding } from '../../src/server/request-body.js';
+import { logRequest } from '../../src/server/request-log.js';
+import { targetForLog } from '../../src/server/request-target.js';
+import { checkRequest, chooseResponse, headerSafe, operations as facts, preferTarget } from '../../src/simulator/index.js';
+import { docsPages } from './docs.js';
 import { bundleFile, createPrismMock, prismOperations } from './prism-engine.js';
 
 /** GitHub's answer to "which media type is this?", sent with every JSON response. */
 const githubMediaType = 'github.v3; format=json';
 
 /** Writes a refusal of the request checks: its JSON body (if any), headers and reason. */
-function sendRefusal(response, refusal, headerSafe) {
+function sendRefusal(response, refusal) {
   const headers = { ...refusal.headers, 'x-simulator-reason': headerSafe(refusal.reason) };
   if (refusal.body === undefined) {
     response.writeHead(refusal.status, headers);
@@ -43,27 +51,28 @@ function sendPrismAnswer(response, output, choice) {
 
 /**
  * @param {{ verbose?: boolean, allowedHosts?: readonly string[] }} [options] `allowedHosts`: Host names answered besides localhost, *.localhost and IP addresses
- * @returns {Promise<{ server: import('node:http').Server, routes: Array<{ method: string, path: string }> }>} the server, not yet listening
+ * @returns {Promise<{ server: import('node:http').Server, routes: ReadonlyArray<{ method: string, path: string }> }>} the server, not yet listening
  */
 export async function createMockServer({ verbose = false, allowedHosts = [] } = {}) {
   const hosts = hostAllowList(allowedHosts);
-  const [{ checkRequest, chooseResponse, headerSafe, operations: facts, preferTarget }, operations] = await Promise.all([loadSimulator(), prismOperations(bundleFile)]);
+  const operations = await prismOperations(bundleFile);
   const mock = createPrismMock(verbose);
-  const serveDocs = createDocsHandler();
+  const pages = docsPages();
   const targets = new Map(facts.map((operation) => [operation, preferTarget(operation)]));
 
   async function handle(request, response) {
     const received = await receive(request, response, { allowedHosts: hosts });
     if (!received) return;
-    const { rawBody, path } = received;
-    const coding = unsupportedCoding(request, rawBody);
-    if (coding) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
-    if (docsPaths.has(path)) return serveDocs(request, response);
+    const { path } = received;
+    // A Content-Encoding is judged by checkRequest below, as the simulator judges it.
+    if (refuseTransferCoding(request, response)) return;
+    const page = pages.get(path);
+    if (page) return page(request, response);
 
     const checked = checkRequest(apiCallOf(request, received, path));
-    if ('refusal' in checked) return sendRefusal(response, checked.refusal, headerSafe);
+    if ('refusal' in checked) return sendRefusal(response, checked.refusal);
     const { operation } = checked.route;
-    const choice = chooseResponse(targets.get(operation), request.headers.prefer);
+    const choice = chooseResponse(targets.get(operation) ?? preferTarget(operation), request.headers.prefer);
     if ('problem' in choice) return sendJson(response, 400, { message: choice.problem });
 
     const prismOperation = operations.get(`${operation.method} ${operation.path}`);
@@ -71,22 +80,15 @@ export async function createMockServer({ verbose = false, allowedHosts = [] } = 
   }
 
   const server = createServer(serverOptions, (request, response) => {
-    const started = verbose ? performance.now() : 0;
-    if (verbose) {
-      response.on('finish', () => console.log(`${request.method} ${targetForLog(request.url)} → ${response.statusCode} (${(performance.now() - started).toFixed(1)} ms)`));
-    }
+    if (verbose) logRequest(request, response, console.log);
     handle(request, response).catch((error) => {
       // A bug in the mock, not in the request: say so, once, and keep serving.
-      console.error(`mock error on ${request.method} ${targetForLog(request.url)}: ${error.stack ?? error}`);
+      console.error(`mock error on ${request.method} ${targetForLog(request.url).slice(0, 200)}: ${errorLine(error)}`);
       if (!response.headersSent) sendJson(response, 500, { message: `Mock error: ${error.message}` });
       else response.destroy();
     });
   });
   answerClientErrors(server);
-  // CONNECT is not an operation of this API; without a listener Node would just drop the socket.
-  server.on('connect', (_request, socket) => {
-    const body = JSON.stringify({ message: 'Method Not Allowed: CONNECT' });
-    socket.end(`HTTP/1.1 405 Method Not Allowed\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`);
-  });
+  answerConnect(server);
   return { server, routes: facts };
 }

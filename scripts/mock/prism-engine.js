@@ -43,7 +43,7 @@ export function createPrismMock(verbose) {
     { logger: prismLogger(verbose) },
   );
   /** Prism's response for `operation`, with the status and example chosen by `Prefer` (if any). */
-  return async (operation, input, /** @type {{ code?: string, exampleKey?: string }} */ { code, exampleKey } = {}) => {
+  return async (operation, input, /** @type {{ code?: number, exampleKey?: string }} */ { code, exampleKey } = {}) => {
     const mock = { dynamic: false, mediaTypes: ['application/json'], ...(code && { code }), ...(exampleKey && { exampleKey }) };
     const result = await prism.request(input, [operation], { isProxy: false, mock, validateRequest: false, validateResponse: false, checkSecurity: false, errors: false })();
     if (result._tag === 'Left') throw result.left;

@@ -7,8 +7,14 @@
 import { createServer } from 'node:http';
 import { apiCallOf } from '../../src/server/api-call.js';
 import { scrubExchange } from '../../src/conformance/recording.js';
-import { answerClientErrors, hostAllowList, receive, sendJson, serverOptions, targetForLog } from '../../src/server/http-kit.js';
-import { loadSimulator } from './load-simulator.js';
+import { checkRequest } from '../../src/simulator/index.js';
+import { answerClientErrors } from '../../src/server/client-errors.js';
+import { serverOptions } from '../../src/server/connection-limits.js';
+import { errorLine } from '../../src/server/error-line.js';
+import { hostAllowList } from '../../src/server/host-check.js';
+import { sendJson } from '../../src/server/json-answer.js';
+import { receive } from '../../src/server/receive.js';
+import { targetForLog } from '../../src/server/request-target.js';
 import { bundleFile, createPrismProxy, prismOperations } from './prism-engine.js';
 
 const severities = ['error', 'warning', 'info', 'hint'];
@@ -43,7 +49,7 @@ export function describeResponseViolations(violations) {
  */
 export async function createProxyServer({ upstream, verbose = false, report = console.log, allowedHosts = [], record }) {
   const hosts = hostAllowList(allowedHosts);
-  const [{ checkRequest }, prism] = await Promise.all([loadSimulator(), prismOperations(bundleFile)]);
+  const prism = await prismOperations(bundleFile);
   const operations = [...prism.values()];
   const proxy = createPrismProxy(upstream, verbose);
 
@@ -76,7 +82,7 @@ export async function createProxyServer({ upstream, verbose = false, report = co
     }
     const { output, validations } = result;
     const checked = checkRequest(apiCallOf(request, received, path));
-    const violations = [...describeRequestViolations(checked.refusal), ...describeResponseViolations(validations.output)];
+    const violations = [...describeRequestViolations('refusal' in checked ? checked.refusal : undefined), ...describeResponseViolations(validations.output)];
     if (violations.length > 0) report([`✗ ${exchange} → ${output.statusCode} breaks the contract:`, ...violations.map((line) => `    ${line}`)].join('\n'));
     else if (verbose) report(`✓ ${exchange} → ${output.statusCode}`);
 
@@ -100,7 +106,7 @@ export async function createProxyServer({ upstream, verbose = false, report = co
 
   const server = createServer(serverOptions, (request, response) => {
     handle(request, response).catch((error) => {
-      console.error(`proxy error on ${request.method} ${targetForLog(request.url)}: ${error.stack ?? error}`);
+      console.error(`proxy error on ${request.method} ${targetForLog(request.url).slice(0, 200)}: ${errorLine(error)}`);
       if (!response.headersSent) sendJson(response, 500, { message: `Proxy error: ${error.message}` });
       else response.destroy();
     });

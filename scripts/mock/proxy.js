@@ -1,7 +1,7 @@
 // `npm run proxy -- <upstream base URL>`: a validating proxy in front of a real GHES server (e.g.
 // https://ghes.example.com/api/v3) on PORT/HOST (default http://127.0.0.1:4010). Point the app at
 // the proxy; every request and response that breaks the contract is reported here.
-// Options: src/server/options.js (npm run proxy -- --help lists them); --verbose (or MOCK_VERBOSE=1)
+// Options: src/server/options.ts (npm run proxy -- --help lists them); --verbose (or MOCK_VERBOSE=1)
 // also lists the exchanges that conform.
 import { writeFileSync } from 'node:fs';
 import { createRecording, toHar } from '../../src/conformance/recording.js';

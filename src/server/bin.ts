@@ -5,7 +5,6 @@
 // errors of `npm start` (src/server/ is its transport too); the Prism mode (--static) and the docs
 // page stay in the repository.
 import { readFileSync } from 'node:fs';
-import * as core from '../simulator/index.js';
 import { conformanceMain, importMain, terminalAsk } from './conformance-command.js';
 import { parseCommandLine, usage } from './cli.js';
 import { createRecordingProxy, parseProxyArgs, proxyUsage } from './record-proxy.js';
@@ -57,7 +56,7 @@ else if (command?.command === 'version') {
     await mock?.stop();
   });
   try {
-    mock = await serveSimulator(core, command, { host: command.host, port: command.port }, { fromPackage: true });
+    mock = await serveSimulator(command, { host: command.host, port: command.port });
   } catch (error) {
     fail(error as Error);
   }

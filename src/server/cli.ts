@@ -1,6 +1,6 @@
 // The command line of the package's `bin`: `ghes-oauth-authorizations mock [options]` serves the
 // simulator over HTTP, with the options of `npm start` (PORT, HOST and MOCK_VERBOSE from the
-// environment too; a flag wins). The options are src/server/options.js's table, shared with
+// environment too; a flag wins). The options are src/server/options.ts's table, shared with
 // `npm start` and `npm run proxy`. Parsing only: nothing here reads a file or opens a port, and
 // every problem is an Error whose message is one line the bin prints as it is.
 import { parseOptions, usageOf } from './options.js';

@@ -3,9 +3,8 @@
 //   const mock = await startMock({ accounts: { mona: { otp: { code: '123456' } } } });
 //   … fetch(`${mock.url}/api/v3/authorizations`) …, mock.simulator.reset(), …
 //   await mock.stop();
-import * as core from '../simulator/index.js';
 import type { Simulator, SimulatorOptions } from '../simulator/index.js';
-import { startMockWith } from './start-mock.js';
+import { startMockServer } from './start-mock.js';
 
 export type { AccountConfig, Clock, ClockChange, ClockState, FaultConfig, Simulator, SimulatorData, SimulatorOptions } from '../simulator/index.js';
 
@@ -43,5 +42,5 @@ export interface StartedMock {
 
 /** Starts the simulator over HTTP; rejects with an Error naming the bad option, or the port that is taken. */
 export function startMock(options: StartMockOptions = {}): Promise<StartedMock> {
-  return startMockWith(core, options) as Promise<StartedMock>;
+  return startMockServer(options);
 }

@@ -10,6 +10,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { parseArgs } from 'node:util';
 import { contractProblems, operationOf } from '../conformance/compare.js';
 import { createRecording, scrubExchange, toHar } from '../conformance/recording.js';
+import { stripApiPrefix } from '../simulator/api-prefix.js';
+import { portOf } from './options.js';
 
 export const proxyUsage = `Usage: ghes-oauth-authorizations proxy <upstream base URL> [--record rec.json] [--har rec.har] [--port 4010] [--host 127.0.0.1]
 
@@ -38,13 +40,11 @@ export function parseProxyArgs(argv: readonly string[], env: Readonly<Record<str
   if (positionals.length !== 1) throw new Error('name the upstream: proxy https://ghes.example.com/api/v3 --record rec.json');
   const upstreamText = positionals[0]!;
   if (!URL.canParse(upstreamText) || !/^https?:$/.test(new URL(upstreamText).protocol)) throw new Error(`${JSON.stringify(upstreamText)} is not an http(s) URL`);
-  const portText = values.port ?? env.PORT ?? '4010';
-  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new Error(`--port must be a port number (0-65535), not ${JSON.stringify(portText)}`);
   return {
     upstream: new URL(upstreamText),
     ...(values.record !== undefined && { record: values.record }),
     ...(values.har !== undefined && { har: values.har }),
-    port: Number(portText),
+    port: values.port !== undefined ? portOf(values.port, '--port') : env.PORT ? portOf(env.PORT, 'PORT') : 4010,
     host: values.host ?? (env.HOST || '127.0.0.1'),
   };
 }
@@ -72,7 +72,8 @@ export function createRecordingProxy({ upstream, record, har, report = console.l
     }
     const body = Buffer.concat(chunks);
     const target = request.url ?? '/';
-    const path = target.replace(/^\/api\/v3(?=\/|\?|$)/, '') || '/';
+    const query = target.indexOf('?');
+    const path = query < 0 ? stripApiPrefix(target) : `${stripApiPrefix(target.slice(0, query))}${target.slice(query)}`;
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value === undefined || notForwarded.has(name)) continue;

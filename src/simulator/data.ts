@@ -7,6 +7,7 @@ import { validationIssues } from '../validators.js';
 import { type SimulatorData, uniquenessProblem } from './model.js';
 import { appFields, authorizationFields, byteLimits, checkPlainJson, countLimits, fieldLimitProblem, fieldLimits, maxDataId, storedBytes } from './limits.js';
 import { AuthorizationStore } from './store.js';
+import { delayRule, isDelayMs } from './delay.js';
 
 /** An account's configuration: see index.ts. */
 export interface AccountConfig {
@@ -20,9 +21,6 @@ export interface FaultConfig {
   status?: number;
   drop?: boolean;
 }
-
-/** The longest delay accepted, in ms: a minute is long enough for any spinner. */
-export const maxDelayMs = 60_000;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
@@ -153,8 +151,8 @@ export function checkFaults(faults: unknown, where = 'faults'): FaultConfig {
   if (!isObject(faults)) throw new Error(`${where}: must be an object with delayMs, status and/or drop, not ${describe(faults)}`);
   for (const key of Object.keys(faults)) if (!['delayMs', 'status', 'drop'].includes(key)) throw new Error(`${where}.${key}: is not allowed (faults have delayMs, status and drop)`);
   const { delayMs, status, drop } = faults;
-  if (delayMs !== undefined && !(typeof delayMs === 'number' && Number.isInteger(delayMs) && delayMs >= 0 && delayMs <= maxDelayMs)) {
-    throw new Error(`${where}.delayMs: must be a whole number of milliseconds from 0 to ${maxDelayMs}`);
+  if (delayMs !== undefined && !isDelayMs(delayMs)) {
+    throw new Error(`${where}.delayMs: ${delayRule}`);
   }
   if (status !== undefined && !(typeof status === 'number' && Number.isInteger(status) && status >= 500 && status <= 599)) throw new Error(`${where}.status: must be a server error status, 500 to 599`);
   if (drop !== undefined && typeof drop !== 'boolean') throw new Error(`${where}.drop: must be true or false`);

@@ -8,7 +8,9 @@
 // leniency.ts (bodies as GitHub took them), media-type.ts (X-GitHub-Media-Type), token-format.ts
 // (GitHub's tokens), errors.ts (GitHub's error bodies), control.ts (the control API for tests),
 // journal.ts and har.ts (the request journal and its HAR export), scenarios.ts (one-shot behaviours).
-import { type AccountConfig, checkAccount, checkAccounts, checkData, checkFaults, checkUserName, type FaultConfig, maxDelayMs } from './data.js';
+import { type AccountConfig, checkAccount, checkAccounts, checkData, checkFaults, checkUserName, type FaultConfig } from './data.js';
+import { delayOfText, delayRule } from './delay.js';
+import { apiPrefix, stripApiPrefix } from './api-prefix.js';
 import { bodies } from './errors.js';
 import { controlAnswer, controlPrefix } from './control.js';
 import { requestLimits } from './limits.js';
@@ -121,7 +123,7 @@ export interface Simulator {
 /** An answer as plain data: what `handleCall` puts in its Response, or a dropped connection. */
 export type SimulatorReply = { status: number; headers: Record<string, string>; body: Uint8Array<ArrayBuffer> | null } | { drop: true };
 
-export const apiPrefix = '/api/v3';
+export { apiPrefix } from './api-prefix.js';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const jsonType = 'application/json; charset=utf-8';
 
@@ -166,9 +168,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     },
 
     async reply(call, origin) {
-      const prefixed = call.path === apiPrefix || call.path.startsWith(`${apiPrefix}/`);
-      const path = prefixed ? call.path.slice(apiPrefix.length) || '/' : call.path;
-      const base = prefixed ? `${origin}${apiPrefix}` : origin;
+      const path = stripApiPrefix(call.path);
+      const base = path === call.path ? origin : `${origin}${apiPrefix}`;
       const method = call.method.toUpperCase();
       const apiCall = { ...call, path };
 
@@ -369,7 +370,7 @@ function headerBytes(request: Request, url: URL): number {
 
 const tooLargeHeaders = () => transportAnswer(431, `Request headers too large: the request line (with the URL) and the headers must fit in ${requestLimits.headerBytes / 1024} KiB`);
 
-/** An answer of the transport's own (the HTTP server's, in src/server/http-kit.js): `{ message }`, and the connection closes. */
+/** An answer of the transport's own (the HTTP server's, in src/server/): `{ message }`, and the connection closes. */
 function transportAnswer(status: number, message: string): Response {
   return new Response(JSON.stringify({ message }), { status, headers: { 'content-type': jsonType, connection: 'close' } });
 }
@@ -406,8 +407,8 @@ function faultFor(configured: FaultConfig | undefined, headers: ApiCall['headers
   const fault: FaultConfig = { ...configured };
   const delay = headers.get('x-simulator-delay');
   if (delay !== null) {
-    const ms = /^\d{1,6}$/.test(delay.trim()) ? Number(delay.trim()) : NaN;
-    if (!(ms <= maxDelayMs)) return badHeader(`Bad X-Simulator-Delay header ${JSON.stringify(delay)}: must be a whole number of milliseconds from 0 to ${maxDelayMs}`);
+    const ms = delayOfText(delay);
+    if (ms === undefined) return badHeader(`Bad X-Simulator-Delay header ${JSON.stringify(delay)}: ${delayRule}`);
     fault.delayMs = ms;
   }
   const injected = headers.get('x-simulator-fault')?.trim().toLowerCase();

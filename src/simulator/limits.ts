@@ -26,7 +26,7 @@ export const fieldLimits = {
 
 /**
  * A request's limits, the same in every transport: the body (the HTTP server's `bodyLimit` in
- * src/server/http-kit.js; the largest valid body of this API is well under 1 KiB), and the request
+ * src/server/request-body.ts; the largest valid body of this API is well under 1 KiB), and the request
  * line with the headers (Node's default --max-http-header-size, which the HTTP server answers 431 past).
  */
 export const requestLimits = { bodyBytes: 1024 * 1024, headerBytes: 16 * 1024 };

@@ -5,7 +5,7 @@
 // the normal answer), or answers one of the operation's documented responses, as `Prefer:
 // code=…`/`example=…` would.
 import { operations, type OperationFact } from '../../generated/simulator-contract.js';
-import { maxDelayMs } from './data.js';
+import { delayRule, isDelayMs } from './delay.js';
 import { operationNamed } from './journal.js';
 import { chooseResponse, preferTarget } from './prefer.js';
 
@@ -76,7 +76,7 @@ function checkScenario(scenario: unknown, where: string): Scenario {
   }
   if (user !== undefined && (typeof user !== 'string' || user === '' || user.includes(':'))) throw new Error(`${where}.user: must be a user name (not empty, no colon)`);
   if (times !== undefined && !(typeof times === 'number' && Number.isInteger(times) && times >= 1 && times <= maxTimes)) throw new Error(`${where}.times: must be a whole number from 1 to ${maxTimes}`);
-  if (delayMs !== undefined && !(typeof delayMs === 'number' && Number.isInteger(delayMs) && delayMs >= 0 && delayMs <= maxDelayMs)) throw new Error(`${where}.delayMs: must be a whole number of milliseconds from 0 to ${maxDelayMs}`);
+  if (delayMs !== undefined && !isDelayMs(delayMs)) throw new Error(`${where}.delayMs: ${delayRule}`);
   if (fault !== undefined && fault !== 'drop' && !(typeof fault === 'number' && Number.isInteger(fault) && fault >= 500 && fault <= 599)) throw new Error(`${where}.fault: must be a server error status (500 to 599) or "drop"`);
   if (status !== undefined && !(typeof status === 'number' && Number.isInteger(status))) throw new Error(`${where}.status: must be a status number`);
   if (example !== undefined && (typeof example !== 'string' || example === '')) throw new Error(`${where}.example: must be the name of one of the operation's examples`);

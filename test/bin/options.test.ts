@@ -1,4 +1,4 @@
-// The one option table of npm start, the bin and npm run proxy (src/server/options.js): each
+// The one option table of npm start, the bin and npm run proxy (src/server/options.ts): each
 // command takes its rows and lists each of them in its --help; the checks are the same everywhere.
 import { describe, expect, it } from 'vitest';
 import { optionTable, parseOptions, simulatorOptionsOf, usageOf } from '../../src/server/options.js';

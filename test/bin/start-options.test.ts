@@ -1,6 +1,6 @@
 // npm start's options for the journal and scenarios (the rest of its options: test/mock/lifecycle.slow.test.ts).
 import { describe, expect, it } from 'vitest';
-import { parseStartOptions } from '../../src/server/start-options.js';
+import { parseStartOptions } from '../../scripts/mock/start-options.js';
 
 describe('parseStartOptions: --scenarios, --journal-size, --no-journal', () => {
   it.each([

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type StartedMock } from '../../scripts/mock/start-mock.js';
 import { parseCommandLine } from '../../src/server/cli.js';
-import { parseStartOptions } from '../../src/server/start-options.js';
+import { parseStartOptions } from '../../scripts/mock/start-options.js';
 import { basic, githubHeaders } from './support/calls.js';
 
 const token = 'dev-only.t0ken_for~tests';

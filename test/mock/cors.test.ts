@@ -3,7 +3,7 @@
 // header), GitHub's exposed headers on every answer (errors too), GitHub's fixed preflight answer.
 // The control API gets none of it: its preflights are refused with no CORS grant.
 import { describe, expect, it } from 'vitest';
-import { exposedHeaders, preflightHeaders } from '../../src/server/http-kit.js';
+import { exposedHeaders, preflightHeaders } from '../../src/server/cors.js';
 import { basic, callFor, mockUrl, send } from './support/calls.js';
 
 const origin = 'http://localhost:5173';

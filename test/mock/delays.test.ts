@@ -71,7 +71,7 @@ describe('a delayed request whose client goes away is dropped before it touches 
 describe('stop() cancels pending delays', () => {
   it('with a request waiting 60 s, stop() resolves with nothing pending and the process exits by itself', async () => {
     const startMockFile = fileURLToPath(new URL('../../scripts/mock/start-mock.js', import.meta.url));
-    // A test runner's process: start, send a request delayed 60 s, stop once it has arrived, then
+    // A test runner's process (Node with tsx, as npm start runs the TypeScript): start, send a request delayed 60 s, stop once it has arrived, then
     // report what still keeps the event loop alive. It must exit on its own, with nothing pending.
     const script = `
       import { startMock } from ${JSON.stringify(startMockFile)};
@@ -85,7 +85,7 @@ describe('stop() cancels pending delays', () => {
       await mock.stop();
       console.log(JSON.stringify({ client: await sent, pending: process.getActiveResourcesInfo().filter((r) => r === 'Timeout') }));
     `;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

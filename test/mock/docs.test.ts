@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDocsHandler, docsFile } from '../../src/server/docs.js';
+import { createDocsHandler, docsFile } from '../../scripts/mock/docs.js';
 import { mockUrl, readJson } from './support/calls.js';
 
 describe('/docs on the running mock', () => {

@@ -1,6 +1,5 @@
-// A bug in the simulator (a 500) logs one line: the error and its stack as file paths and lines,
-// bounded in length, never the simulator's bundle (it was in every frame as a data: URL, about
-// 350 KB a frame). Under plain Node, as `npm start` runs it: the core bundled by esbuild.
+// A bug in the simulator (a 500) logs one line: the error and its stack as file paths and lines of
+// the TypeScript sources, bounded in length. Under Node with tsx, as `npm start` runs it.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,10 +12,10 @@ import { errorLine, maxErrorLineLength } from '../../src/server/error-line.js';
 const here = (path: string) => pathToFileURL(join(process.cwd(), path)).href;
 
 describe('errorLine', () => {
-  it('joins the frames on one line and names a data: URL instead of printing it', () => {
+  it('joins the frames on one line', () => {
     const error = new TypeError('x is not a function');
-    error.stack = `TypeError: x is not a function\n    at faultFor (data:text/javascript;base64,${'QUJD'.repeat(100_000)}:4872:25)\n    at handle (file:///srv/src/server/simulator-server.js:49:35)`;
-    expect(errorLine(error)).toBe('TypeError: x is not a function ← at faultFor (<bundled simulator>) ← at handle (file:///srv/src/server/simulator-server.js:49:35)');
+    error.stack = `TypeError: x is not a function\n    at faultFor (file:///srv/src/simulator/index.ts:404:25)\n    at handle (file:///srv/src/server/simulator-server.ts:49:35)\n`;
+    expect(errorLine(error)).toBe('TypeError: x is not a function ← at faultFor (file:///srv/src/simulator/index.ts:404:25) ← at handle (file:///srv/src/server/simulator-server.ts:49:35)');
   });
 
   it('is bounded, whatever the message and the depth of the stack', () => {
@@ -30,7 +29,7 @@ describe('errorLine', () => {
   });
 });
 
-describe('a 500 from the bundled core, under plain Node', () => {
+describe('a 500 from the core, under Node as npm start runs it', () => {
   it('logs one line naming src/simulator/*.ts files and lines, with no bundle text', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'ghes-error-log-'));
     try {
@@ -38,10 +37,10 @@ describe('a 500 from the bundled core, under plain Node', () => {
       const script = join(folder, 'serve.mjs');
       await writeFile(
         script,
-        `import { loadSimulator } from ${JSON.stringify(here('scripts/mock/load-simulator.js'))};
+        `import { createSimulator } from ${JSON.stringify(here('src/simulator/index.js'))};
 import { createSimulatorServer } from ${JSON.stringify(here('src/server/simulator-server.js'))};
 import { listen, closeServer } from ${JSON.stringify(here('src/server/serve.js'))};
-const simulator = (await loadSimulator()).createSimulator();
+const simulator = createSimulator();
 const reply = simulator.reply;
 simulator.reply = (call, origin) => reply({ ...call, headers: undefined }, origin);
 const server = createSimulatorServer({ simulator });
@@ -51,7 +50,7 @@ console.log(JSON.stringify({ status: response.status, body: await response.json(
 await closeServer(server);
 `,
       );
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [script], { cwd: folder });
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { cwd: process.cwd() });
       expect(JSON.parse(stdout)).toEqual({ status: 500, body: { message: "Simulator error: Cannot read properties of undefined (reading 'get')" } });
       const lines = stderr.trimEnd().split('\n');
       expect(lines).toHaveLength(1);

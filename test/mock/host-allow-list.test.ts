@@ -1,11 +1,11 @@
 // DNS rebinding: a page on attacker.example whose name is made to resolve to 127.0.0.1 reaches the
 // server as a same-origin page would, but with `Host: attacker.example`. The server answers only
-// the Host names that cannot be an attacker's (src/server/http-kit.js, hostAllowList), and the
+// the Host names that cannot be an attacker's (src/server/host-check.ts, hostAllowList), and the
 // names it is told to; a refused Host gets a 403 naming --allowed-hosts, and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type StartedMock } from '../../scripts/mock/start-mock.js';
-import { hostAllowList, hostRefusal } from '../../src/server/http-kit.js';
-import { parseStartOptions } from '../../src/server/start-options.js';
+import { hostAllowList, hostRefusal } from '../../src/server/host-check.js';
+import { parseStartOptions } from '../../scripts/mock/start-options.js';
 import { parseCommandLine } from '../../src/server/cli.js';
 import { rawExchange } from '../support/raw-http.js';
 import { basic } from './support/calls.js';

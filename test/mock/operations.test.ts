@@ -107,4 +107,14 @@ describe('headers of the answers', () => {
     expect(head.headers.get('link')).toBe(get.headers.get('link'));
     expect(await head.text()).toBe('');
   });
+
+  it('a compressed body gets the same 415 from --static as from the simulator (one judge: the request checks)', async () => {
+    const send = (url: string) =>
+      fetch(`${url}/authorizations`, { method: 'POST', headers: { authorization: basic, 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: '{"note":"x"}' });
+    const [simulator, prism] = await Promise.all([send(mockUrl()), send(staticMockUrl())]);
+    expect(simulator.status).toBe(415);
+    expect(prism.status).toBe(415);
+    expect(prism.headers.get('accept-encoding')).toBe('identity');
+    expect(await prism.json()).toEqual(await simulator.json());
+  });
 });

@@ -5,7 +5,7 @@
 // test/mock/errors.test.ts and test/mock/malformed.test.ts hold the cases this corpus leaves out.
 import { gzipSync } from 'node:zlib';
 import { expect } from 'vitest';
-import { maxPipelined } from '../../src/server/http-kit.js';
+import { maxPipelined } from '../../src/server/connection-limits.js';
 import { maxPreferLength } from '../../src/simulator/prefer.js';
 import { basic } from '../mock/support/calls.js';
 import type { RawAnswer } from '../support/raw-http.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
-import { createDocsHandler } from '../../src/server/docs.js';
+import { createDocsHandler } from '../../scripts/mock/docs.js';
 
 let server: Server | undefined;
 let dir: string | undefined;

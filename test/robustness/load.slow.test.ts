@@ -18,7 +18,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { basic, callFor, githubHeaders } from '../mock/support/calls.js';
 import { freePort, pollUntil, type Started, startScript, stop, waitUntilReady } from '../mock/support/processes.js';
 import { rawExchange } from '../support/raw-http.js';
-import { maxPipelined } from '../../src/server/http-kit.js';
+import { maxPipelined } from '../../src/server/connection-limits.js';
 import { converse } from './support/conversation.js';
 import { connect, type Socket } from 'node:net';
 

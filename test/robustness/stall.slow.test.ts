@@ -4,7 +4,7 @@
 // Slow suite: it waits past the timeout, which is what it tests.
 import { expect, it } from 'vitest';
 import { startMock } from '../../scripts/mock/start-mock.js';
-import { floodGraceMs, stallTimeoutMs } from '../../src/server/http-kit.js';
+import { floodGraceMs, stallTimeoutMs } from '../../src/server/connection-limits.js';
 import { basic, githubHeaders, mockUrl } from '../mock/support/calls.js';
 import { converse } from './support/conversation.js';
 

@@ -11,7 +11,6 @@ import { describe, expect, it } from 'vitest';
 import { getAuthorization200 } from '../../generated/examples.js';
 import { createHandlers } from '../../src/msw.js';
 import { serveSimulator } from '../../src/server/serve-simulator.js';
-import * as core from '../../src/simulator/index.js';
 import { createSimulator, type Simulator } from '../../src/simulator/index.js';
 import { fieldLimits, maxDataId } from '../../src/simulator/limits.js';
 import { clientId, secret, send } from './support.js';
@@ -46,7 +45,7 @@ const doors: [string, (data: unknown) => Promise<void>][] = [
       await writeFile(file, JSON.stringify(data));
       try {
         // Refused before it listens: nothing to close. The error names the option and file first.
-        await serveSimulator(core, { dataFile: file, verbose: false }, { host: '127.0.0.1', port: 0 });
+        await serveSimulator({ dataFile: file, verbose: false }, { host: '127.0.0.1', port: 0 });
       } catch (error) {
         const { message } = error as Error;
         expect(message.startsWith(`--data ${file}: `)).toBe(true);

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serveSimulator } from '../../src/server/serve-simulator.js';
-import * as core from '../../src/simulator/index.js';
 import { createSimulator } from '../../src/simulator/index.js';
 import { send } from './support.js';
 import { useMock } from './support/mock.js';
@@ -114,10 +113,10 @@ describe('scenarios over HTTP', () => {
     const bad = join(folder, 'bad.json');
     await writeFile(good, JSON.stringify([{ operationId: 'listAuthorizations', fault: 503 }]));
     await writeFile(bad, JSON.stringify([{ operationId: 'listAuthorizations', fault: 404 }]));
-    await expect(serveSimulator(core, { scenariosFile: bad, verbose: false }, { host: '127.0.0.1', port: 0 })).rejects.toThrow(`--scenarios ${bad}: scenarios[0].fault: must be a server error status (500 to 599) or "drop"`);
+    await expect(serveSimulator({ scenariosFile: bad, verbose: false }, { host: '127.0.0.1', port: 0 })).rejects.toThrow(`--scenarios ${bad}: scenarios[0].fault: must be a server error status (500 to 599) or "drop"`);
     const log = console.log;
     console.log = () => undefined;
-    const mock = await serveSimulator(core, { scenariosFile: good, verbose: false }, { host: '127.0.0.1', port: 0 }).finally(() => (console.log = log));
+    const mock = await serveSimulator({ scenariosFile: good, verbose: false }, { host: '127.0.0.1', port: 0 }).finally(() => (console.log = log));
     try {
       const list = () => fetch(`${mock.url}/authorizations`, { headers: { authorization: `Basic ${btoa('octocat:pw')}` } }).then((response) => response.status);
       expect([await list(), await list()]).toEqual([503, 200]);

@@ -4,31 +4,32 @@
 // over it), and once more when the server stops (Ctrl-C, SIGTERM). A `kill -9` loses only the
 // changes whose write had not finished: those of the last moments (a write takes milliseconds).
 import { open, readFile, rename, rm } from 'node:fs/promises';
+import type { Simulator } from '../simulator/index.js';
+
+const problem = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
 /**
- * @param {string} file
- * @param {import('../simulator/index.js').Simulator} simulator
- * @param {{ log?: (line: string) => void }} [options] where a failed write is reported (default console.error)
- * @returns {Promise<{ close(): Promise<void> }>} once loaded (or, when there was none, written for the first time)
+ * Resolves once loaded (or, when there was none, written for the first time). `log`: where a
+ * failed write is reported (default console.error).
  */
-export async function keepStateIn(file, simulator, { log = console.error } = {}) {
-  let text;
+export async function keepStateIn(file: string, simulator: Simulator, { log = console.error }: { log?: (line: string) => void } = {}): Promise<{ close(): Promise<void> }> {
+  let text: string | undefined;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if (error.code !== 'ENOENT') throw new Error(`state file ${file}: cannot read it (${error.code ?? error.message})`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`state file ${file}: cannot read it (${problem(error)})`);
   }
   if (text !== undefined) {
-    let saved;
+    let saved: unknown;
     try {
       saved = JSON.parse(text);
     } catch (error) {
-      throw new Error(`state file ${file}: not JSON (${error.message}); it is left as it is: fix it, or move it away to start afresh`);
+      throw new Error(`state file ${file}: not JSON (${(error as Error).message}); it is left as it is: fix it, or move it away to start afresh`);
     }
     try {
       simulator.restore(saved);
     } catch (error) {
-      throw new Error(`state file ${file}: ${error.message}; it is left as it is: fix it, or move it away to start afresh`);
+      throw new Error(`state file ${file}: ${(error as Error).message}; it is left as it is: fix it, or move it away to start afresh`);
     }
   }
 
@@ -49,12 +50,12 @@ export async function keepStateIn(file, simulator, { log = console.error } = {})
       await write();
     } catch (error) {
       await rm(temporary, { force: true });
-      throw new Error(`state file ${file}: cannot write it (${error.code ?? error.message})`);
+      throw new Error(`state file ${file}: cannot write it (${problem(error)})`);
     }
   }
 
   // One write at a time; changes during a write make one more, after it (a burst costs two writes).
-  let writing;
+  let writing: Promise<void> | undefined;
   let dirty = false;
   const flush = async () => {
     while (dirty) {
@@ -62,7 +63,7 @@ export async function keepStateIn(file, simulator, { log = console.error } = {})
       try {
         await write();
       } catch (error) {
-        log(`state file ${file}: cannot write it (${error.code ?? error.message}); the next change tries again`);
+        log(`state file ${file}: cannot write it (${problem(error)}); the next change tries again`);
       }
     }
     writing = undefined;

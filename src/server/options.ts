@@ -4,33 +4,71 @@
 // `jsonFile` for a file to read), and npm start and the bin pass it on. Parsing only: nothing here
 // reads a file or opens a port, and every problem is an Error whose message is one line that names
 // the option.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { delayOfText, delayRule, maxDelayMs } from '../simulator/delay.js';
 
-/** As the simulator's (src/simulator/data.ts): a minute is long enough for any spinner. */
-const maxDelayMs = 60_000;
 
-/** @typedef {'start' | 'mock' | 'proxy'} CommandName  npm start, the bin's `mock`, npm run proxy */
+/** npm start, the bin's `mock`, npm run proxy. */
+export type CommandName = 'start' | 'mock' | 'proxy';
 
-/**
- * @typedef {object} OptionRow
- * @property {string} name the long option, without `--`
- * @property {string} [short] a one-letter alias
- * @property {'string' | 'boolean'} type
- * @property {string} [key] the property of the parsed options (default: the name in camelCase)
- * @property {string} [value] how the help names the value, e.g. `<ms>`
- * @property {string} help one line
- * @property {readonly CommandName[]} commands which commands take it
- * @property {string} [env] an environment variable that gives the default (a flag wins)
- * @property {(text: string, flag: string) => unknown} [check] the value from its text; throws a message naming `flag`
- * @property {string} [simulatorOption] the createSimulator option it sets (npm start and the bin pass it on, checked by the simulator, an error naming the flag)
- * @property {boolean} [jsonFile] its value is a JSON file, read at start: the simulator option gets its content
- */
+export interface OptionRow {
+  /** The long option, without `--`. */
+  name: string;
+  /** A one-letter alias. */
+  short?: string;
+  type: 'string' | 'boolean';
+  /** The property of the parsed options (default: the name in camelCase). */
+  key?: string;
+  /** How the help names the value, e.g. `<ms>`. */
+  value?: string;
+  /** One line. */
+  help: string;
+  /** Which commands take it. */
+  commands: readonly CommandName[];
+  /** An environment variable that gives the default (a flag wins). */
+  env?: string;
+  /** The value from its text; throws a message naming `flag`. */
+  check?: (text: string, flag: string) => unknown;
+  /** The createSimulator option it sets (npm start and the bin pass it on, checked by the simulator, an error naming the flag). */
+  simulatorOption?: string;
+  /** Its value is a JSON file, read at start: the simulator option gets its content. */
+  jsonFile?: boolean;
+}
 
-const simulator = /** @type {const} */ (['start', 'mock']);
-const all = /** @type {const} */ (['start', 'mock', 'proxy']);
+/** The options as parsed (`parseOptions`). */
+export interface ParsedOptions {
+  port: number;
+  host: string;
+  verbose: boolean;
+  static: boolean;
+  accountsFile?: string;
+  dataFile?: string;
+  delayMs?: number;
+  seed?: string;
+  now?: string;
+  stateFile?: string;
+  strict?: boolean;
+  scenariosFile?: string;
+  journalSize?: number;
+  noJournal?: boolean;
+  allowedHosts?: string[];
+  controlToken?: string;
+  version?: boolean;
+  /** The proxy's --record. */
+  recordFile?: string;
+  /** The proxy's --har. */
+  harFile?: string;
+  /** The proxy's upstream URL. */
+  positionals: string[];
+}
 
-/** @type {readonly OptionRow[]} */
-export const optionTable = [
+/** A createSimulator option the command line sets: its flag, and its value or the JSON file that holds it. */
+export type SimulatorOptionEntry = { option: string; flag: string; value: unknown; file?: undefined } | { option: string; flag: string; file: string; value?: undefined };
+
+const simulator = ['start', 'mock'] as const;
+const all = ['start', 'mock', 'proxy'] as const;
+
+export const optionTable: readonly OptionRow[] = [
   { name: 'port', type: 'string', value: '<number>', env: 'PORT', help: 'port to listen on, 0 for any free one (default: PORT or 4010)', commands: all, check: portOf },
   { name: 'host', type: 'string', value: '<address>', env: 'HOST', help: 'address to listen on (default: HOST or 127.0.0.1)', commands: all, check: hostOf },
   { name: 'accounts', key: 'accountsFile', type: 'string', value: '<file>', help: 'JSON accounts: { "octocat": { "password": "…", "otp": { "code": "123456" } } }', commands: simulator, check: fileName, simulatorOption: 'accounts', jsonFile: true },
@@ -57,15 +95,13 @@ export const optionTable = [
  * The createSimulator options the parsed command line sets (rows with `simulatorOption`), each
  * with its flag and, for a JSON file, the file to read. --delay is the faults option's delayMs;
  * --journal-size and --no-journal the journal option.
- * @param {ParsedOptions} parsed
- * @returns {Array<{ option: string, flag: string, value?: unknown, file?: string }>}
  */
-export function simulatorOptionsOf(parsed) {
-  const set = [];
+export function simulatorOptionsOf(parsed: Partial<ParsedOptions>): SimulatorOptionEntry[] {
+  const set: SimulatorOptionEntry[] = [];
   for (const row of optionTable) {
-    const value = /** @type {Record<string, unknown>} */ (parsed)[keyOf(row)];
+    const value = (parsed as Record<string, unknown>)[keyOf(row)];
     if (!row.simulatorOption || value === undefined) continue;
-    set.push(row.jsonFile ? { option: row.simulatorOption, flag: flagOf(row), file: /** @type {string} */ (value) } : { option: row.simulatorOption, flag: flagOf(row), value });
+    set.push(row.jsonFile ? { option: row.simulatorOption, flag: flagOf(row), file: value as string } : { option: row.simulatorOption, flag: flagOf(row), value });
   }
   if (parsed.delayMs !== undefined) set.push({ option: 'faults', flag: '--delay', value: { delayMs: parsed.delayMs } });
   // --journal-size and --no-journal are the journal option's size and off switch (never both: parseOptions refuses that).
@@ -75,67 +111,38 @@ export function simulatorOptionsOf(parsed) {
 }
 
 /** What each command is, for its help's first lines. */
-const commandLines = {
+const commandLines: Record<CommandName, [usage: string, what: string]> = {
   start: ['Usage: npm start -- [options]', 'Serves the GHES OAuth Authorizations API simulator (or, with --static, Prism) on http://127.0.0.1:4010 and under /api/v3.'],
   mock: ['Usage: ghes-oauth-authorizations mock [options]', 'Serves the GHES OAuth Authorizations API simulator over HTTP (state per user, 2FA accounts,\npagination, GitHub\'s exact bodies), on http://127.0.0.1:4010 and under /api/v3.'],
   proxy: ['Usage: npm run proxy -- <upstream base URL> [options], e.g. npm run proxy -- https://ghes.example.com/api/v3', 'A validating proxy: every request and response that breaks the contract is reported.'],
 };
 
-/** @param {CommandName} command */
-const rowsOf = (command) => optionTable.filter((row) => row.commands.includes(command));
-/** @param {OptionRow} row */
-const keyOf = (row) => row.key ?? row.name.replace(/-(\w)/g, (_, letter) => letter.toUpperCase());
-/** @param {OptionRow} row */
-const flagOf = (row) => `--${row.name}`;
+const rowsOf = (command: CommandName) => optionTable.filter((row) => row.commands.includes(command));
+const keyOf = (row: OptionRow) => row.key ?? row.name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+const flagOf = (row: OptionRow) => `--${row.name}`;
 
 /** The help of one command: its usage line and one line per option. */
-export function usageOf(/** @type {CommandName} */ command) {
-  const lines = rowsOf(command).map((row) => [`${row.short ? `-${row.short}, ` : ''}${flagOf(row)}${row.value ? ` ${row.value}` : ''}`, row.help]);
+export function usageOf(command: CommandName): string {
+  const lines = rowsOf(command).map((row) => [`${row.short ? `-${row.short}, ` : ''}${flagOf(row)}${row.value ? ` ${row.value}` : ''}`, row.help] as const);
   const width = Math.max(...lines.map(([left]) => left.length));
   const [usage, what] = commandLines[command];
   return `${usage}\n\n${what}\n\nOptions:\n${lines.map(([left, help]) => `  ${left.padEnd(width)}  ${help}`).join('\n')}\n`;
 }
 
 /**
- * Parses one command's arguments (after the command word, if any).
- * @param {CommandName} command
- * @param {readonly string[]} argv
- * @param {Readonly<Record<string, string | undefined>>} [env] PORT, HOST and MOCK_VERBOSE give defaults
- * @returns {{ help: true } | ParsedOptions}
- *
- * @typedef {object} ParsedOptions
- * @property {number} port
- * @property {string} host
- * @property {boolean} verbose
- * @property {boolean} static
- * @property {string} [accountsFile]
- * @property {string} [dataFile]
- * @property {number} [delayMs]
- * @property {string} [seed]
- * @property {string} [now]
- * @property {string} [stateFile]
- * @property {boolean} [strict]
- * @property {string} [scenariosFile]
- * @property {number} [journalSize]
- * @property {boolean} [noJournal]
- * @property {string[]} [allowedHosts]
- * @property {string} [controlToken]
- * @property {boolean} [version]
- * @property {string} [recordFile] (the proxy's --record)
- * @property {string} [harFile] (the proxy's --har)
- * @property {string[]} positionals (the proxy's upstream URL)
+ * Parses one command's arguments (after the command word, if any). `env`: PORT, HOST and
+ * MOCK_VERBOSE give defaults.
  */
-export function parseOptions(command, argv, env = {}) {
+export function parseOptions(command: CommandName, argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): { help: true } | ParsedOptions {
   const rows = rowsOf(command);
   const byName = new Map(rows.map((row) => [row.name, row]));
   const shorts = new Map(rows.filter((row) => row.short).map((row) => [row.short, row]));
-  const options = Object.fromEntries(rows.map((row) => [row.name, { type: row.type, ...(row.short && { short: row.short }) }]));
+  const options: NonNullable<ParseArgsConfig['options']> = Object.fromEntries(rows.map((row) => [row.name, { type: row.type, ...(row.short && { short: row.short }) }]));
   const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
   const optionList = rows.map(flagOf).join(', ');
 
-  /** @type {Record<string, unknown>} */
-  const given = {};
-  const positionals = [];
+  const given: Record<string, string | true> = {};
+  const positionals: string[] = [];
   for (const token of tokens) {
     if (token.kind === 'positional') {
       positionals.push(token.value);
@@ -161,8 +168,7 @@ export function parseOptions(command, argv, env = {}) {
   }
   if (command !== 'proxy' && positionals.length > 0) throw new Error(`unexpected argument ${JSON.stringify(positionals[0])}: the options are ${optionList}`);
 
-  /** @type {Record<string, unknown>} */
-  const parsed = { static: false, verbose: false, positionals };
+  const parsed: Record<string, unknown> = { static: false, verbose: false, positionals };
   for (const row of rows) {
     const flag = flagOf(row);
     if (row.type === 'boolean') {
@@ -170,12 +176,12 @@ export function parseOptions(command, argv, env = {}) {
       else if (row.env && /^(1|true|yes|on)$/i.test(env[row.env] ?? '')) parsed[keyOf(row)] = true;
       continue;
     }
-    const fromFlag = /** @type {string | undefined} */ (given[flag]);
+    const fromFlag = given[flag] as string | undefined;
     // An empty PORT or HOST is as good as none (a flag's empty value is an error).
     const fromEnv = row.env && env[row.env] ? env[row.env] : undefined;
     const text = fromFlag ?? fromEnv;
     const name = fromFlag === undefined ? row.env : flag;
-    if (text !== undefined) parsed[keyOf(row)] = row.check ? row.check(text, /** @type {string} */ (name)) : text;
+    if (text !== undefined) parsed[keyOf(row)] = row.check ? row.check(text, name as string) : text;
   }
   if (parsed.noJournal && parsed.journalSize !== undefined) throw new Error('--journal-size and --no-journal contradict each other: give one');
   parsed.port ??= 4010;
@@ -184,54 +190,56 @@ export function parseOptions(command, argv, env = {}) {
     const simulatorOnly = rows.find((row) => row.commands.includes('mock') && !row.commands.includes('proxy') && flagOf(row) in given && row.name !== 'version');
     if (simulatorOnly) throw new Error(`${flagOf(simulatorOnly)} works with the simulator, not with --static (Prism keeps no state)`);
   }
-  return /** @type {ParsedOptions} */ (parsed);
+  return parsed as unknown as ParsedOptions;
 }
 
 // --- checks: each takes the text and the flag (or variable) it came from ----------------------
 
-function portOf(/** @type {string} */ text, /** @type {string} */ flag) {
+/** The one port rule (npm start, the bin's mock and proxy, npm run proxy): 0 to 65535. */
+export function portOf(text: string, flag: string): number {
   const port = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isInteger(port) || port > 65535) throw new Error(`${flag} must be a port number (0-65535), not ${JSON.stringify(text)}`);
   return port;
 }
 
-function hostOf(/** @type {string} */ text, /** @type {string} */ flag) {
+function hostOf(text: string, flag: string) {
   if (text === '') throw new Error(`${flag} needs an address, e.g. 127.0.0.1 or 0.0.0.0`);
   return text;
 }
 
-function fileName(/** @type {string} */ text, /** @type {string} */ flag) {
+function fileName(text: string, flag: string) {
   if (text === '') throw new Error(`${flag} needs a file name`);
   return text;
 }
 
-function hostListOf(/** @type {string} */ text, /** @type {string} */ flag) {
+function hostListOf(text: string, flag: string) {
   const names = text.split(',').map((name) => name.trim()).filter((name) => name !== '');
   if (names.length === 0) throw new Error(`${flag} needs host names, e.g. ${flag} ghes.test,.docker.internal`);
   return names;
 }
 
-function nonEmptyOf(/** @type {string} */ text, /** @type {string} */ flag) {
+function nonEmptyOf(text: string, flag: string) {
   if (text === '') throw new Error(`${flag} needs a value`);
   return text;
 }
 
-function journalSizeOf(/** @type {string} */ text, /** @type {string} */ flag) {
+function journalSizeOf(text: string, flag: string) {
   if (!/^\d{1,6}$/.test(text) || Number(text) < 1 || Number(text) > 100_000) throw new Error(`${flag} ${text}: must be a whole number of requests from 1 to 100000`);
   return Number(text);
 }
 
-function delayOf(/** @type {string} */ text, /** @type {string} */ flag) {
-  if (!/^\d{1,6}$/.test(text) || Number(text) > maxDelayMs) throw new Error(`${flag} ${text}: must be a whole number of milliseconds from 0 to ${maxDelayMs}`);
-  return Number(text);
+function delayOf(text: string, flag: string) {
+  const ms = delayOfText(text);
+  if (ms === undefined) throw new Error(`${flag} ${text}: ${delayRule}`);
+  return ms;
 }
 
-function seedOf(/** @type {string} */ text, /** @type {string} */ flag) {
+function seedOf(text: string, flag: string) {
   if (text === '' || text.length > 200) throw new Error(`${flag} needs a seed of 1 to 200 characters, e.g. --seed 42`);
   return text;
 }
 
-function timeOf(/** @type {string} */ text, /** @type {string} */ flag) {
+function timeOf(text: string, flag: string) {
   if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(text) || Number.isNaN(Date.parse(text))) {
     throw new Error(`${flag} ${JSON.stringify(text)}: must be an ISO 8601 time with its offset, e.g. 2026-01-01T00:00:00Z`);
   }

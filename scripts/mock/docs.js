@@ -1,12 +1,21 @@
-// /docs on the mock's own port: the rendered docs site that `npm run docs` writes. The page
-// (2.5 MB) is read once and every answer is sent from that one buffer, so a hundred requests for
+// /docs on npm start's own port (the package does not ship the page): the rendered docs site that
+// `npm run docs` writes. The page (2.5 MB) is read once and every answer is sent from that one buffer, so a hundred requests for
 // it cost no more memory than one; it is read again when its file changes (the mock rebuilds the
 // docs when openapi/ changed, and `npm run docs` may run while the mock does).
 import { readFile, stat } from 'node:fs/promises';
-import { sendJson } from './http-kit.js';
+import { sendJson } from '../../src/server/json-answer.js';
 
 export const docsFile = new URL('../../generated/docs/index.html', import.meta.url);
-export const docsPaths = new Set(['/docs', '/docs/', '/docs/index.html']);
+export const docsPaths = ['/docs', '/docs/', '/docs/index.html'];
+
+/**
+ * /docs as a page of the simulator's server (src/server/simulator-server.ts's `pages`).
+ * @returns {import('../../src/server/simulator-server.js').Pages}
+ */
+export function docsPages(file = docsFile) {
+  const serveDocs = createDocsHandler(file);
+  return new Map(docsPaths.map((path) => [path, serveDocs]));
+}
 
 /** A request handler serving `file`, or a 404 that says how to build it. */
 export function createDocsHandler(file = docsFile) {

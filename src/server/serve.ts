@@ -1,11 +1,13 @@
 // Starting and stopping, shared by `npm start`, the bin and `npm run proxy`: listening, a one-line
 // error instead of a stack trace when that fails, and a clean exit 0 on Ctrl-C or SIGTERM once the
 // server and every process started on the way have stopped.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 /** Listens; resolves with the base URL, or rejects with a one-line error naming the port. */
-export function listen(server, { host, port }) {
+export function listen(server: Server, { host, port }: { host: string; port: number }): Promise<string> {
   return new Promise((resolve, reject) => {
-    server.once('error', (error) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
       const where = `${host}:${port}`;
       if (error.code === 'EADDRINUSE') reject(new Error(`Port ${port} is already in use on ${host}: stop what is using it, or choose another port with PORT=${port + 1}`));
       else if (error.code === 'EACCES') reject(new Error(`Port ${port} on ${host} needs privileges: choose a port above 1023 with PORT`));
@@ -13,7 +15,7 @@ export function listen(server, { host, port }) {
       else reject(new Error(`Cannot listen on ${where}: ${error.message}`));
     });
     server.listen(port, host, () => {
-      const { address, port: actual } = server.address();
+      const { address, port: actual } = server.address() as AddressInfo;
       resolve(`http://${address.includes(':') ? `[${address}]` : address}:${actual}`);
     });
   });
@@ -27,7 +29,7 @@ export function listen(server, { host, port }) {
  * kills npm and that shell (Debian's dash does not exec the command) but never reaches us; left
  * running, the mock would hold its port and the next `npm start` would fail.
  */
-export function exitOnSignals(stop) {
+export function exitOnSignals(stop: () => Promise<void>): void {
   let stopping = false;
   const parent = process.ppid;
   const onSignal = () => {
@@ -35,7 +37,7 @@ export function exitOnSignals(stop) {
     stopping = true;
     stop().then(
       () => process.exit(0),
-      (error) => {
+      (error: Error) => {
         console.error(`while stopping: ${error.message}`);
         process.exit(1);
       },
@@ -51,11 +53,8 @@ export function exitOnSignals(stop) {
   orphanWatch.unref();
 }
 
-/**
- * Closes the server and its idle and active connections; resolves when it has closed.
- * @returns {Promise<void>}
- */
-export function closeServer(server) {
+/** Closes the server and its idle and active connections; resolves when it has closed. */
+export function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     if (!server.listening) return resolve();
     server.close(() => resolve());
@@ -63,12 +62,8 @@ export function closeServer(server) {
   });
 }
 
-/**
- * Prints a one-line error and exits 1: for failures the user can fix (a busy port, a bad PORT).
- * @param {Error} error
- * @returns {never}
- */
-export function fail(error) {
+/** Prints a one-line error and exits 1: for failures the user can fix (a busy port, a bad PORT). */
+export function fail(error: Error): never {
   console.error(`error: ${error.message}`);
   process.exit(1);
 }

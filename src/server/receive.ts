@@ -1,0 +1,46 @@
+// The front every request passes before routing; each step is a module of its own
+// (connection-limits, host-check, cors, request-body, request-target).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { stripApiPrefix } from '../simulator/api-prefix.js';
+import { floodGraceMs, withinLimits } from './connection-limits.js';
+import { answerPreflight, applyCors } from './cors.js';
+import { defaultHosts, type HostAllowList, hostProblem, hostRefusal } from './host-check.js';
+import { sendJson } from './json-answer.js';
+import { readBody, sendTooLarge } from './request-body.js';
+import { type RequestTarget, splitTarget } from './request-target.js';
+
+/** What `receive` read: the body's bytes, the request target, and its path without /api/v3. */
+export interface Received {
+  rawBody: Buffer;
+  target: RequestTarget;
+  path: string;
+}
+
+export interface ReceiveOptions {
+  /** From hostAllowList (default: none besides localhost, *.localhost and IP addresses). */
+  allowedHosts?: HostAllowList;
+  floodGraceMs?: number;
+}
+
+/**
+ * What every request gets before routing, in the mock and the proxy alike: the connection's limits,
+ * the Host allow-list (`allowedHosts`, from hostAllowList), CORS and preflight, the body (size
+ * limit, abort), the Host header and the request target. When one of them fails the request is
+ * answered here and the result is undefined; otherwise it is what routing needs.
+ */
+export async function receive(request: IncomingMessage, response: ServerResponse, { allowedHosts = defaultHosts, floodGraceMs: graceMs = floodGraceMs }: ReceiveOptions = {}): Promise<Received | undefined> {
+  if (!(await withinLimits(request, response, graceMs))) return undefined;
+  // Before CORS: a refused Host gets nothing else (a malformed one gets its 400 below).
+  const refusedHost = hostProblem(request) ? undefined : hostRefusal(request, allowedHosts);
+  if (refusedHost) return void sendJson(response, 403, refusedHost);
+  applyCors(request, response);
+  if (answerPreflight(request, response)) return undefined;
+  const rawBody = await readBody(request);
+  if (rawBody === 'aborted') return undefined;
+  if (rawBody === 'too large') return void sendTooLarge(request, response);
+  const badHost = hostProblem(request);
+  if (badHost) return void sendJson(response, 400, badHost);
+  const target = splitTarget(request.url ?? '');
+  if (!target) return void sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` });
+  return { rawBody, target, path: stripApiPrefix(target.path) };
+}

@@ -1,0 +1,89 @@
+// The HTTP transport of the simulator (the default of `npm start`): a Node server that does what
+// only a server can (CORS and preflights, bounded bodies, the Host header, parser errors, and the
+// pages its caller adds, such as npm start's /docs) and hands every other request to the simulator
+// core (src/simulator/), writing its reply back.
+// URLs in the answers are on the origin the request came in on (its Host header).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Simulator, SimulatorReply } from '../simulator/index.js';
+import { apiCallOf } from './api-call.js';
+import { errorLine } from './error-line.js';
+import { answerClientErrors, answerConnect } from './client-errors.js';
+import { serverOptions } from './connection-limits.js';
+import { hostAllowList } from './host-check.js';
+import { sendJson } from './json-answer.js';
+import { receive } from './receive.js';
+import { refuseTransferCoding } from './request-body.js';
+import { logRequest } from './request-log.js';
+import { targetForLog } from './request-target.js';
+
+/** The origin a request came in on: its Host, or the address it reached when it sent none (HTTP/1.0). */
+function originOf(request: IncomingMessage): string {
+  const host = request.headers.host;
+  if (host) return `http://${host}`;
+  const { localAddress, localPort } = request.socket;
+  return `http://${localAddress?.includes(':') ? `[${localAddress}]` : localAddress}:${localPort}`;
+}
+
+/** Writes the simulator's reply; an injected dropped connection destroys the socket. `date`: the simulator's clock, as GitHub's Date header. */
+function writeReply(reply: SimulatorReply, response: ServerResponse, date: string): void {
+  if ('drop' in reply) return void response.destroy();
+  // Straight into writeHead, with no setHeader per header (the CORS headers set before are kept).
+  // Date from the simulator's clock (Node's own would be the wall clock): a frozen clock gives the same bytes.
+  response.writeHead(reply.status, { date, ...reply.headers });
+  if (reply.body) response.end(reply.body);
+  else response.end();
+}
+
+// What the verbose log says about an answer: writeHead's headers cannot be read back.
+const reasons = new WeakMap<ServerResponse, string | undefined>();
+
+/** A handler for a path the server serves besides the API. */
+export type PageHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
+/** Pages by path (without /api/v3), e.g. npm start's /docs. */
+export type Pages = ReadonlyMap<string, PageHandler>;
+
+export interface SimulatorServerOptions {
+  simulator: Simulator;
+  verbose?: boolean;
+  log?: (line: string) => void;
+  /** What is served besides the API (npm start's /docs; the package serves none). */
+  pages?: Pages;
+  /** Host names answered besides localhost, *.localhost and IP addresses (the name it listens on, --allowed-hosts). */
+  allowedHosts?: readonly string[];
+  /** How long a flooding client that does not read keeps its connection (connection-limits.ts's floodGraceMs by default). */
+  floodGraceMs?: number;
+}
+
+/** The server, not yet listening. */
+export function createSimulatorServer({ simulator, verbose = false, log = console.log, pages, allowedHosts = [], floodGraceMs }: SimulatorServerOptions): Server {
+  const hosts = hostAllowList(allowedHosts);
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const received = await receive(request, response, { allowedHosts: hosts, ...(floodGraceMs !== undefined && { floodGraceMs }) });
+    if (!received) return;
+    const { path } = received;
+    if (refuseTransferCoding(request, response)) return;
+    const page = pages?.get(path);
+    if (page) return page(request, response);
+    // Aborted when the connection closes before the answer is written (the client went away, or
+    // stop() closed every connection): a delayed request is then dropped before it touches state.
+    const gone = new AbortController();
+    response.once('close', () => response.writableFinished || gone.abort());
+    const reply = await simulator.reply({ ...apiCallOf(request, received), signal: gone.signal }, originOf(request));
+    if (verbose && !('drop' in reply)) reasons.set(response, reply.headers['x-simulator-reason']);
+    writeReply(reply, response, simulator.clock.now().toUTCString());
+  }
+
+  const server = createServer(serverOptions, (request, response) => {
+    if (verbose) logRequest(request, response, log, () => reasons.get(response));
+    handle(request, response).catch((error: unknown) => {
+      // A bug in the simulator, not in the request: say so, once, and keep serving.
+      console.error(`simulator error on ${request.method} ${targetForLog(request.url).slice(0, 200)}: ${errorLine(error)}`);
+      if (!response.headersSent) sendJson(response, 500, { message: `Simulator error: ${String(error instanceof Error ? error.message : error).slice(0, 500)}` });
+      else response.destroy();
+    });
+  });
+  answerClientErrors(server);
+  answerConnect(server);
+  return server;
+}
