@@ -76,7 +76,7 @@ export function tokenRules(body: unknown): string {
       const token = item.token;
       if (typeof token !== 'string') return `token is ${token === null ? 'null' : typeof token}`;
       if (token === '') return `token "" (hashed_token ${describeHash(item.hashed_token)}, token_last_eight ${typeof item.token_last_eight})`;
-      // A recording's token is scrubbed (recording.js): its shape is kept, its middle is `*`.
+      // A recording's token is scrubbed (recording.ts): its shape is kept, its middle is `*`.
       const format = /^gh[po]_[A-Za-z0-9*]{36}$/.test(token) ? `${token.slice(0, 4)} + 36` : /^[0-9a-f*]{40}$/.test(token) ? '40 hex' : `${token.length} characters`;
       const lastEight = item.token_last_eight === token.slice(-8) ? 'its last eight' : 'not its last eight';
       const hashed = token.includes('*') ? 'not checkable (scrubbed)' : item.hashed_token === sha256Hex(token) ? 'its SHA-256' : describeHash(item.hashed_token);

@@ -9,5 +9,6 @@ export { scenarios, notePrefix, kitFingerprint, checkNames } from './scenarios.j
 export type { Step, StepRequest, CheckName } from './scenarios.js';
 export { jsonReport, junitReport } from './reports.js';
 export { createRecording, checkRecording, scrubExchange, scrubBody, scrubHeaders, scrubToken, toHar, recordingFormat } from './recording.js';
+export type { RawExchange, RecordedExchange, Recording } from './recording.js';
 export { importRecording } from './import.js';
 export { replayTransport } from './replay.js';

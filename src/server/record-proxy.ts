@@ -4,7 +4,7 @@
 // validates every answer with it). Each request goes on to the upstream unchanged (the /api/v3
 // prefix is the upstream URL's), redirects are passed back rather than followed (credentials stay on
 // the upstream's origin), and each exchange is kept with its secrets scrubbed
-// (src/conformance/recording.js); an answer that breaks the contract is reported, one line.
+// (src/conformance/recording.ts); an answer that breaks the contract is reported, one line.
 import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';

@@ -21,7 +21,7 @@ const basic = `Basic ${btoa(`mona:${password}`)}`;
 let mock: StartedMock;
 let proxy: Server;
 let proxyUrl: string;
-const recording: { base: string; exchanges: any[] } = createRecording('http://placeholder.invalid');
+const recording = createRecording('http://placeholder.invalid');
 const tokens: string[] = [];
 let kitReports: string[] = [];
 

@@ -2,9 +2,46 @@
 // anything is kept: the Authorization header (only the user name stays, for the import), the
 // two-factor code, cookies, passwords, client secrets and tokens (a token keeps its prefix and its
 // last eight characters, which the API itself shows as token_last_eight). Also as HAR 1.2.
-// Plain JavaScript, so that `npm run proxy` (Node, no build) and the package's bin share it.
+// `npm run proxy` and the package's bin share it.
 
 export const recordingFormat = 'ghes-oauth-authorizations-recording';
+
+/** Header values as Node gives them. */
+type RawHeaders = Record<string, string | string[] | number | undefined>;
+
+/** One exchange as it came through the proxy, before scrubbing. */
+export interface RawExchange {
+  method: string;
+  path: string;
+  requestHeaders: RawHeaders;
+  requestBody?: string;
+  status: number;
+  responseHeaders: RawHeaders;
+  responseBody?: string;
+  startedAt?: string;
+}
+
+/** One side of a kept exchange: a JSON body, or a text that is not JSON. */
+interface RecordedSide {
+  headers: Record<string, string>;
+  body?: unknown;
+  text?: string;
+}
+
+/** One exchange as kept, scrubbed. */
+export interface RecordedExchange {
+  startedAt?: string;
+  request: RecordedSide & { method: string; path: string; user?: string };
+  response: RecordedSide & { status: number };
+}
+
+/** A recording: the server's base URL and its exchanges. */
+export interface Recording {
+  format: typeof recordingFormat;
+  version: 1;
+  base: string;
+  exchanges: RecordedExchange[];
+}
 
 const scrubbed = '[scrubbed]';
 const secretHeaders = new Set(['authorization', 'proxy-authorization', 'x-github-otp', 'cookie', 'set-cookie']);
@@ -12,12 +49,12 @@ const secretHeaders = new Set(['authorization', 'proxy-authorization', 'x-github
 const secretFields = new Set(['client_secret', 'password', 'token', 'access_token', 'refresh_token']);
 
 /** The user name of Basic credentials, or undefined (a token, none, malformed). */
-export function basicUser(header) {
+export function basicUser(header: string | undefined): string | undefined {
   const match = /^basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
   if (!match) return undefined;
   let decoded;
   try {
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(match[1]), (c) => c.charCodeAt(0)));
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(match[1] ?? ''), (c) => c.charCodeAt(0)));
   } catch {
     return undefined;
   }
@@ -26,7 +63,7 @@ export function basicUser(header) {
 }
 
 /** A token with everything but its prefix (ghp_, gho_, …) and last eight characters replaced by `*`. */
-export function scrubToken(token) {
+export function scrubToken<T>(token: T): T | string {
   if (typeof token !== 'string' || token === '') return token;
   const prefix = /^gh[a-z]_/.test(token) ? token.slice(0, 4) : '';
   const keep = token.length - prefix.length > 16 ? 8 : 0;
@@ -34,7 +71,7 @@ export function scrubToken(token) {
 }
 
 /** A JSON value with every secret field scrubbed (a token keeps its shape: see scrubToken). */
-export function scrubBody(value) {
+export function scrubBody(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(scrubBody);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
@@ -50,8 +87,8 @@ export function scrubBody(value) {
  * Headers (an object of name → value) with the secret ones scrubbed; Authorization keeps its scheme.
  * A response's X-GitHub-OTP (`required; app`) is no secret and is kept: only a request's holds a code.
  */
-export function scrubHeaders(headers, side = 'request') {
-  const out = {};
+export function scrubHeaders(headers: RawHeaders | undefined, side: 'request' | 'response' = 'request'): Record<string, string> {
+  const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     const lower = name.toLowerCase();
     const text = Array.isArray(value) ? value.join(', ') : String(value);
@@ -63,7 +100,7 @@ export function scrubHeaders(headers, side = 'request') {
 }
 
 /** A body as text → its JSON value scrubbed, or the text when it is not JSON (undefined for none). */
-function scrubText(text) {
+function scrubText(text: string | undefined | null): { json: unknown } | { text: string } | undefined {
   if (text === undefined || text === null || text === '') return undefined;
   try {
     return { json: scrubBody(JSON.parse(text)) };
@@ -76,10 +113,10 @@ function scrubText(text) {
 /**
  * One exchange as kept: the request's method, path (under the server's base URL) and query, the
  * Basic user name, and both sides' headers and bodies, scrubbed.
- * @param {{ method: string, path: string, requestHeaders: Record<string, string | string[] | undefined>, requestBody?: string, status: number, responseHeaders: Record<string, string | string[] | undefined>, responseBody?: string, startedAt?: string }} raw
  */
-export function scrubExchange(raw) {
-  const user = basicUser(Array.isArray(raw.requestHeaders.authorization) ? raw.requestHeaders.authorization[0] : raw.requestHeaders.authorization);
+export function scrubExchange(raw: RawExchange): RecordedExchange {
+  const authorization = raw.requestHeaders.authorization;
+  const user = basicUser(Array.isArray(authorization) ? authorization[0] : authorization === undefined ? undefined : String(authorization));
   const requestBody = scrubText(raw.requestBody);
   const responseBody = scrubText(raw.responseBody);
   return {
@@ -99,33 +136,31 @@ export function scrubExchange(raw) {
   };
 }
 
-/**
- * An empty recording of the server at `base` (e.g. https://ghes.example.com/api/v3).
- * @param {string} base
- * @returns {{ format: string, version: number, base: string, exchanges: Array<ReturnType<typeof scrubExchange>> }}
- */
-export function createRecording(base) {
+/** An empty recording of the server at `base` (e.g. https://ghes.example.com/api/v3). */
+export function createRecording(base: string): Recording {
   return { format: recordingFormat, version: 1, base: base.replace(/\/+$/, ''), exchanges: [] };
 }
 
 /** Whether `value` is a recording this module wrote; throws an Error naming what is wrong. */
-export function checkRecording(value, where = 'the recording') {
-  if (value === null || typeof value !== 'object' || value.format !== recordingFormat) throw new Error(`${where}: not a recording (its "format" must be "${recordingFormat}"; make one with the proxy's --record)`);
-  if (value.version !== 1) throw new Error(`${where}: version ${JSON.stringify(value.version)} is not one this package reads (1)`);
-  if (typeof value.base !== 'string' || !URL.canParse(value.base)) throw new Error(`${where}.base: must be the server's base URL`);
-  if (!Array.isArray(value.exchanges)) throw new Error(`${where}.exchanges: must be an array`);
-  value.exchanges.forEach((exchange, index) => {
+export function checkRecording(value: unknown, where = 'the recording'): Recording {
+  if (value === null || typeof value !== 'object') throw new Error(`${where}: not a recording (its "format" must be "${recordingFormat}"; make one with the proxy's --record)`);
+  const recording = value as Partial<Recording> & { exchanges?: unknown };
+  if (recording.format !== recordingFormat) throw new Error(`${where}: not a recording (its "format" must be "${recordingFormat}"; make one with the proxy's --record)`);
+  if (recording.version !== 1) throw new Error(`${where}: version ${JSON.stringify(recording.version)} is not one this package reads (1)`);
+  if (typeof recording.base !== 'string' || !URL.canParse(recording.base)) throw new Error(`${where}.base: must be the server's base URL`);
+  if (!Array.isArray(recording.exchanges)) throw new Error(`${where}.exchanges: must be an array`);
+  (recording.exchanges as Partial<RecordedExchange>[]).forEach((exchange, index) => {
     const at = `${where}.exchanges[${index}]`;
     if (typeof exchange?.request?.method !== 'string' || typeof exchange.request.path !== 'string' || !exchange.request.path.startsWith('/')) throw new Error(`${at}.request: needs a method and a path starting with /`);
     if (!Number.isInteger(exchange?.response?.status)) throw new Error(`${at}.response.status: must be an integer`);
   });
-  return value;
+  return recording as Recording;
 }
 
 /** The recording as HAR 1.2 (its secrets already scrubbed), for browser dev tools and HAR viewers. */
-export function toHar(recording) {
-  const headerList = (headers) => Object.entries(headers ?? {}).map(([name, value]) => ({ name, value }));
-  const bodyText = (side) => (side.body !== undefined ? JSON.stringify(side.body) : side.text ?? '');
+export function toHar(recording: Recording) {
+  const headerList = (headers: Record<string, string> | undefined) => Object.entries(headers ?? {}).map(([name, value]) => ({ name, value }));
+  const bodyText = (side: RecordedSide): string => (side.body !== undefined ? JSON.stringify(side.body) : side.text ?? '');
   return {
     log: {
       version: '1.2',
