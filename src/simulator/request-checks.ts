@@ -5,10 +5,12 @@
 // simulator and the validating proxy (`npm run proxy`) both judge a request with this one function,
 // on the precompiled validators, so they cannot disagree.
 import type { BasicError, ValidationError } from '../../generated/schema.js';
+import type { Answer } from './answer.js';
 import { validators } from '../../generated/validators.js';
 import { bodies, documentationUrl } from './errors.js';
 import { matchRoute, type ParameterFact, type PathParameters, parameterProblem, type Route, routes } from './routes.js';
 import { asGitHubTookIt } from './leniency.js';
+import { acceptsJson } from './media-type.js';
 import { errorItems } from './validation-items.js';
 
 /** A request as the checks see it: the transport (fetch's Request, Node's IncomingMessage) fills it in. */
@@ -26,15 +28,8 @@ export interface ApiCall {
   signal?: AbortSignal;
 }
 
-/** An answer the checks (or the model) decided on: `reason` is the simulator's diagnosis, for `X-Simulator-Reason`. */
-export interface Refusal {
-  status: number;
-  /** JSON; absent for a 204 or 304. */
-  body?: unknown;
-  /** The body as JSON bytes already, instead of `body` (a list made of items serialised once). */
-  encoded?: Uint8Array<ArrayBuffer>;
-  headers?: Record<string, string>;
-  reason: string;
+/** The answer the checks give instead of passing the request on (an OPTIONS's 204 too). */
+export interface Refusal extends Answer {
   /** Which part of the request the refusal is about (for the validating proxy's report). */
   part?: 'route' | 'credentials' | 'header' | 'query' | 'body';
 }
@@ -71,9 +66,6 @@ export interface Credentials {
 export const basicChallenge: string =
   routes.flatMap(({ operation }) => Object.values(operation.responses)).map((response) => response.headers['WWW-Authenticate'])
     .find((value): value is string => typeof value === 'string') ?? 'Basic realm="GitHub"';
-
-/** GitHub's answer to "which media type is this?", sent with every JSON response. */
-export const githubMediaType = 'github.v3; format=json';
 
 const routeList = routes.map(({ operation }) => `${operation.method.toUpperCase()} ${operation.path}`).join(', ');
 
@@ -194,24 +186,9 @@ const parameterLists = new Map<Route, { header: ParameterFact[]; query: Paramete
 /** The route's header and query parameters (every route is one of `routes`). */
 const parametersOf = (route: Route) => parameterLists.get(route)!;
 
-// Clients send the same Accept with every request: judged once.
-const acceptVerdicts = new Map<string, boolean>();
-
-// A client sends the same Authorization header with every request: decoded once.
-const decoded = new Map<string, Credentials | undefined>();
-const decodedLimit = 1000;
-
 /** `Authorization: Basic base64(user:password)` → the user and password; undefined for none, a token or malformed Basic. */
 export function basicCredentials(header: string | null): Credentials | undefined {
   if (header === null) return undefined;
-  if (decoded.has(header)) return decoded.get(header);
-  const credentials = decodeBasic(header);
-  if (decoded.size >= decodedLimit) decoded.clear();
-  if (header.length <= 1024) decoded.set(header, credentials);
-  return credentials;
-}
-
-function decodeBasic(header: string): Credentials | undefined {
   const [scheme = '', ...rest] = header.trim().split(' ').filter((part) => part !== '');
   if (scheme.toLowerCase() !== 'basic' || rest.length !== 1) return undefined;
   const encoded = rest[0]!;
@@ -237,36 +214,6 @@ function isBase64(text: string): boolean {
   }
   return true;
 }
-
-/** True when the Accept header (absent = anything) admits a JSON answer, as GitHub reads it. */
-export function acceptsJson(accept: string | null): boolean {
-  if (!accept) return true;
-  let verdict = acceptVerdicts.get(accept);
-  if (verdict === undefined) {
-    verdict = judgeAccept(accept);
-    if (acceptVerdicts.size >= decodedLimit) acceptVerdicts.clear();
-    if (accept.length <= 1024) acceptVerdicts.set(accept, verdict);
-  }
-  return verdict;
-}
-
-function judgeAccept(accept: string): boolean {
-  return accept.split(',').some((range) => {
-    const [type = '', ...parameters] = range.split(';').map((part) => part.trim().toLowerCase());
-    const quality = parameters.find((p) => p.startsWith('q='));
-    if (quality && !(Number(quality.slice(2)) > 0)) return false;
-    return (
-      type === '*/*' ||
-      type === 'application/*' ||
-      type === 'application/json' ||
-      type.endsWith('+json') || // structured-syntax suffix (RFC 6839), e.g. application/vnd.github.v3+json
-      type === 'application/vnd.github' ||
-      (type.startsWith('application/vnd.github.') && isVendorSuffix(type.slice('application/vnd.github.'.length))) // application/vnd.github.v3
-    );
-  });
-}
-
-const isVendorSuffix = (text: string) => /^[\w.-]+$/.test(text);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -5,7 +5,7 @@
 // the normal answer), or answers one of the operation's documented responses, as `Prefer:
 // code=…`/`example=…` would.
 import { operations, type OperationFact } from '../../generated/simulator-contract.js';
-import { maxDelayMs } from './data.js';
+import { maxDelayMs } from './faults.js';
 import { operationNamed } from './journal.js';
 import { chooseResponse, preferTarget } from './prefer.js';
 
