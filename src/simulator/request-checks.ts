@@ -47,7 +47,7 @@ export interface CheckedCall {
 
 export interface CheckOptions {
   /** Judges Basic credentials right after they are read (the simulator's accounts): a refusal, or undefined when they are good. */
-  authenticate?: (credentials: Credentials, headers: ApiCall['headers']) => Refusal | undefined;
+  authenticate?: (credentials: Credentials, headers: ApiCall['headers']) => Answer | undefined;
   /** True for a token the server issued and holds: it gets 403 (these routes take Basic only); any other token 401 Bad credentials. */
   issued?: (token: string) => boolean;
   /**
@@ -189,20 +189,27 @@ const parametersOf = (route: Route) => parameterLists.get(route)!;
 /** `Authorization: Basic base64(user:password)` → the user and password; undefined for none, a token or malformed Basic. */
 export function basicCredentials(header: string | null): Credentials | undefined {
   if (header === null) return undefined;
-  const [scheme = '', ...rest] = header.trim().split(' ').filter((part) => part !== '');
-  if (scheme.toLowerCase() !== 'basic' || rest.length !== 1) return undefined;
-  const encoded = rest[0]!;
+  const match = basicHeader.exec(header);
+  if (!match) return undefined;
+  const encoded = match[1]!;
   if (!isBase64(encoded)) return undefined;
-  let text: string;
+  let bytes: string;
   try {
-    text = new TextDecoder().decode(Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0)));
+    bytes = atob(encoded);
   } catch {
     return undefined;
   }
+  // ASCII (the usual case) is its own UTF-8; other bytes are decoded, a bad sequence as U+FFFD.
+  const text = ascii.test(bytes) ? bytes : utf8Lenient.decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
   const colon = text.indexOf(':');
   if (colon <= 0 || colon === text.length - 1) return undefined;
   return { user: text.slice(0, colon), password: text.slice(colon + 1) };
 }
+
+/** `Basic <credentials>`, the scheme in any case, spaces around and between (not inside the credentials). */
+const basicHeader = /^\s*basic +([^ ]+?)\s*$/i;
+const ascii = /^[\x00-\x7f]*$/;
+const utf8Lenient = new TextDecoder();
 
 function isBase64(text: string): boolean {
   const body = text.endsWith('==') ? text.slice(0, -2) : text.endsWith('=') ? text.slice(0, -1) : text;
