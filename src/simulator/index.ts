@@ -7,7 +7,8 @@
 // answer), routes.ts (which operation), request-checks.ts (what every request must be),
 // leniency.ts (bodies as GitHub took them), media-type.ts (X-GitHub-Media-Type), token-format.ts
 // (GitHub's tokens), errors.ts (GitHub's error bodies), control.ts (the control API for tests),
-// journal.ts and har.ts (the request journal and its HAR export), scenarios.ts (one-shot behaviours).
+// journal.ts and har.ts (the request journal and its HAR export), scenarios.ts (one-shot behaviours),
+// urls.ts (an answer's URLs), accounts.ts (accounts and the credential check), faults.ts (faults).
 import { Accounts, type AccountConfig } from './accounts.js';
 import type { Answer } from './answer.js';
 import { checkData } from './data.js';
