@@ -2,7 +2,7 @@
 // configured, checked whole before anything changes, and the 401 GitHub answers to credentials
 // that are not the account's. Any user name with a non-empty password works unless configured here.
 import type { Answer } from './answer.js';
-import { checkDistinct, checkUserName, describe, isObject } from './data.js';
+import { checkDistinct, checkUserName, describeValue, isObject } from './data.js';
 import { bodies } from './errors.js';
 import { masked } from './journal.js';
 import { userKey } from './model.js';
@@ -17,12 +17,12 @@ export interface AccountConfig {
 
 /** `config` as an account's configuration, or an Error naming its first problem (`where` prefixes the field). */
 export function checkAccountConfig(config: unknown, where: string): AccountConfig {
-  if (!isObject(config)) throw new Error(`${where}: must be an object with password and/or otp, not ${describe(config)}`);
+  if (!isObject(config)) throw new Error(`${where}: must be an object with password and/or otp, not ${describeValue(config)}`);
   for (const key of Object.keys(config)) if (key !== 'password' && key !== 'otp') throw new Error(`${where}.${key}: is not allowed (an account has password and otp)`);
   if (config.password !== undefined && (typeof config.password !== 'string' || config.password === '')) throw new Error(`${where}.password: must be a non-empty string`);
   if (config.otp !== undefined) {
     const { otp } = config;
-    if (!isObject(otp)) throw new Error(`${where}.otp: must be an object with code and optional channel, not ${describe(otp)}`);
+    if (!isObject(otp)) throw new Error(`${where}.otp: must be an object with code and optional channel, not ${describeValue(otp)}`);
     for (const key of Object.keys(otp)) if (key !== 'code' && key !== 'channel') throw new Error(`${where}.otp.${key}: is not allowed (otp has code and channel)`);
     if (typeof otp.code !== 'string' || otp.code === '') throw new Error(`${where}.otp.code: must be a non-empty string`);
     if (!/^[\x21-\x7e]+$/.test(otp.code)) throw new Error(`${where}.otp.code: must be printable ASCII without spaces (it travels in the X-GitHub-OTP header)`);
@@ -33,7 +33,7 @@ export function checkAccountConfig(config: unknown, where: string): AccountConfi
 
 /** `accounts` as a map of user name → account, or an Error naming its first problem. */
 export function checkAccounts(accounts: unknown): Record<string, AccountConfig> {
-  if (!isObject(accounts)) throw new Error(`the accounts must be an object of user names, not ${describe(accounts)}`);
+  if (!isObject(accounts)) throw new Error(`the accounts must be an object of user names, not ${describeValue(accounts)}`);
   const seen = new Map<string, string>();
   for (const [user, config] of Object.entries(accounts)) {
     checkUserName(user, 'the accounts\' user name');

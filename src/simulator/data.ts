@@ -9,7 +9,7 @@ import { appFields, authorizationFields, byteLimits, checkPlainJson, countLimits
 import { AuthorizationStore } from './store.js';
 
 export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-export const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
+export const describeValue = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
 /** A user name as Basic credentials carry it: not empty, no colon. */
 export function checkUserName(user: string, where = 'user name'): void {
@@ -30,7 +30,7 @@ export function checkDistinct(seen: Map<string, string>, user: string, where: st
  * check for load(), --data, createSimulator({ data }), the MSW handlers' options and PUT /_simulator/state.
  */
 export function checkData(data: unknown): SimulatorData {
-  if (!isObject(data)) throw new Error(`the data set must be an object of user names, not ${describe(data)}`);
+  if (!isObject(data)) throw new Error(`the data set must be an object of user names, not ${describeValue(data)}`);
   const users = Object.keys(data);
   if (users.length > countLimits.users) throw new Error(`the data set has ${users.length} users: at most ${countLimits.users} (the simulator's limit of user names)`);
   checkPlainJson(data, nameOf, countLimits.authorizations);
@@ -41,11 +41,11 @@ export function checkData(data: unknown): SimulatorData {
     checkUserName(user, 'the data set\'s user name');
     checkDistinct(seen, user, 'the data set\'s user name');
     if (user.length > fieldLimits.userName) throw new Error(`the data set's user name ${JSON.stringify(user.slice(0, 40))}…: is too long (maximum is ${fieldLimits.userName} characters)`);
-    if (!isObject(entry)) throw new Error(`${fieldPath(user, '')}: must be an object with authorizations, not ${describe(entry)}`);
+    if (!isObject(entry)) throw new Error(`${fieldPath(user, '')}: must be an object with authorizations, not ${describeValue(entry)}`);
     const extra = Object.keys(entry).find((key) => key !== 'authorizations');
     if (extra !== undefined) throw new Error(`${fieldPath(user, `/${escapeKey(extra)}`)}: is not allowed (a user holds only authorizations; grants derive from them)`);
     const { authorizations } = entry;
-    if (!Array.isArray(authorizations)) throw new Error(`${fieldPath(user, '/authorizations')}: must be an array, not ${describe(authorizations)}`);
+    if (!Array.isArray(authorizations)) throw new Error(`${fieldPath(user, '/authorizations')}: must be an array, not ${describeValue(authorizations)}`);
     held += authorizations.length;
     if (held > countLimits.authorizations) throw new Error(`${fieldPath(user, '/authorizations')}: the data set holds more than ${countLimits.authorizations} authorizations (the simulator's limit)`);
     const ids = new Map<number, number>();

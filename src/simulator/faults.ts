@@ -2,7 +2,7 @@
 // for every request (`faults`, --delay/--fault), per request by the X-Simulator-Delay and
 // X-Simulator-Fault headers, or once by a scenario; checked before anything changes.
 import type { Answer } from './answer.js';
-import { describe, isObject } from './data.js';
+import { describeValue, isObject } from './data.js';
 import { bodies } from './errors.js';
 import type { ApiCall } from './request-checks.js';
 import type { ScenarioUse } from './scenarios.js';
@@ -19,7 +19,7 @@ export const maxDelayMs = 60_000;
 
 /** `faults` as a fault configuration, or an Error naming its first problem. */
 export function checkFaults(faults: unknown, where = 'faults'): FaultConfig {
-  if (!isObject(faults)) throw new Error(`${where}: must be an object with delayMs, status and/or drop, not ${describe(faults)}`);
+  if (!isObject(faults)) throw new Error(`${where}: must be an object with delayMs, status and/or drop, not ${describeValue(faults)}`);
   for (const key of Object.keys(faults)) if (!['delayMs', 'status', 'drop'].includes(key)) throw new Error(`${where}.${key}: is not allowed (faults have delayMs, status and drop)`);
   const { delayMs, status, drop } = faults;
   if (delayMs !== undefined && !(typeof delayMs === 'number' && Number.isInteger(delayMs) && delayMs >= 0 && delayMs <= maxDelayMs)) {

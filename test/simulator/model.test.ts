@@ -217,6 +217,35 @@ describe('deletes', () => {
   });
 });
 
+describe('the grants, derived once per change (model.ts keeps them per store version)', () => {
+  it('follow every kind of change at once: a create, an update, the eleventh token, a delete, a grant\'s delete, a replace', async () => {
+    const { backend, token } = await backendWith();
+    const scopesOf = (id: number) => backend.getGrant('octocat', id).scopes;
+    expect(scopesOf(1)).toEqual(['public_repo']);
+    const created = backend.createAuthorization('octocat', { client_id: clientId, client_secret: secret, scopes: ['gist'] }, await token());
+    expect(scopesOf(1)).toEqual(['gist', 'public_repo']);
+    backend.updateAuthorization('octocat', created.id, { add_scopes: ['user'] });
+    expect(scopesOf(1)).toEqual(['gist', 'public_repo', 'user']);
+    expect(backend.getGrant('octocat', 1).updated_at).toBe(backend.getAuthorization('octocat', created.id).updated_at);
+    for (let i = 0; i < tokensPerAppAndScopes; i++) backend.createAuthorization('octocat', { client_id: otherApp, client_secret: secret, scopes: ['repo'] }, await token());
+    const firstOfOther = backend.listGrants('octocat').find((g) => g.app.client_id === otherApp)!.id;
+    backend.createAuthorization('octocat', { client_id: otherApp, client_secret: secret, scopes: ['repo'] }, await token()); // revokes the oldest
+    expect(backend.listGrants('octocat').find((g) => g.app.client_id === otherApp)!.id).toBe(firstOfOther + 1);
+    backend.deleteAuthorization('octocat', created.id);
+    expect(scopesOf(1)).toEqual(['public_repo']);
+    backend.deleteGrant('octocat', firstOfOther + 1);
+    expect(backend.listGrants('octocat').map((g) => g.app.client_id)).toEqual([clientId]);
+    backend.replace({ octocat: { authorizations: [{ ...getAuthorization200, id: 9, scopes: ['admin:org'] }] } });
+    expect(backend.listGrants('octocat').map((g) => [g.id, g.scopes])).toEqual([[9, ['admin:org']]]);
+  });
+
+  it('a caller changing the list it got changes nothing kept', async () => {
+    const { backend } = await backendWith();
+    backend.listGrants('octocat').pop();
+    expect(backend.listGrants('octocat')).toHaveLength(1);
+  });
+});
+
 describe('state, replace and reset', () => {
   it('state() round-trips through replace(), and is a copy', async () => {
     const { backend, pat } = await backendWith();
