@@ -6,7 +6,8 @@
 //   and the control routes grant no CORS, so the browser never sends it);
 // - when a control token is configured, `Authorization: Bearer <token>` too.
 // In-process use (simulator.reset(), .load(), …) is no request and needs neither.
-import type { ApiCall, Refusal } from './request-checks.js';
+import type { Answer } from './answer.js';
+import type { ApiCall } from './request-checks.js';
 
 /** The header every control request carries; its value is not read (send `1`). */
 export const controlHeader = 'X-Simulator-Control';
@@ -23,7 +24,7 @@ export function checkControlToken(token: unknown, where = 'controlToken'): strin
 }
 
 /** The refusal for a control request that may not run, or undefined when it may. The token never appears in an answer. */
-export function controlRefusal(call: Pick<ApiCall, 'headers'>, token: string | undefined): Refusal | undefined {
+export function controlRefusal(call: Pick<ApiCall, 'headers'>, token: string | undefined): Answer | undefined {
   if (call.headers.get(controlHeader) === null) {
     const message = `Forbidden: a control request needs the header ${controlHeader}: 1 (a web page on another origin cannot send it, so it cannot drive the simulator)`;
     return { status: 403, body: { message }, reason: message };

@@ -3,7 +3,8 @@
 // does, through the Simulator's own methods.
 import { toHar } from './har.js';
 import { filterOfQuery, type JournalEntry, type JournalFilter } from './journal.js';
-import type { ApiCall, Refusal } from './request-checks.js';
+import type { Answer } from './answer.js';
+import type { ApiCall } from './request-checks.js';
 import { parseJson } from './request-checks.js';
 
 /** The methods of the simulator the control API calls (see index.ts). */
@@ -44,21 +45,21 @@ const routes = [
 /** A reset of a user who is not there: a 400, since nothing in the body is malformed. */
 class UnknownUser extends Error {}
 
-const done = (reason: string): Refusal => ({ status: 204, reason });
-const problem = (status: number, message: string): Refusal => ({ status, body: { message }, reason: message });
+const done = (reason: string): Answer => ({ status: 204, reason });
+const problem = (status: number, message: string): Answer => ({ status, body: { message }, reason: message });
 
 /** Answers `call`, whose path starts with /_simulator (the /api/v3 prefix already removed). */
-export function controlAnswer(simulator: Controllable, call: ApiCall): Refusal {
+export function controlAnswer(simulator: Controllable, call: ApiCall): Answer {
   const method = call.method.toUpperCase();
   const path = call.path.slice(controlPrefix.length);
-  const allowed = (methods: string, handlers: Record<string, () => Refusal>): Refusal => {
+  const allowed = (methods: string, handlers: Record<string, () => Answer>): Answer => {
     const handler = handlers[method];
     if (handler) return handler();
     if (method === 'OPTIONS') return { status: 204, headers: { allow: `${methods}, OPTIONS` }, reason: `${call.path} accepts ${methods}` };
     return { ...problem(405, `Method Not Allowed: ${call.path} accepts ${methods}, not ${call.method}`), headers: { allow: `${methods}, OPTIONS` } };
   };
   // Every change is checked whole before anything is changed; a problem is a 422 naming the field.
-  const withBody = (apply: (body: unknown) => void, required: boolean): Refusal => {
+  const withBody = (apply: (body: unknown) => void, required: boolean): Answer => {
     const parsed = parseJson(call.body);
     if (parsed && 'problem' in parsed) return problem(400, parsed.problem);
     if (!parsed && required) return problem(422, `${call.method} ${call.path} needs a JSON body`);
@@ -98,14 +99,14 @@ export function controlAnswer(simulator: Controllable, call: ApiCall): Refusal {
     });
   }
   // Read-backs and the journal: a problem (a bad filter, the journal off) is a 422 that names it.
-  const read = (what: string, value: () => unknown, headers?: Record<string, string>): Refusal => {
+  const read = (what: string, value: () => unknown, headers?: Record<string, string>): Answer => {
     try {
       return { status: 200, body: value(), reason: what, ...(headers && { headers }) };
     } catch (error) {
       return problem(422, (error as Error).message);
     }
   };
-  const doneOr = (what: string, action: () => void): Refusal => {
+  const doneOr = (what: string, action: () => void): Answer => {
     try {
       action();
     } catch (error) {
@@ -143,7 +144,7 @@ export function controlAnswer(simulator: Controllable, call: ApiCall): Refusal {
     });
   }
   if (path === '/clock') {
-    const clockState = (reason: string): Refusal => ({ status: 200, body: simulator.clock.state(), reason });
+    const clockState = (reason: string): Answer => ({ status: 200, body: simulator.clock.state(), reason });
     // PUT and POST both change it: {"now": …} sets (and freezes), {"frozen": …}, {"advanceMs": …}.
     const change = () => {
       const applied = withBody((body) => simulator.clock.set(body as never), true);

@@ -1,5 +1,5 @@
-// Checks what the simulator is given from outside — a data set, an account, a fault — before
-// anything is changed: each problem is an Error naming the field (`octocat.authorizations[2].scopes:
+// Checks a data set, given from outside, before anything is changed (accounts.ts and faults.ts check
+// theirs the same way): each problem is an Error naming the field (`octocat.authorizations[2].scopes:
 // must be array,null`), so a file loaded at start fails with one line, and nothing is half loaded.
 import type { Authorization } from '../../generated/schema.js';
 import { fieldPath } from '../validation.js';
@@ -7,23 +7,9 @@ import { validationIssues } from '../validators.js';
 import { type SimulatorData, uniquenessProblem } from './model.js';
 import { appFields, authorizationFields, byteLimits, checkPlainJson, countLimits, fieldLimitProblem, fieldLimits, maxDataId, storedBytes } from './limits.js';
 import { AuthorizationStore } from './store.js';
-import { delayRule, isDelayMs } from './delay.js';
 
-/** An account's configuration: see index.ts. */
-export interface AccountConfig {
-  password?: string;
-  otp?: { code: string; channel?: 'app' | 'sms' };
-}
-
-/** Faults injected into answers: see index.ts. */
-export interface FaultConfig {
-  delayMs?: number;
-  status?: number;
-  drop?: boolean;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const describeValue = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
 /** A user name as Basic credentials carry it: not empty, no colon. */
 export function checkUserName(user: string, where = 'user name'): void {
@@ -31,7 +17,7 @@ export function checkUserName(user: string, where = 'user name'): void {
 }
 
 /** User names are case-insensitive, as GitHub's logins: `MONA` beside `mona` is one user twice. */
-function checkDistinct(seen: Map<string, string>, user: string, where: string): void {
+export function checkDistinct(seen: Map<string, string>, user: string, where: string): void {
   const other = seen.get(user.toLowerCase());
   if (other !== undefined) throw new Error(`${where} ${JSON.stringify(user)}: the same user as ${JSON.stringify(other)} (user names are case-insensitive, as on GitHub)`);
   seen.set(user.toLowerCase(), user);
@@ -44,7 +30,7 @@ function checkDistinct(seen: Map<string, string>, user: string, where: string): 
  * check for load(), --data, createSimulator({ data }), the MSW handlers' options and PUT /_simulator/state.
  */
 export function checkData(data: unknown): SimulatorData {
-  if (!isObject(data)) throw new Error(`the data set must be an object of user names, not ${describe(data)}`);
+  if (!isObject(data)) throw new Error(`the data set must be an object of user names, not ${describeValue(data)}`);
   const users = Object.keys(data);
   if (users.length > countLimits.users) throw new Error(`the data set has ${users.length} users: at most ${countLimits.users} (the simulator's limit of user names)`);
   checkPlainJson(data, nameOf, countLimits.authorizations);
@@ -55,11 +41,11 @@ export function checkData(data: unknown): SimulatorData {
     checkUserName(user, 'the data set\'s user name');
     checkDistinct(seen, user, 'the data set\'s user name');
     if (user.length > fieldLimits.userName) throw new Error(`the data set's user name ${JSON.stringify(user.slice(0, 40))}…: is too long (maximum is ${fieldLimits.userName} characters)`);
-    if (!isObject(entry)) throw new Error(`${fieldPath(user, '')}: must be an object with authorizations, not ${describe(entry)}`);
+    if (!isObject(entry)) throw new Error(`${fieldPath(user, '')}: must be an object with authorizations, not ${describeValue(entry)}`);
     const extra = Object.keys(entry).find((key) => key !== 'authorizations');
     if (extra !== undefined) throw new Error(`${fieldPath(user, `/${escapeKey(extra)}`)}: is not allowed (a user holds only authorizations; grants derive from them)`);
     const { authorizations } = entry;
-    if (!Array.isArray(authorizations)) throw new Error(`${fieldPath(user, '/authorizations')}: must be an array, not ${describe(authorizations)}`);
+    if (!Array.isArray(authorizations)) throw new Error(`${fieldPath(user, '/authorizations')}: must be an array, not ${describeValue(authorizations)}`);
     held += authorizations.length;
     if (held > countLimits.authorizations) throw new Error(`${fieldPath(user, '/authorizations')}: the data set holds more than ${countLimits.authorizations} authorizations (the simulator's limit)`);
     const ids = new Map<number, number>();
@@ -117,44 +103,3 @@ const escapeKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** A path in the data set as the errors name it: `octocat.authorizations[2].app`. */
 const nameOf = (path: readonly (string | number)[]) => (path.length === 0 ? 'the data set' : fieldPath(String(path[0]), path.slice(1).map((key) => `/${escapeKey(String(key))}`).join('')));
-
-/** `config` as an account's configuration, or an Error naming its first problem (`where` prefixes the field). */
-export function checkAccount(config: unknown, where: string): AccountConfig {
-  if (!isObject(config)) throw new Error(`${where}: must be an object with password and/or otp, not ${describe(config)}`);
-  for (const key of Object.keys(config)) if (key !== 'password' && key !== 'otp') throw new Error(`${where}.${key}: is not allowed (an account has password and otp)`);
-  if (config.password !== undefined && (typeof config.password !== 'string' || config.password === '')) throw new Error(`${where}.password: must be a non-empty string`);
-  if (config.otp !== undefined) {
-    const { otp } = config;
-    if (!isObject(otp)) throw new Error(`${where}.otp: must be an object with code and optional channel, not ${describe(otp)}`);
-    for (const key of Object.keys(otp)) if (key !== 'code' && key !== 'channel') throw new Error(`${where}.otp.${key}: is not allowed (otp has code and channel)`);
-    if (typeof otp.code !== 'string' || otp.code === '') throw new Error(`${where}.otp.code: must be a non-empty string`);
-    if (!/^[\x21-\x7e]+$/.test(otp.code)) throw new Error(`${where}.otp.code: must be printable ASCII without spaces (it travels in the X-GitHub-OTP header)`);
-    if (otp.channel !== undefined && otp.channel !== 'app' && otp.channel !== 'sms') throw new Error(`${where}.otp.channel: must be "app" or "sms"`);
-  }
-  return config as AccountConfig;
-}
-
-/** `accounts` as a map of user name → account, or an Error naming its first problem. */
-export function checkAccounts(accounts: unknown): Record<string, AccountConfig> {
-  if (!isObject(accounts)) throw new Error(`the accounts must be an object of user names, not ${describe(accounts)}`);
-  const seen = new Map<string, string>();
-  for (const [user, config] of Object.entries(accounts)) {
-    checkUserName(user, 'the accounts\' user name');
-    checkDistinct(seen, user, 'the accounts\' user name');
-    checkAccount(config, fieldPath(user, ''));
-  }
-  return accounts as Record<string, AccountConfig>;
-}
-
-/** `faults` as a fault configuration, or an Error naming its first problem. */
-export function checkFaults(faults: unknown, where = 'faults'): FaultConfig {
-  if (!isObject(faults)) throw new Error(`${where}: must be an object with delayMs, status and/or drop, not ${describe(faults)}`);
-  for (const key of Object.keys(faults)) if (!['delayMs', 'status', 'drop'].includes(key)) throw new Error(`${where}.${key}: is not allowed (faults have delayMs, status and drop)`);
-  const { delayMs, status, drop } = faults;
-  if (delayMs !== undefined && !isDelayMs(delayMs)) {
-    throw new Error(`${where}.delayMs: ${delayRule}`);
-  }
-  if (status !== undefined && !(typeof status === 'number' && Number.isInteger(status) && status >= 500 && status <= 599)) throw new Error(`${where}.status: must be a server error status, 500 to 599`);
-  if (drop !== undefined && typeof drop !== 'boolean') throw new Error(`${where}.drop: must be true or false`);
-  return faults as FaultConfig;
-}

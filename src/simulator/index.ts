@@ -7,26 +7,30 @@
 // answer), routes.ts (which operation), request-checks.ts (what every request must be),
 // leniency.ts (bodies as GitHub took them), media-type.ts (X-GitHub-Media-Type), token-format.ts
 // (GitHub's tokens), errors.ts (GitHub's error bodies), control.ts (the control API for tests),
-// journal.ts and har.ts (the request journal and its HAR export), scenarios.ts (one-shot behaviours).
-import { type AccountConfig, checkAccount, checkAccounts, checkData, checkFaults, checkUserName, type FaultConfig } from './data.js';
-import { delayOfText, delayRule } from './delay.js';
-import { apiPrefix, stripApiPrefix } from './api-prefix.js';
-import { bodies } from './errors.js';
+// journal.ts and har.ts (the request journal and its HAR export), scenarios.ts (one-shot behaviours),
+// urls.ts (an answer's URLs), accounts.ts (accounts and the credential check), faults.ts (faults).
+import { Accounts, type AccountConfig } from './accounts.js';
+import type { Answer } from './answer.js';
+import { checkData } from './data.js';
+import { checkFaults, delay, faultAnswer, type FaultConfig, faultFor, scenarioFaults } from './faults.js';
 import { controlAnswer, controlPrefix } from './control.js';
 import { requestLimits } from './limits.js';
-import { mediaTypeFor } from './media-type.js';
-import { AuthorizationsBackend, type SimulatorData, userKey } from './model.js';
+import { githubMediaType, jsonContentType, mediaTypeFor } from './media-type.js';
+import { AuthorizationsBackend, type SimulatorData, type StoredData } from './model.js';
 import { type Clock, createClock } from './clock.js';
 import { checkSeed, createRandom } from './random.js';
 import { persistedState, type PersistedState, restorePersisted } from './persistence.js';
 import { checkControlToken, controlRefusal } from './control-gate.js';
-import { checkJournalOption, Journal, type JournalEntry, type JournalFilter, type JournalOption, masked, type Trace } from './journal.js';
-import { type ApiCall, basicCredentials, checkRequest, githubMediaType, type Refusal } from './request-checks.js';
+import { checkJournalOption, Journal, type JournalEntry, type JournalFilter, type JournalOption, type Trace } from './journal.js';
+import { type ApiCall, basicCredentials, checkRequest } from './request-checks.js';
 import { matchRoute, type OperationFact } from './routes.js';
-import { checkScenarios, type QueuedScenario, type Scenario, ScenarioQueue, type ScenarioUse } from './scenarios.js';
-import { checkAccount as accountRefusal, operationAnswer, preferredAnswer } from './responses.js';
+import { checkScenarios, type QueuedScenario, type Scenario, ScenarioQueue } from './scenarios.js';
+import { operationAnswer, preferredAnswer } from './responses.js';
+import { stateBase, withUrl } from './urls.js';
+import { apiPrefix, stripApiPrefix } from './api-prefix.js';
 
-export type { AccountConfig, FaultConfig } from './data.js';
+export type { AccountConfig } from './accounts.js';
+export type { FaultConfig } from './faults.js';
 export type { SimulatorData } from './model.js';
 export type { Clock, ClockChange, ClockState } from './clock.js';
 export type { PersistedState } from './persistence.js';
@@ -125,7 +129,6 @@ export type SimulatorReply = { status: number; headers: Record<string, string>; 
 
 export { apiPrefix } from './api-prefix.js';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
-const jsonType = 'application/json; charset=utf-8';
 
 /** A new simulator, with its own state; throws an Error naming the bad field of `options`. */
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
@@ -137,19 +140,19 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const changed = () => {
     for (const listener of listeners) listener();
   };
-  // By userKey: GitHub's logins are case-insensitive.
-  const accounts = new Map<string, AccountConfig>(Object.entries(options.accounts === undefined ? {} : checkAccounts(options.accounts)).map(([user, config]) => [userKey(user), config]));
+  const accounts = new Accounts(options.accounts);
   const strict = options.strict ?? false;
   if (typeof strict !== 'boolean') throw new Error(`options.strict: must be true or false, not ${JSON.stringify(strict)}`);
   let faults: FaultConfig | undefined = options.faults === undefined ? undefined : checkFaults(options.faults, 'options.faults');
-  if (options.data !== undefined) backend.replace(checkData(options.data));
+  // Checked once: a full reset puts back this copy (the caller may change theirs).
+  const initialData = options.data === undefined ? undefined : structuredClone(checkData(options.data));
+  if (initialData !== undefined) backend.replace(initialData);
   const controlToken = options.controlToken === undefined ? undefined : checkControlToken(options.controlToken, 'options.controlToken');
   const journalSize = checkJournalOption(options.journal, 'options.journal');
   // Entries are stamped by the simulator's clock, so a frozen clock gives a reproducible journal too.
   const journal = journalSize === 0 ? undefined : new Journal(journalSize, () => clock.now().getTime());
   const scenarios = new ScenarioQueue(options.scenarios === undefined ? [] : checkScenarios(options.scenarios));
-  // What the simulator started with, for a full reset (data as a copy: the caller may change theirs).
-  const initial = { data: options.data === undefined ? undefined : structuredClone(options.data), accounts: new Map(accounts), faults };
+  const initialFaults = faults;
 
   const simulator: Simulator = {
     async handle(request) {
@@ -174,7 +177,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const apiCall = { ...call, path };
 
       if (path === controlPrefix || path.startsWith(`${controlPrefix}/`)) {
-        const reply = toReply(controlRefusal(apiCall, controlToken) ?? controlAnswer(simulator, apiCall), method);
+        // GET /_simulator/state names its URLs on the request's base, as the API's answers do.
+        const controlled = { ...simulator, state: (user?: string) => stateOn(base, user) };
+        const reply = toReply(controlRefusal(apiCall, controlToken) ?? controlAnswer(controlled, apiCall), method);
         if (!safeMethods.has(method)) changed();
         return reply;
       }
@@ -197,11 +202,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       backend.replace(checkData(data));
       changed();
     },
-    state: (user) => backend.state(user),
+    state: (user) => stateOn(stateBase, user),
     setAccount(user, config) {
-      checkUserName(user);
-      if (config === undefined) accounts.delete(userKey(user));
-      else accounts.set(userKey(user), checkAccount(config, user));
+      accounts.set(user, config);
       changed();
     },
     setFaults(next) {
@@ -221,7 +224,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         changed();
       },
     },
-    persisted: () => persistedState(backend.state(), clock.state(), random.position()),
+    persisted: () => persistedState(stateOn(stateBase), clock.state(), random.position()),
     restore(saved) {
       restorePersisted(saved, { load: (data) => backend.replace(data), clock, random });
       changed();
@@ -230,7 +233,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    accounts: () => Object.fromEntries([...accounts].map(([user, config]) => [user, maskAccount(config)])),
+    accounts: () => accounts.masked(),
     faults: () => ({ ...faults }),
     requests(filter) {
       if (!journal) throw new Error(journalOff);
@@ -251,12 +254,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   // What a full reset puts back, each piece as the simulator started (a new piece of state adds its restore here).
   const restores: Array<() => void> = [
-    () => (initial.data === undefined ? backend.reset() : backend.replace(checkData(initial.data))),
-    () => {
-      accounts.clear();
-      for (const [user, config] of initial.accounts) accounts.set(user, config);
-    },
-    () => (faults = initial.faults),
+    () => (initialData === undefined ? backend.reset() : backend.replace(initialData)),
+    () => accounts.restart(),
+    () => (faults = initialFaults),
     () => scenarios.restore(),
     () => journal?.clear(),
     () => clock.restart(),
@@ -277,7 +277,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     // A client that goes away while it waits is dropped here, before its request touches state.
     if (fault.delayMs && !(await delay(fault.delayMs, call.signal))) return { drop: true };
     if (fault.drop) return { drop: true };
-    if (fault.status) return toReply({ status: fault.status, body: bodies.serverFailure(fault.status), reason: `injected fault ${fault.status}` }, method, api);
+    if (fault.status) return toReply(faultAnswer(fault.status), method, api);
     if (scenario?.prefer) {
       const operation = operationAt(method, path)!;
       trace.operationId = operation.operationId;
@@ -286,7 +286,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
     // Credentials and the one-time password first, on every path, as on the server (request-checks.ts).
     const checked = checkRequest(apiCall, {
-      authenticate: ({ user, password }, headers) => accountRefusal(accounts.get(userKey(user)), password, headers.get('x-github-otp')),
+      authenticate: ({ user, password }, headers) => accounts.refusal(user, password, headers.get('x-github-otp')),
       issued: (token) => backend.holdsToken(token),
       strict,
     });
@@ -308,12 +308,22 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const user = basicCredentials(apiCall.headers.get('authorization'))?.user ?? null;
     trace.user = user;
     const otp = apiCall.headers.get('x-github-otp');
-    const code = user === null ? undefined : accounts.get(userKey(user))?.otp?.code;
+    const code = user === null ? undefined : accounts.get(user)?.otp?.code;
     if (otp !== null && code !== undefined) trace.otpRight = otp.trim() === code;
     return trace;
   }
 
+  /** The state as plain JSON, its URLs on `base` (the model keeps none). */
+  function stateOn(base: string, user?: string): SimulatorData {
+    return renderData(backend.state(user), base);
+  }
+
   return simulator;
+}
+
+/** Every stored authorization as answered, its `url` on `base`. */
+function renderData(data: StoredData, base: string): SimulatorData {
+  return Object.fromEntries(Object.entries(data).map(([user, { authorizations }]) => [user, { authorizations: authorizations.map((a) => withUrl(a, base)) }]));
 }
 
 const journalOff = 'the request journal is off (journal: false, --no-journal): start the simulator with it on to read it';
@@ -324,40 +334,7 @@ function operationAt(method: string, path: string): OperationFact | undefined {
   return 'route' in match ? match.route.operation : undefined;
 }
 
-/** The configured faults with a scenario's over them; a scenario's documented answer keeps only the delay. */
-function scenarioFaults(configured: FaultConfig | undefined, scenario: ScenarioUse): FaultConfig {
-  const fault: FaultConfig = scenario.prefer || scenario.fault !== undefined ? { ...(configured?.delayMs !== undefined && { delayMs: configured.delayMs }) } : { ...configured };
-  if (scenario.delayMs !== undefined) fault.delayMs = scenario.delayMs;
-  if (scenario.fault === 'drop') fault.drop = true;
-  else if (scenario.fault !== undefined) fault.status = scenario.fault;
-  return fault;
-}
-
-/** An account as read back: its password and one-time code masked. */
-function maskAccount(config: AccountConfig): AccountConfig {
-  return {
-    ...(config.password !== undefined && { password: masked }),
-    ...(config.otp && { otp: { ...config.otp, code: masked } }),
-  };
-}
-
 // --- utils -----------------------------------------------------------------------------------
-
-/** Waits `ms`; false at once, with the timer cleared, when `signal` aborts (the client has gone, or the server stops). */
-function delay(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
-  if (signal?.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const stop = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', stop);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener('abort', stop, { once: true });
-  });
-}
 
 /** About the bytes of the request line and headers, as an HTTP/1.1 parser counts them. */
 function headerBytes(request: Request, url: URL): number {
@@ -372,7 +349,7 @@ const tooLargeHeaders = () => transportAnswer(431, `Request headers too large: t
 
 /** An answer of the transport's own (the HTTP server's, in src/server/): `{ message }`, and the connection closes. */
 function transportAnswer(status: number, message: string): Response {
-  return new Response(JSON.stringify({ message }), { status, headers: { 'content-type': jsonType, connection: 'close' } });
+  return new Response(JSON.stringify({ message }), { status, headers: { 'content-type': jsonContentType, connection: 'close' } });
 }
 
 /** The body's bytes, read no further than the limit: undefined past it (a Content-Length over it is not read at all). */
@@ -402,28 +379,6 @@ async function readBody(request: Request): Promise<Uint8Array | undefined> {
   return body;
 }
 
-/** The faults for one request: the headers' (X-Simulator-Delay, X-Simulator-Fault) over the configured ones. */
-function faultFor(configured: FaultConfig | undefined, headers: ApiCall['headers']): FaultConfig | { refusal: Refusal } {
-  const fault: FaultConfig = { ...configured };
-  const delay = headers.get('x-simulator-delay');
-  if (delay !== null) {
-    const ms = delayOfText(delay);
-    if (ms === undefined) return badHeader(`Bad X-Simulator-Delay header ${JSON.stringify(delay)}: ${delayRule}`);
-    fault.delayMs = ms;
-  }
-  const injected = headers.get('x-simulator-fault')?.trim().toLowerCase();
-  if (injected !== undefined) {
-    delete fault.status;
-    delete fault.drop;
-    if (injected === 'drop') fault.drop = true;
-    else if (/^5\d\d$/.test(injected)) fault.status = Number(injected);
-    else if (injected !== 'none') return badHeader(`Bad X-Simulator-Fault header ${JSON.stringify(injected)}: must be a status from 500 to 599, drop, or none`);
-  }
-  return fault;
-}
-
-const badHeader = (message: string): { refusal: Refusal } => ({ refusal: { status: 400, body: { message }, reason: message } });
-
 const encoder = new TextEncoder();
 
 /**
@@ -445,7 +400,7 @@ interface ReplyOptions {
 }
 
 /** The reply for an answer: JSON as GitHub labels it, the reason in X-Simulator-Reason, ETag and Cache-Control as GitHub sent them. */
-function toReply(answer: Refusal, method: string, extra: Record<string, string> = {}, { authenticated = false, ifNoneMatch, write = false }: ReplyOptions = {}): SimulatorReply {
+function toReply(answer: Answer, method: string, extra: Record<string, string> = {}, { authenticated = false, ifNoneMatch, write = false }: ReplyOptions = {}): SimulatorReply {
   const headers: Record<string, string> = { ...extra, ...answer.headers, 'x-simulator-reason': headerSafe(answer.reason) };
   const bytes = answer.encoded ?? (answer.body === undefined ? undefined : encoder.encode(JSON.stringify(answer.body)));
   if (bytes === undefined) return { status: answer.status, headers, body: null };
@@ -461,7 +416,7 @@ function toReply(answer: Refusal, method: string, extra: Record<string, string> 
     const etag = etagOf(bytes);
     headers.etag = answer.status === 201 ? etag.slice(2) : etag;
   }
-  headers['content-type'] = jsonType;
+  headers['content-type'] = jsonContentType;
   headers['x-github-media-type'] ??= githubMediaType;
   headers['content-length'] = String(bytes.length);
   return { status: answer.status, headers, body: method === 'HEAD' ? null : bytes };

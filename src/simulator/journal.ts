@@ -4,7 +4,7 @@
 // password, a one-time code, a client secret or a token (answers' bodies are not kept at all:
 // only their status and headers).
 import { type OperationFact, operations } from '../../generated/simulator-contract.js';
-import type { FaultConfig } from './data.js';
+import type { FaultConfig } from './faults.js';
 
 /** What the journal keeps of one request; `GET /_simulator/requests` answers a list of these. */
 export interface JournalEntry {

@@ -2,6 +2,7 @@
 // bytes, so that no request and no data set can make it grow without bound or store something it
 // cannot serve. docs/mock.md ("Limits") lists them; docs/decisions.md says where each figure comes from.
 import type { Authorization } from '../../generated/schema.js';
+import type { StoredAuthorization } from './urls.js';
 
 /** Counts: user names, and authorizations of every user together. */
 export const countLimits = { users: 10_000, authorizations: 300_000 };
@@ -54,16 +55,16 @@ export const authorizationFields: ReadonlySet<string> = new Set(authorizationKey
 export const appFields: ReadonlySet<string> = new Set(['client_id', 'name', 'url']);
 
 /** About the bytes an authorization takes when stored: its strings plus a fixed part for the rest. */
-export function storedBytes(authorization: Authorization): number {
-  const { url, token, token_last_eight, hashed_token, app, note, note_url, created_at, updated_at, fingerprint, expires_at, scopes } = authorization;
+export function storedBytes(authorization: StoredAuthorization): number {
+  const { token, token_last_eight, hashed_token, app, note, note_url, created_at, updated_at, fingerprint, expires_at, scopes } = authorization;
   let bytes = 256;
-  for (const text of [url, token, token_last_eight, hashed_token, app.name, app.url, app.client_id, note, note_url, created_at, updated_at, fingerprint, expires_at]) bytes += text?.length ?? 0;
+  for (const text of [token, token_last_eight, hashed_token, app.name, app.url, app.client_id, note, note_url, created_at, updated_at, fingerprint, expires_at]) bytes += text?.length ?? 0;
   for (const scope of scopes ?? []) bytes += scope.length + 16;
   return bytes;
 }
 
 /** The first field of a stored authorization past its limit: `{ field, message }` in GitHub's wording, or undefined. */
-export function fieldLimitProblem(authorization: Authorization): { field: string; message: string } | undefined {
+export function fieldLimitProblem(authorization: StoredAuthorization): { field: string; message: string } | undefined {
   const tooLong = (field: string, limit: number) => ({ field, message: `${field} is too long (maximum is ${limit} characters)` });
   for (const field of ['note', 'note_url', 'fingerprint'] as const) {
     const value = authorization[field];

@@ -24,19 +24,26 @@ export function checkSeed(seed: unknown, where = 'seed'): string {
 
 /** The seeded source for `seed`, or the platform's crypto when there is none. */
 export function createRandom(seed?: string): RandomSource {
-  return seed === undefined ? cryptoRandom() : seededRandom(seed);
+  return seed === undefined ? pooledRandom((pool) => crypto.getRandomValues(pool)) : seededRandom(seed);
 }
 
-function cryptoRandom(): RandomSource {
-  // 4 kB at a time: one call to the platform costs more than a token's worth of bytes.
-  const pool = new Uint8Array(4096);
+/** The bytes of the pool size: each call of the platform's crypto fills this many. */
+export const poolSize = 4096;
+
+/**
+ * Bytes from `fill` (the platform's crypto), drawn `poolSize` at a time: in Node 20 one call costs
+ * about 7 µs however few bytes it gives, a tenth of a create (docs/decisions.md). Each byte is
+ * handed out once, in order (test/simulator/seed-clock.test.ts pins it).
+ */
+export function pooledRandom(fill: (pool: Uint8Array<ArrayBuffer>) => void): RandomSource {
+  const pool = new Uint8Array(poolSize);
   let used = pool.length;
   return {
     bytes(count) {
       const out = new Uint8Array(count);
       for (let i = 0; i < count; i++) {
         if (used === pool.length) {
-          crypto.getRandomValues(pool);
+          fill(pool);
           used = 0;
         }
         out[i] = pool[used++]!;

@@ -5,10 +5,12 @@
 // simulator and the validating proxy (`npm run proxy`) both judge a request with this one function,
 // on the precompiled validators, so they cannot disagree.
 import type { BasicError, ValidationError } from '../../generated/schema.js';
+import type { Answer } from './answer.js';
 import { validators } from '../../generated/validators.js';
 import { bodies, documentationUrl } from './errors.js';
 import { matchRoute, type ParameterFact, type PathParameters, parameterProblem, type Route, routes } from './routes.js';
 import { asGitHubTookIt } from './leniency.js';
+import { acceptsJson } from './media-type.js';
 import { errorItems } from './validation-items.js';
 
 /** A request as the checks see it: the transport (fetch's Request, Node's IncomingMessage) fills it in. */
@@ -26,15 +28,8 @@ export interface ApiCall {
   signal?: AbortSignal;
 }
 
-/** An answer the checks (or the model) decided on: `reason` is the simulator's diagnosis, for `X-Simulator-Reason`. */
-export interface Refusal {
-  status: number;
-  /** JSON; absent for a 204 or 304. */
-  body?: unknown;
-  /** The body as JSON bytes already, instead of `body` (a list made of items serialised once). */
-  encoded?: Uint8Array<ArrayBuffer>;
-  headers?: Record<string, string>;
-  reason: string;
+/** The answer the checks give instead of passing the request on (an OPTIONS's 204 too). */
+export interface Refusal extends Answer {
   /** Which part of the request the refusal is about (for the validating proxy's report). */
   part?: 'route' | 'credentials' | 'header' | 'query' | 'body';
 }
@@ -52,7 +47,7 @@ export interface CheckedCall {
 
 export interface CheckOptions {
   /** Judges Basic credentials right after they are read (the simulator's accounts): a refusal, or undefined when they are good. */
-  authenticate?: (credentials: Credentials, headers: ApiCall['headers']) => Refusal | undefined;
+  authenticate?: (credentials: Credentials, headers: ApiCall['headers']) => Answer | undefined;
   /** True for a token the server issued and holds: it gets 403 (these routes take Basic only); any other token 401 Bad credentials. */
   issued?: (token: string) => boolean;
   /**
@@ -71,9 +66,6 @@ export interface Credentials {
 export const basicChallenge: string =
   routes.flatMap(({ operation }) => Object.values(operation.responses)).map((response) => response.headers['WWW-Authenticate'])
     .find((value): value is string => typeof value === 'string') ?? 'Basic realm="GitHub"';
-
-/** GitHub's answer to "which media type is this?", sent with every JSON response. */
-export const githubMediaType = 'github.v3; format=json';
 
 const routeList = routes.map(({ operation }) => `${operation.method.toUpperCase()} ${operation.path}`).join(', ');
 
@@ -194,38 +186,30 @@ const parameterLists = new Map<Route, { header: ParameterFact[]; query: Paramete
 /** The route's header and query parameters (every route is one of `routes`). */
 const parametersOf = (route: Route) => parameterLists.get(route)!;
 
-// Clients send the same Accept with every request: judged once.
-const acceptVerdicts = new Map<string, boolean>();
-
-// A client sends the same Authorization header with every request: decoded once.
-const decoded = new Map<string, Credentials | undefined>();
-const decodedLimit = 1000;
-
 /** `Authorization: Basic base64(user:password)` → the user and password; undefined for none, a token or malformed Basic. */
 export function basicCredentials(header: string | null): Credentials | undefined {
   if (header === null) return undefined;
-  if (decoded.has(header)) return decoded.get(header);
-  const credentials = decodeBasic(header);
-  if (decoded.size >= decodedLimit) decoded.clear();
-  if (header.length <= 1024) decoded.set(header, credentials);
-  return credentials;
-}
-
-function decodeBasic(header: string): Credentials | undefined {
-  const [scheme = '', ...rest] = header.trim().split(' ').filter((part) => part !== '');
-  if (scheme.toLowerCase() !== 'basic' || rest.length !== 1) return undefined;
-  const encoded = rest[0]!;
+  const match = basicHeader.exec(header);
+  if (!match) return undefined;
+  const encoded = match[1]!;
   if (!isBase64(encoded)) return undefined;
-  let text: string;
+  let bytes: string;
   try {
-    text = new TextDecoder().decode(Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0)));
+    bytes = atob(encoded);
   } catch {
     return undefined;
   }
+  // ASCII (the usual case) is its own UTF-8; other bytes are decoded, a bad sequence as U+FFFD.
+  const text = ascii.test(bytes) ? bytes : utf8Lenient.decode(Uint8Array.from(bytes, (c) => c.charCodeAt(0)));
   const colon = text.indexOf(':');
   if (colon <= 0 || colon === text.length - 1) return undefined;
   return { user: text.slice(0, colon), password: text.slice(colon + 1) };
 }
+
+/** `Basic <credentials>`, the scheme in any case, spaces around and between (not inside the credentials). */
+const basicHeader = /^\s*basic +([^ ]+?)\s*$/i;
+const ascii = /^[\x00-\x7f]*$/;
+const utf8Lenient = new TextDecoder();
 
 function isBase64(text: string): boolean {
   const body = text.endsWith('==') ? text.slice(0, -2) : text.endsWith('=') ? text.slice(0, -1) : text;
@@ -237,36 +221,6 @@ function isBase64(text: string): boolean {
   }
   return true;
 }
-
-/** True when the Accept header (absent = anything) admits a JSON answer, as GitHub reads it. */
-export function acceptsJson(accept: string | null): boolean {
-  if (!accept) return true;
-  let verdict = acceptVerdicts.get(accept);
-  if (verdict === undefined) {
-    verdict = judgeAccept(accept);
-    if (acceptVerdicts.size >= decodedLimit) acceptVerdicts.clear();
-    if (accept.length <= 1024) acceptVerdicts.set(accept, verdict);
-  }
-  return verdict;
-}
-
-function judgeAccept(accept: string): boolean {
-  return accept.split(',').some((range) => {
-    const [type = '', ...parameters] = range.split(';').map((part) => part.trim().toLowerCase());
-    const quality = parameters.find((p) => p.startsWith('q='));
-    if (quality && !(Number(quality.slice(2)) > 0)) return false;
-    return (
-      type === '*/*' ||
-      type === 'application/*' ||
-      type === 'application/json' ||
-      type.endsWith('+json') || // structured-syntax suffix (RFC 6839), e.g. application/vnd.github.v3+json
-      type === 'application/vnd.github' ||
-      (type.startsWith('application/vnd.github.') && isVendorSuffix(type.slice('application/vnd.github.'.length))) // application/vnd.github.v3
-    );
-  });
-}
-
-const isVendorSuffix = (text: string) => /^[\w.-]+$/.test(text);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

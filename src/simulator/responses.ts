@@ -1,17 +1,15 @@
-// From a checked request to an answer: the account's password and one-time password, a forced
-// example (`Prefer`), then the model call of the operation, rendered as GitHub renders it (URLs on
-// the request's origin and prefix, pages and their Link, ETag and 304).
+// From a checked request to an answer: a forced example (`Prefer`), then the model call of the
+// operation, rendered as GitHub renders it (URLs on the request's origin and prefix, pages and
+// their Link).
 import type { Authorization } from '../../generated/schema.js';
 import { exampleValues, type OperationFact } from '../../generated/simulator-contract.js';
-import type { AccountConfig } from './data.js';
+import type { Answer } from './answer.js';
 import { bodies, SimulatorError } from './errors.js';
-import { type AuthorizationChanges, type AuthorizationsBackend, authorizationUrl, issueToken, type NewAuthorization } from './model.js';
+import { type AuthorizationChanges, type AuthorizationsBackend, issueToken, type NewAuthorization } from './model.js';
 import { pageRange, paginate } from './pagination.js';
 import { chooseResponse, preferTarget, type PreferTarget } from './prefer.js';
-import { basicChallenge, type CheckedCall, type Refusal } from './request-checks.js';
-
-/** An answer before it becomes a Response: `reason` is the simulator's diagnosis (X-Simulator-Reason). */
-export type Answer = Refusal;
+import type { CheckedCall } from './request-checks.js';
+import { grantWithUrl, rewriteUrls, type StoredAuthorization, withUrl } from './urls.js';
 
 export interface AnswerContext {
   /** Where URLs in the answer point: the request's origin, plus /api/v3 when the request had it. */
@@ -20,23 +18,6 @@ export interface AnswerContext {
   path: string;
   search: string;
   headers: { get(name: string): string | null };
-}
-
-/** The account check: undefined when the credentials are good, else the 401 GitHub answers. */
-export function checkAccount(account: AccountConfig | undefined, password: string, otp: string | null): Answer | undefined {
-  if (!account) return undefined;
-  if (account.password !== undefined && account.password !== password) {
-    return { status: 401, body: bodies.badCredentials(), headers: { 'www-authenticate': basicChallenge }, reason: 'the password is not the account\'s' };
-  }
-  if (account.otp && otp?.trim() !== account.otp.code) {
-    return {
-      status: 401,
-      body: bodies.otpRequired(),
-      headers: { 'x-github-otp': `required; ${account.otp.channel ?? 'app'}`, 'www-authenticate': basicChallenge },
-      reason: otp === null ? 'the account has two-factor authentication and X-GitHub-OTP is missing' : 'X-GitHub-OTP is not the account\'s code',
-    };
-  }
-  return undefined;
 }
 
 const preferTargets = new WeakMap<OperationFact, PreferTarget>();
@@ -87,43 +68,43 @@ async function run(backend: AuthorizationsBackend, { route, pathParameters, quer
 
   switch (route.operation.name) {
     case 'listGrants': {
-      const page = paginate(backend.listGrants(user, base, filter), listUrl());
-      return ok(page.items, `the user's grants${filter === null ? '' : ` of app ${filter}`}`, page.link === undefined ? {} : { link: page.link });
+      const page = paginate(backend.listGrants(user, filter), listUrl());
+      return ok(page.items.map((grant) => grantWithUrl(grant, base)), `the user's grants${filter === null ? '' : ` of app ${filter}`}`, page.link === undefined ? {} : { link: page.link });
     }
     case 'getGrant':
-      return ok(backend.getGrant(user, base, grantId), `the user's grant ${grantId}`);
+      return ok(grantWithUrl(backend.getGrant(user, grantId), base), `the user's grant ${grantId}`);
     case 'deleteGrant':
-      backend.deleteGrant(user, base, grantId);
+      backend.deleteGrant(user, grantId);
       return { status: 204, reason: `deleted the user's grant ${grantId} and its app's authorizations` };
     case 'listAuthorizations': {
       // Only the page asked for is looked at, and each item's JSON is made once.
-      const { start, end, link } = pageRange(backend.countAuthorizations(user, base, filter), listUrl());
-      const items = backend.listAuthorizations(user, base, filter, { start, end });
+      const { start, end, link } = pageRange(backend.countAuthorizations(user, filter), listUrl());
+      const items = backend.listAuthorizations(user, filter, { start, end });
       return { status: 200, encoded: jsonArray(items.map((a) => listedJson(a, base))), headers: link === undefined ? {} : { link }, reason: `the user's authorizations${filter === null ? '' : ` of app ${filter}`}` };
     }
     case 'createAuthorization': {
       const input = (body ?? {}) as NewAuthorization;
-      const created = backend.createAuthorization(user, base, input, await issueToken(input.client_id === undefined ? 'ghp_' : 'gho_', backend.random));
-      return created201(present(created, base), `created the user's authorization ${created.id}`);
+      const created = backend.createAuthorization(user, input, await issueToken(input.client_id === undefined ? 'ghp_' : 'gho_', backend.random));
+      return created201(withUrl(created, base), `created the user's authorization ${created.id}`);
     }
     case 'getOrCreateAuthorizationForApp':
     case 'getOrCreateAuthorizationForAppAndFingerprint': {
       const input = { ...(body as NewAuthorization), ...(pathParameters.fingerprint !== undefined && { fingerprint: pathParameters.fingerprint as string }) };
-      const { created, authorization } = backend.getOrCreateAuthorization(user, base, clientId, input, await issueToken('gho_', backend.random));
+      const { created, authorization } = backend.getOrCreateAuthorization(user, clientId, input, await issueToken('gho_', backend.random));
       const which = input.fingerprint ? `app ${clientId} and fingerprint ${JSON.stringify(input.fingerprint)}` : `app ${clientId} (no fingerprint)`;
       return created
-        ? created201(present(authorization, base), `created the user's authorization ${authorization.id} for ${which}`)
-        : ok(present(authorization, base), `the user's authorization ${authorization.id} for ${which} exists`);
+        ? created201(withUrl(authorization, base), `created the user's authorization ${authorization.id} for ${which}`)
+        : ok(withUrl(authorization, base), `the user's authorization ${authorization.id} for ${which} exists`);
     }
     case 'getAuthorization': {
       // GitHub sent Last-Modified on a single authorization (octokit.rb's and github3.py's cassettes, 2018).
-      const authorization = backend.getAuthorization(user, base, id);
-      return ok(present(authorization, base), `the user's authorization ${id}`, { 'last-modified': new Date(authorization.updated_at).toUTCString() });
+      const authorization = backend.getAuthorization(user, id);
+      return ok(withUrl(authorization, base), `the user's authorization ${id}`, { 'last-modified': new Date(authorization.updated_at).toUTCString() });
     }
     case 'updateAuthorization':
-      return ok(present(backend.updateAuthorization(user, base, id, (body ?? {}) as AuthorizationChanges), base), `updated the user's authorization ${id}`);
+      return ok(withUrl(backend.updateAuthorization(user, id, (body ?? {}) as AuthorizationChanges), base), `updated the user's authorization ${id}`);
     case 'deleteAuthorization':
-      backend.deleteAuthorization(user, base, id);
+      backend.deleteAuthorization(user, id);
       return { status: 204, reason: `deleted the user's authorization ${id}` };
     default:
       return exampleAnswer(route.operation, base);
@@ -145,19 +126,16 @@ function exampleAnswer(operation: OperationFact, base: string): Answer {
 const ok = (body: unknown, reason: string, headers: Record<string, string> = {}): Answer => ({ status: 200, body, headers, reason });
 const created201 = (authorization: Authorization, reason: string): Answer => ({ status: 201, body: authorization, headers: { location: authorization.url }, reason });
 
-/** An authorization as answered: its URL on the request's base, whatever base it was created on. */
-const present = (authorization: Authorization, base: string): Authorization => ({ ...authorization, url: authorizationUrl(base, authorization.id) });
-
 // A stored authorization is never changed (an update stores a new object), so its JSON in a list
 // is kept with it, for the base it was last listed on.
-const listed = new WeakMap<Authorization, { base: string; json: Uint8Array }>();
+const listed = new WeakMap<StoredAuthorization, { base: string; json: Uint8Array }>();
 const encoder = new TextEncoder();
 
 /** The JSON bytes of an authorization in a list: presented, without expires_at (the contract's list example has none). */
-function listedJson(authorization: Authorization, base: string): Uint8Array {
+function listedJson(authorization: StoredAuthorization, base: string): Uint8Array {
   const cached = listed.get(authorization);
   if (cached !== undefined && cached.base === base) return cached.json;
-  const { expires_at: _expires, ...item } = present(authorization, base);
+  const { expires_at: _expires, ...item } = withUrl(authorization, base);
   const json = encoder.encode(JSON.stringify(item));
   listed.set(authorization, { base, json });
   return json;
@@ -177,19 +155,4 @@ function jsonArray(items: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   });
   bytes[at] = 0x5d; // ]
   return bytes;
-}
-
-// The hosts the contract's examples are written for.
-const placeholderBases = ['https://HOSTNAME/api/v3', 'https://enterprise.octocat.com/api/v3', 'https://HOSTNAME'];
-
-/** `value` (JSON or header text) with the examples' placeholder hosts replaced by `base`. */
-export function rewriteUrls<T>(value: T, base: string): T {
-  if (typeof value === 'string') {
-    let text: string = value;
-    for (const placeholder of placeholderBases) text = text.split(placeholder).join(base);
-    return text as T;
-  }
-  if (Array.isArray(value)) return value.map((item) => rewriteUrls(item, base)) as T;
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, rewriteUrls(item, base)])) as T;
-  return value;
 }

@@ -4,8 +4,8 @@
 // revocation), and the personal tokens' notes. Every list of ids is kept in ascending order.
 // Stored authorizations are never changed in place (an update stores a new object), so what is
 // derived from one (its JSON in a list) may be kept with it.
-import type { Authorization } from '../../generated/schema.js';
 import { storedBytes } from './limits.js';
+import type { StoredAuthorization } from './urls.js';
 
 /** The client ID of the placeholder app of personal access tokens. */
 export const personalTokenClientId = '00000000000000000000';
@@ -24,7 +24,7 @@ interface AppEntry {
 export const scopesKey = (scopes: readonly string[] | null): string => JSON.stringify([...new Set(scopes ?? [])].sort());
 
 export class AuthorizationStore {
-  private readonly byId = new Map<number, Authorization>();
+  private readonly byId = new Map<number, StoredAuthorization>();
   private order: number[] = [];
   private readonly apps = new Map<string, AppEntry>();
   /** Non-empty notes of personal tokens → the ids with it. */
@@ -38,7 +38,7 @@ export class AuthorizationStore {
   /** The bytes the authorizations take, as `storedBytes` counts them, and the owner's name (for the byte budgets). */
   bytes = 0;
 
-  constructor(authorizations: readonly Authorization[] = []) {
+  constructor(authorizations: readonly StoredAuthorization[] = []) {
     for (const authorization of [...authorizations].sort((a, b) => a.id - b.id)) this.add(authorization);
   }
 
@@ -46,12 +46,12 @@ export class AuthorizationStore {
     return this.byId.size;
   }
 
-  get(id: number): Authorization | undefined {
+  get(id: number): StoredAuthorization | undefined {
     return this.byId.get(id);
   }
 
   /** Every authorization, in the order of their ids. */
-  values(): Authorization[] {
+  values(): StoredAuthorization[] {
     return this.order.map((id) => this.byId.get(id)!);
   }
 
@@ -61,28 +61,28 @@ export class AuthorizationStore {
   }
 
   /** The authorizations whose ids are `ids[start..end)` of `ids(clientId)`. */
-  slice(clientId: string | null | undefined, start: number, end: number): Authorization[] {
+  slice(clientId: string | null | undefined, start: number, end: number): StoredAuthorization[] {
     return this.ids(clientId).slice(start, end).map((id) => this.byId.get(id)!);
   }
 
   /** The app's oldest authorization. */
-  firstOfApp(clientId: string): Authorization | undefined {
+  firstOfApp(clientId: string): StoredAuthorization | undefined {
     const first = this.apps.get(clientId)?.ids[0];
     return first === undefined ? undefined : this.byId.get(first);
   }
 
   /** The app's oldest authorization with this (non-empty) fingerprint, other than `except`. */
-  withFingerprint(clientId: string, fingerprint: string, except?: number): Authorization | undefined {
+  withFingerprint(clientId: string, fingerprint: string, except?: number): StoredAuthorization | undefined {
     return this.firstExcept(this.apps.get(clientId)?.fingerprints.get(fingerprint), except);
   }
 
   /** The app's oldest authorization with no fingerprint. */
-  withoutFingerprint(clientId: string): Authorization | undefined {
+  withoutFingerprint(clientId: string): StoredAuthorization | undefined {
     return this.firstExcept(this.apps.get(clientId)?.unfingerprinted, undefined);
   }
 
   /** The oldest personal token with this (non-empty) note, other than `except`. */
-  withNote(note: string, except?: number): Authorization | undefined {
+  withNote(note: string, except?: number): StoredAuthorization | undefined {
     return this.firstExcept(this.notes.get(note), except);
   }
 
@@ -104,7 +104,7 @@ export class AuthorizationStore {
   }
 
   /** Stores a new authorization (its id is not held yet). */
-  add(authorization: Authorization): void {
+  add(authorization: StoredAuthorization): void {
     this.byId.set(authorization.id, authorization);
     insertSorted(this.order, authorization.id);
     this.index(authorization);
@@ -114,7 +114,7 @@ export class AuthorizationStore {
   }
 
   /** Replaces the stored authorization with the same id. */
-  replace(authorization: Authorization): void {
+  replace(authorization: StoredAuthorization): void {
     const current = this.byId.get(authorization.id);
     if (!current) throw new Error(`no authorization ${authorization.id} to replace`);
     this.unindex(current);
@@ -154,12 +154,12 @@ export class AuthorizationStore {
     return gone.size;
   }
 
-  private firstExcept(ids: readonly number[] | undefined, except: number | undefined): Authorization | undefined {
+  private firstExcept(ids: readonly number[] | undefined, except: number | undefined): StoredAuthorization | undefined {
     const id = ids?.find((candidate) => candidate !== except);
     return id === undefined ? undefined : this.byId.get(id);
   }
 
-  private index(authorization: Authorization): void {
+  private index(authorization: StoredAuthorization): void {
     const { id, app, fingerprint, note } = authorization;
     let entry = this.apps.get(app.client_id);
     if (!entry) this.apps.set(app.client_id, (entry = { ids: [], fingerprints: new Map(), unfingerprinted: [], byScopes: new Map() }));
@@ -171,7 +171,7 @@ export class AuthorizationStore {
     if (authorization.hashed_token) addTo(this.hashes, authorization.hashed_token, id);
   }
 
-  private unindex(authorization: Authorization): void {
+  private unindex(authorization: StoredAuthorization): void {
     const { id, app, fingerprint, note } = authorization;
     const entry = this.apps.get(app.client_id)!;
     removeSorted(entry.ids, id);

@@ -31,6 +31,19 @@ describe('the control API', () => {
     expect((await send(simulator, 'GET', '/authorizations')).body).toHaveLength(2);
   });
 
+  it('keeps no origin: a loaded url is not kept; answers and GET /_simulator/state name URLs on the request\'s base, state() on the contract\'s placeholder host', async () => {
+    const simulator = createSimulator({ data: { octocat: { authorizations: [authorization(5, { url: 'https://elsewhere.example/api/v3/authorizations/99' })] } } });
+    expect((await send(simulator, 'GET', '/api/v3/authorizations/5', { base: 'http://a.test' })).body.url).toBe('http://a.test/api/v3/authorizations/5');
+    expect((await send(simulator, 'GET', '/authorizations/5', { base: 'http://b.test:81' })).body.url).toBe('http://b.test:81/authorizations/5');
+    const created = await send(simulator, 'POST', '/api/v3/authorizations', { base: 'http://a.test', body: { note: 'n' } });
+    expect(created.headers.get('location')).toBe(created.body.url);
+    expect(created.body.url).toBe('http://a.test/api/v3/authorizations/6');
+    const overControl = await send(simulator, 'GET', '/_simulator/state', { base: 'http://b.test:81', user: null, headers: { 'x-simulator-control': '1' } });
+    expect(overControl.body.octocat.authorizations.map((a: any) => a.url)).toEqual(['http://b.test:81/authorizations/5', 'http://b.test:81/authorizations/6']);
+    expect(simulator.state().octocat!.authorizations.map((a) => a.url)).toEqual(['https://HOSTNAME/api/v3/authorizations/5', 'https://HOSTNAME/api/v3/authorizations/6']);
+    expect(Object.keys(simulator.state().octocat!.authorizations[0]!).slice(0, 2)).toEqual(['id', 'url']);
+  });
+
   it('PUT/DELETE /_simulator/accounts/{user} configures two-factor authentication', async () => {
     const simulator = createSimulator();
     expect((await control(simulator, 'PUT', '/accounts/mona', { otp: { code: '123456', channel: 'sms' } })).status).toBe(204);

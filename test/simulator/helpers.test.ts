@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { etagOf, headerSafe, matchesEtag } from '../../src/simulator/index.js';
 import { paginate } from '../../src/simulator/pagination.js';
-import { checkAccount, rewriteUrls } from '../../src/simulator/responses.js';
+import { credentialRefusal } from '../../src/simulator/accounts.js';
+import { rewriteUrls } from '../../src/simulator/urls.js';
 
 const items = Array.from({ length: 7 }, (_, i) => i + 1);
 const url = (query: string) => new URL(`http://127.0.0.1:4010/api/v3/authorizations${query}`);
@@ -74,13 +75,13 @@ describe('headerSafe', () => {
   });
 });
 
-describe('checkAccount', () => {
+describe('credentialRefusal', () => {
   it('passes an unconfigured user, checks the password first, then the one-time password', () => {
-    expect(checkAccount(undefined, 'anything', null)).toBeUndefined();
-    expect(checkAccount({ password: 'p' }, 'q', null)).toMatchObject({ status: 401, body: { message: 'Bad credentials' } });
-    expect(checkAccount({ password: 'p', otp: { code: '1' } }, 'q', '1')).toMatchObject({ body: { message: 'Bad credentials' } });
-    expect(checkAccount({ password: 'p', otp: { code: '1' } }, 'p', null)).toMatchObject({ status: 401, headers: { 'x-github-otp': 'required; app' } });
-    expect(checkAccount({ otp: { code: '1', channel: 'sms' } }, 'p', '2')).toMatchObject({ headers: { 'x-github-otp': 'required; sms' } });
-    expect(checkAccount({ password: 'p', otp: { code: '1' } }, 'p', ' 1 ')).toBeUndefined();
+    expect(credentialRefusal(undefined, 'anything', null)).toBeUndefined();
+    expect(credentialRefusal({ password: 'p' }, 'q', null)).toMatchObject({ status: 401, body: { message: 'Bad credentials' } });
+    expect(credentialRefusal({ password: 'p', otp: { code: '1' } }, 'q', '1')).toMatchObject({ body: { message: 'Bad credentials' } });
+    expect(credentialRefusal({ password: 'p', otp: { code: '1' } }, 'p', null)).toMatchObject({ status: 401, headers: { 'x-github-otp': 'required; app' } });
+    expect(credentialRefusal({ otp: { code: '1', channel: 'sms' } }, 'p', '2')).toMatchObject({ headers: { 'x-github-otp': 'required; sms' } });
+    expect(credentialRefusal({ password: 'p', otp: { code: '1' } }, 'p', ' 1 ')).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 // The request checks the simulator and the validating proxy share (src/simulator/request-checks.ts).
 import { describe, expect, it } from 'vitest';
-import { acceptsJson, basicCredentials, checkRequest, parseJson } from '../../src/simulator/request-checks.js';
+import { acceptsJson } from '../../src/simulator/media-type.js';
+import { basicCredentials, checkRequest, parseJson } from '../../src/simulator/request-checks.js';
 import { coerce, matchRoute } from '../../src/simulator/routes.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

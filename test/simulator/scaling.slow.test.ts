@@ -64,15 +64,15 @@ describe('a request costs the same with 10 or 20,000 stored authorizations', () 
       const backend = backends[which];
       for (let i = 0; i < perRound; i++) {
         const n = `${round}-${i}`;
-        backend.createAuthorization('octocat', base, { note: `new ${n}` }, personal);
-        backend.createAuthorization('octocat', base, { client_id: clientId, client_secret: 'secret', fingerprint: `new-${n}`, scopes: [`new-${n}`] }, app);
-        backend.createAuthorization('octocat', base, { client_id: clientId, client_secret: 'secret', scopes: ['repo', 'user'] }, app);
+        backend.createAuthorization('octocat', { note: `new ${n}` }, personal);
+        backend.createAuthorization('octocat', { client_id: clientId, client_secret: 'secret', fingerprint: `new-${n}`, scopes: [`new-${n}`] }, app);
+        backend.createAuthorization('octocat', { client_id: clientId, client_secret: 'secret', scopes: ['repo', 'user'] }, app);
       }
     });
     // Each kind did what it should: the notes and fingerprints were new, and the same scopes stop at ten.
-    const listed = backends.large.listAuthorizations('octocat', base, clientId).filter((a) => a.scopes?.join(' ') === 'repo user');
+    const listed = backends.large.listAuthorizations('octocat', clientId).filter((a) => a.scopes?.join(' ') === 'repo user');
     expect(listed).toHaveLength(10);
-    expect(backends.large.countAuthorizations('octocat', base)).toBe(20_000 + rounds * perRound * 2 + 10);
+    expect(backends.large.countAuthorizations('octocat')).toBe(20_000 + rounds * perRound * 2 + 10);
     expect(measured).toBeLessThan(bound);
   });
 

@@ -6,7 +6,7 @@ import { setupServer } from 'msw/node';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/msw.js';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
-import { createRandom } from '../../src/simulator/random.js';
+import { createRandom, pooledRandom, poolSize } from '../../src/simulator/random.js';
 
 const origin = 'http://127.0.0.1:4010';
 const auth = { authorization: `Basic ${btoa('octocat:secret')}`, 'content-type': 'application/json' };
@@ -67,6 +67,28 @@ describe('a seeded, clock-frozen session', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('the platform source\'s pool', () => {
+  it('hands out every byte the platform gave once, in order, across refills, each draw a fresh array', () => {
+    // Each fill is told apart: fill k writes k*7 + i (mod 256) at position i.
+    let fills = 0;
+    const given: number[] = [];
+    const random = pooledRandom((pool) => {
+      for (let i = 0; i < pool.length; i++) given.push((pool[i] = (fills * 7 + i) % 256));
+      fills++;
+    });
+    const drawn: number[] = [];
+    const arrays = new Set<Uint8Array>();
+    while (drawn.length < 3 * poolSize + 5) {
+      const bytes = random.bytes(30);
+      arrays.add(bytes);
+      drawn.push(...bytes);
+    }
+    expect(fills).toBe(4);
+    expect(drawn).toEqual(given.slice(0, drawn.length));
+    expect(arrays.size).toBe(Math.ceil((3 * poolSize + 5) / 30));
   });
 });
 
