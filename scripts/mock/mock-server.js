@@ -14,11 +14,9 @@ import { refuseTransferCoding } from '../../src/server/request-body.js';
 import { logRequest } from '../../src/server/request-log.js';
 import { targetForLog } from '../../src/server/request-target.js';
 import { checkRequest, chooseResponse, headerSafe, operations as facts, preferTarget } from '../../src/simulator/index.js';
+import { githubMediaType } from '../../src/simulator/media-type.js';
 import { docsPages } from './docs.js';
 import { bundleFile, createPrismMock, prismOperations } from './prism-engine.js';
-
-/** GitHub's answer to "which media type is this?", sent with every JSON response. */
-const githubMediaType = 'github.v3; format=json';
 
 /** Writes a refusal of the request checks: its JSON body (if any), headers and reason. */
 function sendRefusal(response, refusal) {

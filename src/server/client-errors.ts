@@ -3,7 +3,8 @@
 import { maxHeaderSize, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { allSent, connectionOf, requestTimeoutMs, track } from './connection-limits.js';
-import { jsonContentType, sendJson } from './json-answer.js';
+import { jsonContentType } from '../simulator/media-type.js';
+import { sendJson } from './json-answer.js';
 
 // Node's parser (llhttp) says what is wrong in `error.reason`, e.g. "Invalid character in chunk
 // size" or "Duplicate Content-Length"; where that alone would leave a client guessing, say more.

@@ -1,7 +1,6 @@
 // JSON answers, as every answer of the mock, the proxy and the parser's refusals is written.
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
-
-export const jsonContentType = 'application/json; charset=utf-8';
+import { jsonContentType } from '../simulator/media-type.js';
 
 /** Answers `status` with `body` as JSON. */
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: OutgoingHttpHeaders = {}): void {

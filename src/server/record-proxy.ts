@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { contractProblems, operationOf } from '../conformance/compare.js';
 import { createRecording, scrubExchange, toHar } from '../conformance/recording.js';
 import { stripApiPrefix } from '../simulator/api-prefix.js';
+import { jsonContentType } from '../simulator/media-type.js';
 import { portOf } from './options.js';
 
 export const proxyUsage = `Usage: ghes-oauth-authorizations proxy <upstream base URL> [--record rec.json] [--har rec.har] [--port 4010] [--host 127.0.0.1]
@@ -120,6 +121,6 @@ export function createRecordingProxy({ upstream, record, har, report = console.l
 
 function send(response: ServerResponse, status: number, body: object) {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) });
+  response.writeHead(status, { 'content-type': jsonContentType, 'content-length': String(Buffer.byteLength(text)) });
   response.end(text);
 }
