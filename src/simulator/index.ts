@@ -292,6 +292,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if ('refusal' in checked) return toReply(checked.refusal, method, api);
     const { operation } = checked.route;
     trace.operationId = operation.operationId;
+    trace.user = checked.credentials.user;
     const answered = { ...api, ...(operation.deprecated && deprecationHeaders) };
     const forced = preferredAnswer(operation, call.headers.get('prefer'), base);
     if (forced) return toReply(forced, method, answered, { authenticated: true });
@@ -304,10 +305,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   /** The trace with what the journal says of any request: its operation, user, and whether its X-GitHub-OTP was right. */
   function withRequestFacts(trace: Trace, method: string, apiCall: ApiCall): Trace {
     if (trace.operationId === undefined) trace.operationId = operationAt(method, apiCall.path)?.operationId ?? null;
-    const user = basicCredentials(apiCall.headers.get('authorization'))?.user ?? null;
+    // Known already when the checks passed (their credentials); read again only for a refusal or a fault.
+    const user = trace.user === undefined ? (basicCredentials(apiCall.headers.get('authorization'))?.user ?? null) : trace.user;
     trace.user = user;
     const otp = apiCall.headers.get('x-github-otp');
-    const code = user === null ? undefined : accounts.get(userKey(user))?.otp?.code;
+    // Judged now: the account's code may change before the entry is read.
+    const code = otp === null || user === null ? undefined : accounts.get(userKey(user))?.otp?.code;
     if (otp !== null && code !== undefined) trace.otpRight = otp.trim() === code;
     return trace;
   }
