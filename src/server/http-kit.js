@@ -59,7 +59,10 @@ const hostValue = /^(\[[\dA-Fa-f:.]+\]|[\w.~!$&'()*+,;=%-]*)(:\d*)?$/;
  * two Host headers or a Host that is no host (Node accepts all three); undefined when Host is fine.
  */
 export function hostProblem(request) {
-  const hosts = request.headersDistinct.host ?? [];
+  // From rawHeaders, as headersDistinct reads them (which would copy every header into arrays for this one).
+  const hosts = [];
+  const raw = request.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i].length === 4 && raw[i].toLowerCase() === 'host') hosts.push(raw[i + 1]);
   if (hosts.length === 0) return request.httpVersion === '1.1' ? { message: 'Bad Request: an HTTP/1.1 request needs a Host header' } : undefined;
   if (hosts.length > 1) return { message: `Bad Request: ${hosts.length} Host headers (${hosts.map((host) => JSON.stringify(host)).join(', ')}); a request has one` };
   if (!hostValue.test(hosts[0])) return { message: `Bad Request: Host ${JSON.stringify(hosts[0])} is not a host name or address with an optional port` };
@@ -433,14 +436,14 @@ async function withinLimits(request, response, graceMs = floodGraceMs) {
 export async function receive(request, response, { allowedHosts = defaultHosts, floodGraceMs: graceMs = floodGraceMs } = {}) {
   if (!(await withinLimits(request, response, graceMs))) return undefined;
   // Before CORS: a refused Host gets nothing else (a malformed one gets its 400 below).
-  const refusedHost = hostProblem(request) ? undefined : hostRefusal(request, allowedHosts);
+  const badHost = hostProblem(request);
+  const refusedHost = badHost ? undefined : hostRefusal(request, allowedHosts);
   if (refusedHost) return void sendJson(response, 403, refusedHost);
   applyCors(request, response);
   if (answerPreflight(request, response)) return undefined;
   const rawBody = await readBody(request);
   if (rawBody === 'aborted') return undefined;
   if (rawBody === 'too large') return void sendTooLarge(request, response);
-  const badHost = hostProblem(request);
   if (badHost) return void sendJson(response, 400, badHost);
   const target = splitTarget(request.url ?? '');
   if (!target) return void sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` });

@@ -25,6 +25,25 @@ function writeReply(reply, response, date) {
   response.end(reply.body ?? undefined);
 }
 
+/**
+ * `call` with its `signal`: aborted when the connection closes before the answer is written (the
+ * client went away, or stop() closed every connection), so that a delayed request is dropped
+ * before it touches state. Made when first read (only a delay reads it), not for every request.
+ */
+function withSignal(call, response) {
+  let signal;
+  return {
+    ...call,
+    get signal() {
+      if (signal) return signal;
+      if (response.destroyed) return (signal = AbortSignal.abort());
+      const gone = new AbortController();
+      response.once('close', () => response.writableFinished || gone.abort());
+      return (signal = gone.signal);
+    },
+  };
+}
+
 // What the verbose log says about an answer: writeHead's headers cannot be read back.
 const reasons = new WeakMap();
 
@@ -48,11 +67,7 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
     const coding = unsupportedCoding(request, rawBody);
     if (coding && coding.status !== 415) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
     if (serveDocs && docsPaths.has(path)) return serveDocs(request, response);
-    // Aborted when the connection closes before the answer is written (the client went away, or
-    // stop() closed every connection): a delayed request is then dropped before it touches state.
-    const gone = new AbortController();
-    response.once('close', () => response.writableFinished || gone.abort());
-    const reply = await simulator.reply({ ...apiCallOf(request, received), signal: gone.signal }, originOf(request));
+    const reply = await simulator.reply(withSignal(apiCallOf(request, received), response), originOf(request));
     if (verbose && !('drop' in reply)) reasons.set(response, reply.headers['x-simulator-reason']);
     writeReply(reply, response, simulator.clock.now().toUTCString());
   }

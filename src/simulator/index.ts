@@ -170,7 +170,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const path = prefixed ? call.path.slice(apiPrefix.length) || '/' : call.path;
       const base = prefixed ? `${origin}${apiPrefix}` : origin;
       const method = call.method.toUpperCase();
-      const apiCall = { ...call, path };
+      // Not a spread of `call`: that would read its `signal`, which a transport may make only when read (a delay).
+      const apiCall: ApiCall = { method: call.method, path, search: call.search, headers: call.headers, body: call.body };
 
       if (path === controlPrefix || path.startsWith(`${controlPrefix}/`)) {
         const reply = toReply(controlRefusal(apiCall, controlToken) ?? controlAnswer(simulator, apiCall), method);
@@ -469,14 +470,19 @@ function toReply(answer: Refusal, method: string, extra: Record<string, string> 
   return { status: answer.status, headers, body: method === 'HEAD' ? null : bytes };
 }
 
+const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** A weak ETag from the body's bytes: two 32-bit hashes (murmur-style, a word at a time), fast, and a change is never missed in practice. */
 export function etagOf(bytes: Uint8Array): string {
   let a = 0x811c9dc5 ^ bytes.length;
   let b = 0x01000193;
   const words = bytes.length >>> 2;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The words little-endian: through an Int32Array where the platform is and the bytes are aligned
+  // (the same bits as DataView's, several times faster on a list's kilobytes), else a DataView.
+  const ints = littleEndian && bytes.byteOffset % 4 === 0 ? new Int32Array(bytes.buffer, bytes.byteOffset, words) : undefined;
+  const view = ints ? undefined : new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < words; i++) {
-    const word = view.getUint32(i * 4, true);
+    const word = ints ? ints[i]! : view!.getUint32(i * 4, true);
     a = Math.imul(a ^ word, 0x5bd1e995);
     a ^= a >>> 15;
     b = Math.imul(b ^ word, 0x27d4eb2d);
