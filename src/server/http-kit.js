@@ -167,11 +167,18 @@ export function isControlTarget(target = '') {
   return path === '/_simulator' || path.startsWith('/_simulator/');
 }
 
+const corsAnswerHeaders = Object.freeze({ 'access-control-allow-origin': '*', 'access-control-expose-headers': exposedHeaders });
+
+/** GitHub's CORS headers for the answer to `request`, for a writer's own writeHead; undefined for the control API. */
+export function corsHeaders(request) {
+  return isControlTarget(request.url) ? undefined : corsAnswerHeaders;
+}
+
 /** GitHub's CORS headers, on every answer of the API (not of the control API). */
 export function applyCors(request, response) {
-  if (isControlTarget(request.url)) return;
-  response.setHeader('access-control-allow-origin', '*');
-  response.setHeader('access-control-expose-headers', exposedHeaders);
+  const cors = corsHeaders(request);
+  if (!cors) return;
+  for (const name in cors) response.setHeader(name, cors[name]);
 }
 
 /**
@@ -431,21 +438,26 @@ async function withinLimits(request, response, graceMs = floodGraceMs) {
  * What every request gets before routing, in the mock and the proxy alike: the connection's limits,
  * the Host allow-list (`allowedHosts`, from hostAllowList), CORS and preflight, the body (size limit, abort), the Host header and the request target. When one of them fails the
  * request is answered here and the result is undefined; otherwise it is what routing needs.
+ * `corsOnWrite`: the caller puts `corsHeaders(request)` in its own writeHead (and applyCors before
+ * any other answer it writes), so that CORS is set here only on the answers written here: a header
+ * set before writeHead sends every header of the answer through setHeader, Node's slower path.
  * @returns {Promise<{ rawBody: Buffer, target: { path: string, search: string }, path: string } | undefined>}
  */
-export async function receive(request, response, { allowedHosts = defaultHosts, floodGraceMs: graceMs = floodGraceMs } = {}) {
+export async function receive(request, response, { allowedHosts = defaultHosts, floodGraceMs: graceMs = floodGraceMs, corsOnWrite = false } = {}) {
   if (!(await withinLimits(request, response, graceMs))) return undefined;
   // Before CORS: a refused Host gets nothing else (a malformed one gets its 400 below).
   const badHost = hostProblem(request);
   const refusedHost = badHost ? undefined : hostRefusal(request, allowedHosts);
   if (refusedHost) return void sendJson(response, 403, refusedHost);
-  applyCors(request, response);
-  if (answerPreflight(request, response)) return undefined;
+  if (!corsOnWrite) applyCors(request, response);
+  // Every answer written here from now on carries CORS.
+  const cors = () => corsOnWrite && applyCors(request, response);
+  if (request.method === 'OPTIONS' && (cors(), answerPreflight(request, response))) return undefined;
   const rawBody = await readBody(request);
   if (rawBody === 'aborted') return undefined;
-  if (rawBody === 'too large') return void sendTooLarge(request, response);
-  if (badHost) return void sendJson(response, 400, badHost);
+  if (rawBody === 'too large') return void (cors(), sendTooLarge(request, response));
+  if (badHost) return void (cors(), sendJson(response, 400, badHost));
   const target = splitTarget(request.url ?? '');
-  if (!target) return void sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` });
+  if (!target) return void (cors(), sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` }));
   return { rawBody, target, path: stripApiPrefix(target.path) };
 }

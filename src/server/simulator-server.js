@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { apiCallOf } from './api-call.js';
 import { createDocsHandler, docsPaths } from './docs.js';
 import { errorLine } from './error-line.js';
-import { answerClientErrors, hostAllowList, receive, sendJson, serverOptions, targetForLog, unsupportedCoding } from './http-kit.js';
+import { answerClientErrors, applyCors, corsHeaders, hostAllowList, receive, sendJson, serverOptions, targetForLog, unsupportedCoding } from './http-kit.js';
 
 /** The origin a request came in on: its Host, or the address it reached when it sent none (HTTP/1.0). */
 function originOf(request) {
@@ -17,11 +17,11 @@ function originOf(request) {
 }
 
 /** Writes the simulator's reply; an injected dropped connection destroys the socket. `date`: the simulator's clock, as GitHub's Date header. */
-function writeReply(reply, response, date) {
+function writeReply(reply, response, date, cors) {
   if (reply.drop) return void response.destroy();
-  // Straight into writeHead, with no setHeader per header (the CORS headers set before are kept).
+  // Straight into writeHead, CORS first, with no setHeader per header (nothing was set before: receive's corsOnWrite).
   // Date from the simulator's clock (Node's own would be the wall clock): a frozen clock gives the same bytes.
-  response.writeHead(reply.status, { date, ...reply.headers });
+  response.writeHead(reply.status, cors ? { ...cors, date, ...reply.headers } : { date, ...reply.headers });
   response.end(reply.body ?? undefined);
 }
 
@@ -59,17 +59,17 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
   const hosts = hostAllowList(allowedHosts);
 
   async function handle(request, response) {
-    const received = await receive(request, response, { allowedHosts: hosts, ...(floodGraceMs !== undefined && { floodGraceMs }) });
+    const received = await receive(request, response, { allowedHosts: hosts, corsOnWrite: true, ...(floodGraceMs !== undefined && { floodGraceMs }) });
     if (!received) return;
     const { rawBody, path } = received;
     // A transfer coding is the transport's to refuse; a Content-Encoding the core refuses itself (415,
     // GitHub-shaped), as it does in MSW handlers, where no transport runs.
     const coding = unsupportedCoding(request, rawBody);
-    if (coding && coding.status !== 415) return sendJson(response, coding.status, { message: coding.message }, coding.headers);
-    if (serveDocs && docsPaths.has(path)) return serveDocs(request, response);
+    if (coding && coding.status !== 415) return void (applyCors(request, response), sendJson(response, coding.status, { message: coding.message }, coding.headers));
+    if (serveDocs && docsPaths.has(path)) return void (applyCors(request, response), serveDocs(request, response));
     const reply = await simulator.reply(withSignal(apiCallOf(request, received), response), originOf(request));
     if (verbose && !('drop' in reply)) reasons.set(response, reply.headers['x-simulator-reason']);
-    writeReply(reply, response, simulator.clock.now().toUTCString());
+    writeReply(reply, response, simulator.clock.now().toUTCString(), corsHeaders(request));
   }
 
   const server = createServer(serverOptions, (request, response) => {
@@ -84,8 +84,10 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
     handle(request, response).catch((error) => {
       // A bug in the simulator, not in the request: say so, once, and keep serving.
       console.error(`simulator error on ${request.method} ${targetForLog(request.url).slice(0, 200)}: ${errorLine(error)}`);
-      if (!response.headersSent) sendJson(response, 500, { message: `Simulator error: ${String(error?.message ?? error).slice(0, 500)}` });
-      else response.destroy();
+      if (!response.headersSent) {
+        applyCors(request, response);
+        sendJson(response, 500, { message: `Simulator error: ${String(error?.message ?? error).slice(0, 500)}` });
+      } else response.destroy();
     });
   });
   answerClientErrors(server);
