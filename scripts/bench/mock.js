@@ -15,10 +15,16 @@
 // the same rounds: the journal's cost is the ratio of the two (goal: within 5%). The simulator is asked for
 // `Accept: application/vnd.github+json`, as GitHub's clients send; bare Prism answers that with
 // 406, so it is asked for `Accept: application/json`. Non-2xx answers are counted, not hidden.
+//
+// Each sample also reads the server process's CPU time (user and system, from /proc on Linux) and
+// reports it per request answered, with the ceiling's and journal-off's over it: requests/s swing
+// with whatever else runs on the machine, CPU time a request far less, so on a loaded machine these
+// ratios still tell what a change to the hot path bought.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { freePorts, start, stop, waitUntilAnswering } from './processes.js';
@@ -106,9 +112,27 @@ async function forget(server, user) {
   if (response.status !== 204) throw new Error(`${server.name} did not reset ${user}: ${response.status} ${await response.text()}`);
 }
 
-/** One autocannon run: requests/s, p50 and p99 latency (ms, of the 2xx answers), and what went wrong. */
+let ticksPerSecond;
+
+/**
+ * The CPU time (user and system, µs) process `pid` has used so far, from /proc (Linux), or undefined
+ * where there is none. Unlike requests/s, CPU time per request hardly moves when other processes
+ * take the cores: on a loaded machine it is the figure that can still tell two servers apart.
+ */
+function cpuMicros(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One autocannon run: requests/s, p50 and p99 latency (ms, of the 2xx answers), the server's CPU µs a request, and what went wrong. */
 async function load(server, route, seconds) {
   const user = await userFor(server, route);
+  const cpuBefore = cpuMicros(server.process.child.pid);
   const result = await autocannon({
     url: `${server.url}/authorizations`,
     connections,
@@ -118,15 +142,24 @@ async function load(server, route, seconds) {
     // A new note for every request (autocannon's own `[<id>]` replacement miscounts Content-Length).
     ...(route === 'POST' && { requests: [{ setupRequest: (request) => ({ ...request, body: createBody(`bench ${++notes}`) }) }] }),
   });
+  const cpuAfter = cpuMicros(server.process.child.pid);
   await forget(server, user);
   return {
     requestsPerSecond: result.requests.total / result.duration,
+    cpuMicrosPerRequest: cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0 ? undefined : (cpuAfter - cpuBefore) / result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     statuses: Object.keys(result.statusCodeStats ?? {}).join(' '),
   };
+}
+
+/** The CPU columns of a row: µs a request (median), and the ceiling's and journal-off's CPU a request over this one's, round by round. */
+function cpuCells(runs, ceilingRuns, unjournaledRuns) {
+  const cpu = (list) => list.map((run) => run.cpuMicrosPerRequest);
+  if ([...cpu(runs), ...cpu(ceilingRuns), ...cpu(unjournaledRuns)].some((value) => !(value > 0))) return ['n/a', 'n/a', 'n/a'];
+  return [median(cpu(runs)), pairedRatio(cpu(ceilingRuns), cpu(runs)), pairedRatio(cpu(unjournaledRuns), cpu(runs))];
 }
 
 export async function benchMock({ quick }) {
@@ -174,6 +207,7 @@ export async function benchMock({ quick }) {
         pairedRatio(runs.map((run) => run.requestsPerSecond), prismRuns.map((run) => run.requestsPerSecond)),
         pairedRatio(runs.map((run) => run.requestsPerSecond), ceilingRuns.map((run) => run.requestsPerSecond)),
         pairedRatio(runs.map((run) => run.requestsPerSecond), unjournaledRuns.map((run) => run.requestsPerSecond)),
+        ...cpuCells(runs, ceilingRuns, unjournaledRuns),
       ]);
     }
     const ours = rows.filter(([server]) => server === simulatorName);
@@ -183,7 +217,7 @@ export async function benchMock({ quick }) {
       id: 'mock',
       title: `Mock: autocannon, ${connections} connections, ${settings.seconds} s a sample, median of ${settings.rounds} interleaved rounds`,
       settings: { ...settings, connections },
-      columns: ['server', 'route', 'requests/s', 'p50 ms', 'p99 ms', 'non-2xx or errors', 'req/s × bare Prism quiet', 'req/s × ceiling', 'req/s × journal off'],
+      columns: ['server', 'route', 'requests/s', 'p50 ms', 'p99 ms', 'non-2xx or errors', 'req/s × bare Prism quiet', 'req/s × ceiling', 'req/s × journal off', 'server CPU µs/request', 'CPU: ceiling ÷ this', 'CPU: journal off ÷ this'],
       rows,
       goal: { text: `the simulator: at least ${goalRatio}× the requests/s of bare Prism with quiet logging, p99 ≤ ${goalP99Ms} ms, all 2xx; with its journal, at least ${goalJournalRatio}× its requests/s without`, met },
       notes: [
@@ -194,6 +228,7 @@ export async function benchMock({ quick }) {
           .map(([route, share]) => `${share.toFixed(2)}× of it on ${route}`)
           .join(' and ')} (issue goal: 0.8× on GET, 0.7× on POST)`,
         'journal on and off: the same simulator and command, with and without --no-journal, in the same rounds (the journal keeps the last 1,000 requests, redacted)',
+        "server CPU: the server process's user and system time over the sample (/proc, Linux; n/a elsewhere) per request answered; a ratio below 1 is the share of the ceiling's (or journal-off) throughput the server would reach if CPU were all that bound it, and it holds on a loaded machine, where requests/s swing with other processes",
       ],
       samples,
     };

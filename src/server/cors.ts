@@ -24,11 +24,18 @@ export function isControlTarget(target = ''): boolean {
   return path === '/_simulator' || path.startsWith('/_simulator/');
 }
 
+const corsAnswerHeaders = Object.freeze({ 'access-control-allow-origin': '*', 'access-control-expose-headers': exposedHeaders });
+
+/** GitHub's CORS headers for the answer to `request`, for a writer's own writeHead; undefined for the control API. */
+export function corsHeaders(request: IncomingMessage): Readonly<Record<string, string>> | undefined {
+  return isControlTarget(request.url) ? undefined : corsAnswerHeaders;
+}
+
 /** GitHub's CORS headers, on every answer of the API (not of the control API). */
 export function applyCors(request: IncomingMessage, response: ServerResponse): void {
-  if (isControlTarget(request.url)) return;
-  response.setHeader('access-control-allow-origin', '*');
-  response.setHeader('access-control-expose-headers', exposedHeaders);
+  const cors = corsHeaders(request);
+  if (!cors) return;
+  for (const [name, value] of Object.entries(cors)) response.setHeader(name, value);
 }
 
 /**

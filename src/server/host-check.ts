@@ -11,7 +11,10 @@ const hostValue = /^(\[[\dA-Fa-f:.]+\]|[\w.~!$&'()*+,;=%-]*)(:\d*)?$/;
  * two Host headers or a Host that is no host (Node accepts all three); undefined when Host is fine.
  */
 export function hostProblem(request: IncomingMessage): { message: string } | undefined {
-  const hosts = request.headersDistinct.host ?? [];
+  // From rawHeaders, as headersDistinct reads them (which would copy every header into arrays for this one).
+  const hosts: string[] = [];
+  const raw = request.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === 4 && raw[i]!.toLowerCase() === 'host') hosts.push(raw[i + 1]!);
   if (hosts.length === 0) return request.httpVersion === '1.1' ? { message: 'Bad Request: an HTTP/1.1 request needs a Host header' } : undefined;
   if (hosts.length > 1) return { message: `Bad Request: ${hosts.length} Host headers (${hosts.map((host) => JSON.stringify(host)).join(', ')}); a request has one` };
   if (!hostValue.test(hosts[0]!)) return { message: `Bad Request: Host ${JSON.stringify(hosts[0])} is not a host name or address with an optional port` };

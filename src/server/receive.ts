@@ -20,6 +20,12 @@ export interface ReceiveOptions {
   /** From hostAllowList (default: none besides localhost, *.localhost and IP addresses). */
   allowedHosts?: HostAllowList;
   floodGraceMs?: number;
+  /**
+   * The caller puts `corsHeaders(request)` in its own writeHead (and applyCors before any other
+   * answer it writes), so CORS is set here only on the answers written here: a header set before
+   * writeHead sends every header of the answer through setHeader, Node's slower path.
+   */
+  corsOnWrite?: boolean;
 }
 
 /**
@@ -28,19 +34,21 @@ export interface ReceiveOptions {
  * limit, abort), the Host header and the request target. When one of them fails the request is
  * answered here and the result is undefined; otherwise it is what routing needs.
  */
-export async function receive(request: IncomingMessage, response: ServerResponse, { allowedHosts = defaultHosts, floodGraceMs: graceMs = floodGraceMs }: ReceiveOptions = {}): Promise<Received | undefined> {
+export async function receive(request: IncomingMessage, response: ServerResponse, { allowedHosts = defaultHosts, floodGraceMs: graceMs = floodGraceMs, corsOnWrite = false }: ReceiveOptions = {}): Promise<Received | undefined> {
   if (!(await withinLimits(request, response, graceMs))) return undefined;
   // Before CORS: a refused Host gets nothing else (a malformed one gets its 400 below).
-  const refusedHost = hostProblem(request) ? undefined : hostRefusal(request, allowedHosts);
+  const badHost = hostProblem(request);
+  const refusedHost = badHost ? undefined : hostRefusal(request, allowedHosts);
   if (refusedHost) return void sendJson(response, 403, refusedHost);
-  applyCors(request, response);
-  if (answerPreflight(request, response)) return undefined;
+  if (!corsOnWrite) applyCors(request, response);
+  // Every answer written here from now on carries CORS.
+  const cors = () => corsOnWrite && applyCors(request, response);
+  if (request.method === 'OPTIONS' && (cors(), answerPreflight(request, response))) return undefined;
   const rawBody = await readBody(request);
   if (rawBody === 'aborted') return undefined;
-  if (rawBody === 'too large') return void sendTooLarge(request, response);
-  const badHost = hostProblem(request);
-  if (badHost) return void sendJson(response, 400, badHost);
+  if (rawBody === 'too large') return void (cors(), sendTooLarge(request, response));
+  if (badHost) return void (cors(), sendJson(response, 400, badHost));
   const target = splitTarget(request.url ?? '');
-  if (!target) return void sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` });
+  if (!target) return void (cors(), sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` }));
   return { rawBody, target, path: stripApiPrefix(target.path) };
 }

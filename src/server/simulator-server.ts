@@ -9,6 +9,7 @@ import { apiCallOf } from './api-call.js';
 import { errorLine } from './error-line.js';
 import { answerClientErrors, answerConnect } from './client-errors.js';
 import { serverOptions } from './connection-limits.js';
+import { applyCors, corsHeaders } from './cors.js';
 import { hostAllowList } from './host-check.js';
 import { sendJson } from './json-answer.js';
 import { receive } from './receive.js';
@@ -25,13 +26,32 @@ function originOf(request: IncomingMessage): string {
 }
 
 /** Writes the simulator's reply; an injected dropped connection destroys the socket. `date`: the simulator's clock, as GitHub's Date header. */
-function writeReply(reply: SimulatorReply, response: ServerResponse, date: string): void {
+function writeReply(reply: SimulatorReply, response: ServerResponse, date: string, cors: Readonly<Record<string, string>> | undefined): void {
   if ('drop' in reply) return void response.destroy();
-  // Straight into writeHead, with no setHeader per header (the CORS headers set before are kept).
+  // Straight into writeHead, CORS first, with no setHeader per header (nothing was set before: receive's corsOnWrite).
   // Date from the simulator's clock (Node's own would be the wall clock): a frozen clock gives the same bytes.
-  response.writeHead(reply.status, { date, ...reply.headers });
+  response.writeHead(reply.status, cors ? { ...cors, date, ...reply.headers } : { date, ...reply.headers });
   if (reply.body) response.end(reply.body);
   else response.end();
+}
+
+/**
+ * `call` with its `signal`: aborted when the connection closes before the answer is written (the
+ * client went away, or stop() closed every connection), so that a delayed request is dropped
+ * before it touches state. Made when first read (only a delay reads it), not for every request.
+ */
+function withSignal<T extends object>(call: T, response: ServerResponse): T & { readonly signal: AbortSignal } {
+  let signal: AbortSignal | undefined;
+  return {
+    ...call,
+    get signal() {
+      if (signal) return signal;
+      if (response.destroyed) return (signal = AbortSignal.abort());
+      const gone = new AbortController();
+      response.once('close', () => response.writableFinished || gone.abort());
+      return (signal = gone.signal);
+    },
+  };
 }
 
 // What the verbose log says about an answer: writeHead's headers cannot be read back.
@@ -59,19 +79,17 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
   const hosts = hostAllowList(allowedHosts);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const received = await receive(request, response, { allowedHosts: hosts, ...(floodGraceMs !== undefined && { floodGraceMs }) });
+    const received = await receive(request, response, { allowedHosts: hosts, corsOnWrite: true, ...(floodGraceMs !== undefined && { floodGraceMs }) });
     if (!received) return;
     const { path } = received;
-    if (refuseTransferCoding(request, response)) return;
     const page = pages?.get(path);
+    // Answers written by others than writeReply take CORS the slow way (see receive's corsOnWrite).
+    if (page || request.headers['transfer-encoding'] !== undefined) applyCors(request, response);
+    if (refuseTransferCoding(request, response)) return;
     if (page) return page(request, response);
-    // Aborted when the connection closes before the answer is written (the client went away, or
-    // stop() closed every connection): a delayed request is then dropped before it touches state.
-    const gone = new AbortController();
-    response.once('close', () => response.writableFinished || gone.abort());
-    const reply = await simulator.reply({ ...apiCallOf(request, received), signal: gone.signal }, originOf(request));
+    const reply = await simulator.reply(withSignal(apiCallOf(request, received), response), originOf(request));
     if (verbose && !('drop' in reply)) reasons.set(response, reply.headers['x-simulator-reason']);
-    writeReply(reply, response, simulator.clock.now().toUTCString());
+    writeReply(reply, response, simulator.clock.now().toUTCString(), corsHeaders(request));
   }
 
   const server = createServer(serverOptions, (request, response) => {
@@ -79,8 +97,9 @@ export function createSimulatorServer({ simulator, verbose = false, log = consol
     handle(request, response).catch((error: unknown) => {
       // A bug in the simulator, not in the request: say so, once, and keep serving.
       console.error(`simulator error on ${request.method} ${targetForLog(request.url).slice(0, 200)}: ${errorLine(error)}`);
-      if (!response.headersSent) sendJson(response, 500, { message: `Simulator error: ${String(error instanceof Error ? error.message : error).slice(0, 500)}` });
-      else response.destroy();
+      if (response.headersSent) return void response.destroy();
+      applyCors(request, response);
+      sendJson(response, 500, { message: `Simulator error: ${String(error instanceof Error ? error.message : error).slice(0, 500)}` });
     });
   });
   answerClientErrors(server);

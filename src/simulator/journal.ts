@@ -1,8 +1,9 @@
 // The request journal: a ring of the last N API requests the simulator answered, for tests to ask
-// "what did my app send?" (WireMock's request journal, Mockoon's logs). Secrets never enter it:
-// entries are redacted as they are written, not as they are read, so nothing in memory holds a
-// password, a one-time code, a client secret or a token (answers' bodies are not kept at all:
-// only their status and headers).
+// "what did my app send?" (WireMock's request journal, Mockoon's logs). Secrets never leave it:
+// an entry keeps the request's own pieces (its headers and body bytes, as the transport handed
+// them over) and is redacted and parsed when it is read, by `entries()`, the one way out (the
+// control route and the HAR export read through it), so recording costs next to nothing on each
+// request's path. Answers' bodies are not kept at all: only their status and headers.
 import { type OperationFact, operations } from '../../generated/simulator-contract.js';
 import type { FaultConfig } from './faults.js';
 
@@ -92,19 +93,24 @@ const secretKey = /secret|password|passwd|token|otp/i;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** An entry as kept: redacted already, formatted only when read (the write is on every request's path). */
+/**
+ * An entry as kept: the request's pieces as they came, redacted and formatted only when read (the
+ * write is on every request's path, a read is a test's). Never handed out as it is.
+ */
 interface Kept {
   id: number;
   startedAt: number;
   method: string;
   path: string;
-  query: string;
+  /** The query as sent (its secrets masked when read). */
+  search: string;
   trace: Trace;
   status: number;
   durationMs: number;
-  headers: Record<string, string>;
-  /** The body's text when it names no secret field (parsed when read), else its masked JSON, or a note. */
-  body: { text: string } | { value: unknown } | { note: string } | undefined;
+  /** The request's headers as the transport gave them (neither changes them after): redacted when read. */
+  headers: JournalHeaders;
+  /** The body's bytes, at most `maxKeptBodyBytes`; its size when it was larger; undefined for none. */
+  body: Uint8Array | number | undefined;
   responseHeaders: Record<string, string>;
   origin: string;
 }
@@ -128,19 +134,21 @@ export class Journal {
     this.ring = new Array(size);
   }
 
-  /** Writes one entry, redacting as it goes. */
+  /** Writes one entry: the request's pieces as they are (redacted when read). */
   record(call: { method: string; path: string; search: string; headers: JournalHeaders; body: Uint8Array }, origin: string, trace: Trace, status: number, responseHeaders: Record<string, string>, startedAt: number, durationMs: number): void {
+    const size = call.body.length;
     this.ring[this.next] = {
       id: ++this.count,
       startedAt,
       method: call.method,
       path: call.path,
-      query: call.search === '' ? '' : maskQuery(call.search),
+      search: call.search,
       trace,
       status,
       durationMs,
-      headers: redactHeaders(call.headers, trace),
-      body: bodyOf(call.body),
+      headers: call.headers,
+      // A larger body is not kept: the ring stays within maxKeptBodyBytes a request.
+      body: size === 0 ? undefined : size > maxKeptBodyBytes ? size : call.body,
       responseHeaders,
       origin,
     };
@@ -171,7 +179,7 @@ export class Journal {
   }
 }
 
-/** A kept entry as the journal shows it. */
+/** A kept entry as the journal shows it: redacted (headers, query, body), a new object. */
 function render(kept: Kept): JournalEntry {
   const { trace } = kept;
   return {
@@ -179,14 +187,14 @@ function render(kept: Kept): JournalEntry {
     time: new Date(kept.startedAt).toISOString(),
     method: kept.method,
     path: kept.path,
-    query: kept.query,
+    query: kept.search === '' ? '' : maskQuery(kept.search),
     operationId: trace.operationId ?? null,
     user: trace.user ?? null,
     status: kept.status,
     durationMs: Math.round(kept.durationMs * 1000) / 1000,
     ...(trace.fault && { fault: { ...trace.fault } }),
     ...(trace.scenario && { scenario: { ...trace.scenario } }),
-    headers: { ...kept.headers },
+    headers: redactHeaders(kept.headers, trace),
     ...shownBody(kept.body),
     response: { headers: { ...kept.responseHeaders } },
     origin: kept.origin,
@@ -274,33 +282,23 @@ function maskQuery(search: string): string {
   return query.toString();
 }
 
-function bodyOf(bytes: Uint8Array): Kept['body'] {
-  if (bytes.length === 0) return undefined;
-  if (bytes.length > maxKeptBodyBytes) return { note: `${bytes.length} bytes, not kept (over ${maxKeptBodyBytes})` };
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return { note: `${bytes.length} bytes, not UTF-8, not kept` };
-  }
-  // A body that names no secret field is kept as text, and parsed only when read (most are).
-  if (!secretKey.test(text)) return { text };
-  try {
-    return { value: maskSecrets(JSON.parse(text)) };
-  } catch {
-    // Not JSON: its text could hold the secret in any form, so it is not kept.
-    return { note: `${bytes.length} bytes, not JSON, not kept` };
-  }
-}
-
+/** The body as the journal shows it: JSON with its secret fields masked, or a note saying why it is not shown. */
 function shownBody(body: Kept['body']): { body?: unknown; bodyNote?: string } {
   if (body === undefined) return {};
-  if ('note' in body) return { bodyNote: body.note };
-  if ('value' in body) return { body: structuredClone(body.value) };
+  if (typeof body === 'number') return { bodyNote: `${body} bytes, not kept (over ${maxKeptBodyBytes})` };
+  let text: string;
   try {
-    return { body: JSON.parse(body.text) };
+    text = utf8.decode(body);
   } catch {
-    return { bodyNote: `${new TextEncoder().encode(body.text).length} bytes, not JSON, not shown` };
+    return { bodyNote: `${body.length} bytes, not UTF-8, not kept` };
+  }
+  const secret = secretKey.test(text);
+  try {
+    const value = JSON.parse(text);
+    return { body: secret ? maskSecrets(value) : value };
+  } catch {
+    // Not JSON: a text that names a secret could hold it in any form, so none is shown.
+    return { bodyNote: `${body.length} bytes, not JSON, ${secret ? 'not kept' : 'not shown'}` };
   }
 }
 

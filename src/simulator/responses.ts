@@ -78,7 +78,7 @@ async function run(backend: AuthorizationsBackend, { route, pathParameters, quer
       return { status: 204, reason: `deleted the user's grant ${grantId} and its app's authorizations` };
     case 'listAuthorizations': {
       // Only the page asked for is looked at, and each item's JSON is made once.
-      const { start, end, link } = pageRange(backend.countAuthorizations(user, filter), listUrl());
+      const { start, end, link } = pageRange(backend.countAuthorizations(user, filter), listUrl, context.search);
       const items = backend.listAuthorizations(user, filter, { start, end });
       return { status: 200, encoded: jsonArray(items.map((a) => listedJson(a, base))), headers: link === undefined ? {} : { link }, reason: `the user's authorizations${filter === null ? '' : ` of app ${filter}`}` };
     }

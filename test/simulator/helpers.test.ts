@@ -43,6 +43,18 @@ describe('ETags', () => {
     expect(new Set(Array.from({ length: 1000 }, (_, i) => etagOf(bytes(`{"id":${i}}`)))).size).toBe(1000);
   });
 
+  it('are the same wherever the bytes lie in memory (aligned to a word or not), as they were first written', () => {
+    const list = bytes(JSON.stringify(Array.from({ length: 30 }, (_, i) => ({ id: i, note: `n${i}` }))));
+    // Values from the first implementation (a DataView read of every word): a cached ETag must still match.
+    expect(etagOf(bytes('{"id":1,"note":"a"}'))).toBe('W/"3f8d5753467bc632"');
+    expect(etagOf(list)).toBe('W/"813c5c42cc14cda6"');
+    for (const offset of [1, 2, 3, 4]) {
+      const shifted = new Uint8Array(list.length + offset);
+      shifted.set(list, offset);
+      expect(etagOf(shifted.subarray(offset))).toBe('W/"813c5c42cc14cda6"');
+    }
+  });
+
   it.each([
     ['W/"abc"', true],
     ['"abc"', true],
