@@ -22,7 +22,7 @@ interface LooseRequest {
 type Result = { status: number; data: unknown; headers: Headers };
 
 /** How paginate() reaches the client behind one of its functions: a GET of a next page's URL. */
-export const nextPageFetchers = new WeakMap<Function, (url: URL, request?: LooseRequest) => Promise<Result>>();
+export const nextPageFetchers = new WeakMap<object, (url: URL, request?: LooseRequest) => Promise<Result>>();
 
 /** The URL each result was answered from: relative `Link` URLs resolve against it (RFC 8288 §3.2). */
 export const answeredUrls = new WeakMap<object, string>();
@@ -47,7 +47,7 @@ export function createClient(options: ClientOptions): Client {
     base = new URL(baseUrl);
   } catch {}
   // The messages never repeat baseUrl, which may hold a password.
-  if (!/^https?:$/.test(base?.protocol!)) fail('baseUrl must be an absolute http(s) URL, e.g. https://ghes.example.com/api/v3');
+  if (!/^https?:$/.test(base?.protocol ?? '')) fail('baseUrl must be an absolute http(s) URL, e.g. https://ghes.example.com/api/v3');
   if (base!.username || base!.password) fail('put credentials in username and password, not in baseUrl');
   if (!username !== !password || username?.includes(':')) fail('username (without ":") and password go together');
   if (givenFetch !== undefined && typeof givenFetch !== 'function') fail('fetch must be a function');

@@ -64,9 +64,9 @@ export function createHandlers(options: HandlersOptions = {}): SimulatorHandlers
  * there (a 500) before the simulator could answer 404 as the server does. `*`: any origin.
  */
 function underRoot(origin: string, path: string): RegExp {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const originPattern = origin === '*' ? '[a-z][a-z0-9+.-]*://[^/]+' : escape(origin);
-  return new RegExp(`^${originPattern}${escape(path)}(?:/.*)?$`, 'i');
+  const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const originPattern = origin === '*' ? '[a-z][a-z0-9+.-]*://[^/]+' : escapeRegExp(origin);
+  return new RegExp(`^${originPattern}${escapeRegExp(path)}(?:/.*)?$`, 'i');
 }
 
 /** `https://ghes.example.com/api/v3` → its origin and path prefix; throws a one-line Error for anything else. */

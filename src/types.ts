@@ -90,6 +90,7 @@ export type ErrorOf<Name extends OperationName> = GitHubApiError<
 >;
 
 /** A client function; its request argument is optional when nothing in it is required. */
+// biome-ignore lint/complexity/noBannedTypes: `{} extends T` is how a type asks whether every key of T is optional.
 export type OperationFunction<Name extends OperationName> = {} extends RequestOf<Name>
   ? (request?: RequestOf<Name>) => Promise<ResultOf<Name>>
   : (request: RequestOf<Name>) => Promise<ResultOf<Name>>;

@@ -142,6 +142,7 @@ try {
     // The consumer's project has no @types/node: `process` is declared for the type-check alone.
     const prelude = [
       'declare const process: { env: Record<string, string | undefined> };',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source written into the consumer's file, template literal and all.
       'const askTheUser = async (question: string): Promise<string> => { throw new Error(`not asked in this check: ${question}`); };',
       '',
     ].join('\n');

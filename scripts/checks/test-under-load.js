@@ -22,7 +22,9 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(burners) || burners
 
 // Each burner spins until it is killed; they are children of this process and end with it.
 const busy = Array.from({ length: burners }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
-const stopBurners = () => busy.forEach((child) => child.kill('SIGKILL'));
+const stopBurners = () => {
+  for (const child of busy) child.kill('SIGKILL');
+};
 process.on('exit', stopBurners);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 

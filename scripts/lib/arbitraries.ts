@@ -145,7 +145,7 @@ type Path = Array<string | number>;
 /** Every place in the value a mutation can reach: the value itself and each nested member. */
 function pathsIn(value: unknown, at: Path = [], found: Path[] = []): Path[] {
   found.push(at);
-  if (Array.isArray(value)) value.forEach((item, index) => pathsIn(item, [...at, index], found));
+  if (Array.isArray(value)) for (const [index, item] of value.entries()) pathsIn(item, [...at, index], found);
   else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) pathsIn(item, [...at, key], found);
   return found;
 }

@@ -224,7 +224,7 @@ function main() {
     }
     console.log(`${source.repository}: ${kept} distinct exchanges`);
   }
-  exchanges.forEach((exchange, index) => Object.assign(exchange, { id: `${index + 1}`.padStart(3, '0') }));
+  for (const [index, exchange] of exchanges.entries()) exchange.id = `${index + 1}`.padStart(3, '0');
   const ordered = exchanges.map(({ id, route, provenance, request, response }) => ({ id, route, provenance, request, response }));
   writeFileSync(output, `${JSON.stringify(ordered, null, 1)}\n`);
   console.log(`${ordered.length} exchanges written to ${output.pathname}`);

@@ -52,7 +52,7 @@ const secretFields = new Set(['client_secret', 'password', 'token', 'access_toke
 export function basicUser(header: string | undefined): string | undefined {
   const match = /^basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
   if (!match) return undefined;
-  let decoded;
+  let decoded: string;
   try {
     decoded = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(match[1] ?? ''), (c) => c.charCodeAt(0)));
   } catch {

@@ -224,7 +224,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     // 4. The clean-up: every authorization the kit created and did not delete, even after a failure.
     for (const id of [...target.created.keys()]) {
       try {
-        if (target.sent >= budget.total) throw new Error('over budget');
+        if (target.sent >= budget.total) continue; // over budget: left for the next run's scan
         const answer = await exchange(target, 'DELETE', `/authorizations/${id}`, {});
         if (answer.status === 204 || answer.status === 404) {
           target.created.delete(id);

@@ -56,14 +56,10 @@ export interface ConformanceCommand {
   upstream: string[];
 }
 
-/** The command's options; throws a one-line Error. */
-export function parseConformanceArgs(argv: readonly string[]): ConformanceCommand | { help: true } {
-  if (argv.some((argument) => /^--(password|pass|otp|otp-code|client-secret)(=|$)/.test(argument))) {
-    throw new Error('secrets are never arguments (they would be in your shell history and the process list): the password comes from GHES_PASSWORD or the prompt, the code from --otp-command or the prompt, the client secret from GHES_CLIENT_SECRET or the prompt');
-  }
-  let parsed;
+/** The conformance command's arguments as node:util's parseArgs reads them; throws a one-line Error. */
+function readConformanceArgs(argv: readonly string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: [...argv],
       options: {
         target: { type: 'string' },
@@ -84,7 +80,14 @@ export function parseConformanceArgs(argv: readonly string[]): ConformanceComman
   } catch (error) {
     throw new Error(`${(error as Error).message.split('\n')[0]} (see conformance --help)`);
   }
-  const { values } = parsed;
+}
+
+/** The command's options; throws a one-line Error. */
+export function parseConformanceArgs(argv: readonly string[]): ConformanceCommand | { help: true } {
+  if (argv.some((argument) => /^--(password|pass|otp|otp-code|client-secret)(=|$)/.test(argument))) {
+    throw new Error('secrets are never arguments (they would be in your shell history and the process list): the password comes from GHES_PASSWORD or the prompt, the code from --otp-command or the prompt, the client secret from GHES_CLIENT_SECRET or the prompt');
+  }
+  const { values } = readConformanceArgs(argv);
   if (values.help) return { help: true };
   if (!values.target) throw new Error('--target is required: the API\'s base URL, e.g. https://ghes.example.com/api/v3');
   if (!values.user) throw new Error('--user is required: the user whose authorizations the kit creates and deletes');
@@ -115,7 +118,7 @@ export interface CommandIo {
 
 /** `conformance …`: runs the kit, writes the reports; resolves with the exit code. */
 export async function conformanceMain(argv: readonly string[], io: CommandIo): Promise<number> {
-  let command;
+  let command: ReturnType<typeof parseConformanceArgs>;
   try {
     command = parseConformanceArgs(argv);
   } catch (error) {

@@ -42,13 +42,20 @@ export async function receive(request: IncomingMessage, response: ServerResponse
   if (refusedHost) return void sendJson(response, 403, refusedHost);
   if (!corsOnWrite) applyCors(request, response);
   // Every answer written here from now on carries CORS.
-  const cors = () => corsOnWrite && applyCors(request, response);
-  if (request.method === 'OPTIONS' && (cors(), answerPreflight(request, response))) return undefined;
+  const answer = (write: () => void): undefined => {
+    if (corsOnWrite) applyCors(request, response);
+    write();
+    return undefined;
+  };
+  if (request.method === 'OPTIONS') {
+    if (corsOnWrite) applyCors(request, response);
+    if (answerPreflight(request, response)) return undefined;
+  }
   const rawBody = await readBody(request);
   if (rawBody === 'aborted') return undefined;
-  if (rawBody === 'too large') return void (cors(), sendTooLarge(request, response));
-  if (badHost) return void (cors(), sendJson(response, 400, badHost));
+  if (rawBody === 'too large') return answer(() => sendTooLarge(request, response));
+  if (badHost) return answer(() => sendJson(response, 400, badHost));
   const target = splitTarget(request.url ?? '');
-  if (!target) return void (cors(), sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` }));
+  if (!target) return answer(() => sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` }));
   return { rawBody, target, path: stripApiPrefix(target.path) };
 }

@@ -45,11 +45,13 @@ function withSignal<T extends object>(call: T, response: ServerResponse): T & { 
   return {
     ...call,
     get signal() {
-      if (signal) return signal;
-      if (response.destroyed) return (signal = AbortSignal.abort());
-      const gone = new AbortController();
-      response.once('close', () => response.writableFinished || gone.abort());
-      return (signal = gone.signal);
+      if (signal === undefined) {
+        const gone = new AbortController();
+        if (response.destroyed) gone.abort();
+        else response.once('close', () => response.writableFinished || gone.abort());
+        signal = gone.signal;
+      }
+      return signal;
     },
   };
 }

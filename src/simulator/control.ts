@@ -20,8 +20,8 @@ export interface Controllable {
   requests(filter?: JournalFilter): JournalEntry[];
   clearRequests(): void;
   scenarios(): unknown;
-  addScenarios(scenarios: any): void;
-  setScenarios(scenarios: any): void;
+  addScenarios(scenarios: unknown): void;
+  setScenarios(scenarios: unknown): void;
 }
 
 /** Who made the HAR export (its `creator`). */
@@ -130,7 +130,10 @@ export function controlAnswer(simulator: Controllable, call: ApiCall): Answer {
       GET: () => read('the scenarios queued', () => simulator.scenarios()),
       POST: () => withBody((body) => simulator.addScenarios(body), true),
       PUT: () => withBody((body) => simulator.setScenarios(body), true),
-      DELETE: () => (simulator.setScenarios(undefined), done('no scenarios')),
+      DELETE: () => {
+        simulator.setScenarios(undefined);
+        return done('no scenarios');
+      },
     });
   }
   if (path === '/accounts') {
@@ -140,7 +143,10 @@ export function controlAnswer(simulator: Controllable, call: ApiCall): Answer {
     return allowed('GET, PUT, DELETE', {
       GET: () => read('the faults', () => simulator.faults()),
       PUT: () => withBody((body) => simulator.setFaults(body), true),
-      DELETE: () => (simulator.setFaults(undefined), done('no faults')),
+      DELETE: () => {
+        simulator.setFaults(undefined);
+        return done('no faults');
+      },
     });
   }
   if (path === '/clock') {

@@ -106,7 +106,10 @@ export function checkPlainJson(value: unknown, name: (path: readonly (string | n
       if (!Number.isFinite(item)) fail(parent, key, 'must be a finite number');
       return;
     }
-    if (typeof item !== 'object') return fail(parent, key, `is ${describe(item)}, which JSON cannot hold (a data set is plain JSON)`);
+    if (typeof item !== 'object') {
+      fail(parent, key, `is ${describe(item)}, which JSON cannot hold (a data set is plain JSON)`);
+      return;
+    }
     if (depth >= maxDepth) fail(parent, key, `nests too deep (a data set has at most ${maxDepth} levels: user, authorizations, authorization, app)`);
     const prototype = Object.getPrototypeOf(item);
     if (!Array.isArray(item) && prototype !== Object.prototype && prototype !== null) fail(parent, key, `is a ${prototype?.constructor?.name ?? 'non-plain'} object (a data set is plain JSON)`);

@@ -23,7 +23,10 @@ export interface AnswerContext {
 const preferTargets = new WeakMap<OperationFact, PreferTarget>();
 const preferTargetOf = (operation: OperationFact): PreferTarget => {
   let target = preferTargets.get(operation);
-  if (!target) preferTargets.set(operation, (target = preferTarget(operation)));
+  if (!target) {
+    target = preferTarget(operation);
+    preferTargets.set(operation, target);
+  }
   return target;
 };
 

@@ -64,9 +64,9 @@ function checkScenario(scenario: unknown, where: string): Scenario {
   if (!isObject(scenario)) throw new Error(`${where}: must be an object, not ${scenario === null ? 'null' : Array.isArray(scenario) ? 'an array' : typeof scenario}`);
   for (const key of Object.keys(scenario)) if (!keys.includes(key)) throw new Error(`${where}.${key}: is not allowed (a scenario has ${keys.join(', ')})`);
   const { operationId, method, user, times, delayMs, fault, status, example } = scenario;
-  let operation: OperationFact | undefined;
+  const operation: OperationFact | undefined = typeof operationId === 'string' ? operationNamed(operationId) : undefined;
   if (operationId !== undefined) {
-    if (typeof operationId !== 'string' || !(operation = operationNamed(operationId))) {
+    if (operation === undefined) {
       throw new Error(`${where}.operationId: ${JSON.stringify(operationId)} is no operation of this API; it has ${operations.map((o) => o.name).join(', ')}`);
     }
   }

@@ -162,7 +162,10 @@ export class AuthorizationStore {
   private index(authorization: StoredAuthorization): void {
     const { id, app, fingerprint, note } = authorization;
     let entry = this.apps.get(app.client_id);
-    if (!entry) this.apps.set(app.client_id, (entry = { ids: [], fingerprints: new Map(), unfingerprinted: [], byScopes: new Map() }));
+    if (!entry) {
+      entry = { ids: [], fingerprints: new Map(), unfingerprinted: [], byScopes: new Map() };
+      this.apps.set(app.client_id, entry);
+    }
     insertSorted(entry.ids, id);
     if (fingerprint) addTo(entry.fingerprints, fingerprint, id);
     else insertSorted(entry.unfingerprinted, id);

@@ -9,12 +9,12 @@ import type { SchemaError } from '../../generated/validators.js';
  */
 export const maxErrorItems = 20;
 
-const unescape = (part: string) => part.replace(/~1/g, '/').replace(/~0/g, '~');
+const unescapePointer = (part: string) => part.replace(/~1/g, '/').replace(/~0/g, '~');
 
 /** Field path as GitHub writes it: `scopes`, `scopes.0`; missing and unknown keys name themselves. */
 function fieldOf(error: SchemaError): string {
   // instancePath is a JSON pointer (its keys escaped); the missing or unknown key is as sent.
-  const path = error.instancePath.split('/').slice(1).map(unescape);
+  const path = error.instancePath.split('/').slice(1).map(unescapePointer);
   if (error.keyword === 'required') path.push(String(error.params.missingProperty));
   if (error.keyword === 'additionalProperties') path.push(String(error.params.additionalProperty));
   return path.join('.');

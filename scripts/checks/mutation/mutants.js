@@ -32,7 +32,7 @@ function schemasIn(node, at, isSchema) {
   for (const [name, property] of Object.entries(node.properties ?? {})) found.push(...schemasIn(property, [...at, 'properties', name], true));
   if (node.items) found.push(...schemasIn(node.items, [...at, 'items'], true));
   for (const keyword of ['anyOf', 'oneOf', 'allOf']) {
-    (node[keyword] ?? []).forEach((branch, index) => found.push(...schemasIn(branch, [...at, keyword, String(index)], true)));
+    for (const [index, branch] of (node[keyword] ?? []).entries()) found.push(...schemasIn(branch, [...at, keyword, String(index)], true));
   }
   if (node.additionalProperties && typeof node.additionalProperties === 'object') found.push(...schemasIn(node.additionalProperties, [...at, 'additionalProperties'], true));
   return found;
