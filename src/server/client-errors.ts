@@ -2,7 +2,7 @@
 // the answers owed before it on the connection.
 import { maxHeaderSize, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { allSent, connectionOf, requestTimeoutMs, track } from './connection-limits.js';
+import { allSent, connectionOf, isClosing, requestTimeoutMs, track } from './connection-limits.js';
 import { jsonContentType } from '../simulator/media-type.js';
 import { sendJson } from './json-answer.js';
 
@@ -52,7 +52,9 @@ export function answerClientErrors(server: Server): void {
     sendJson(response, 417, { message: `Expectation Failed: Expect ${JSON.stringify(request.headers.expect)} cannot be met; the only expectation served is 100-continue` });
   });
   server.on('clientError', (error: ParseError, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    // Not a connection lingering after its 429 (closeLingering ended it): a request of its flood
+    // that times out unread must not cut the answers it still owes.
+    if (error.code === 'ECONNRESET' || (!socket.writable && !isClosing(socket))) return socket.destroy();
     // Once per connection: the parser reports its error again for every later chunk.
     const connection = connectionOf(socket);
     if (connection.answeredError) return undefined;

@@ -1,6 +1,7 @@
 // Bounds on what one connection can make the server hold: requests in flight (pipelining), answer
 // bytes waiting for a client that does not read, a stalled answer, and timeouts.
 import type { IncomingMessage, ServerOptions, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { sendJson } from './json-answer.js';
 
@@ -23,6 +24,7 @@ export const maxPipelined = 16;
  * How long a connection that pipelined past the 429 by as many again (a flood) has to read the
  * answers owed before it is closed: Node keeps every request of the flood until then. Much less
  * than `stallTimeoutMs`, and ample for a client that reads (16 docs pages at loopback speed).
+ * Also how long a connection lingers after its 429 has gone out, at most (see closeLingering).
  */
 export const floodGraceMs = 5_000;
 /**
@@ -64,6 +66,10 @@ interface Connection {
 const connections = new WeakMap<Duplex, Connection>();
 
 /** The connection state of `socket`, made on its first request. */
+/** True once the connection was told to close (its 429 is owed or sent). */
+export const isClosing = (socket: Duplex): boolean => connections.get(socket)?.closing ?? false;
+
+/** The connection's record, made on first use. */
 export function connectionOf(socket: Duplex): Connection {
   let connection = connections.get(socket);
   if (!connection) {
@@ -132,6 +138,21 @@ function drained(socket: Duplex): Promise<void> {
 }
 
 /**
+ * Makes the close Node does once an answer with `Connection: close` has gone out (`destroySoon`) a
+ * lingering one: the end (FIN) goes out after the answers, and the socket closes when its client
+ * has closed too, or `lingerMs` later. Closed at once, a socket with bytes of its client still
+ * unread (a flood, no more of which is read) is reset (RST), and the reset drops the answers the
+ * kernel has not sent yet: a pipelining client that had not read them all lost the rest.
+ */
+function closeLingering(socket: Socket, lingerMs: number): void {
+  socket.destroySoon = () => {
+    socket.end();
+    const cut = setTimeout(() => socket.destroy(), lingerMs).unref();
+    socket.once('close', () => clearTimeout(cut));
+  };
+}
+
+/**
  * The limits on one connection (see `maxPipelined`, `maxQueuedBytes`): true when the request may
  * go on, after waiting for its client to read what is queued; false when it was answered with the
  * 429 that closes its connection, or is behind that 429 and will not be answered.
@@ -147,6 +168,9 @@ export async function withinLimits(request: IncomingMessage, response: ServerRes
     if (++connection.behindRefusal > maxPipelined && !connection.flooded) {
       connection.flooded = true;
       socket.pause();
+      // And keep it paused: Node resumes a socket whenever one of its requests is read or dropped
+      // (each answer that goes out drops its request), which would read (and hold) the whole flood.
+      socket.resume = () => socket;
       // Node holds every request it parsed from that write (about 2 KB each, 2,000 in 64 KB) until
       // the connection closes: a flooding client that does not read its answers soon loses them.
       setTimeout(() => socket.destroy(), graceMs).unref();
@@ -155,6 +179,7 @@ export async function withinLimits(request: IncomingMessage, response: ServerRes
   }
   if (connection.unsent.size > maxPipelined) {
     connection.closing = true;
+    closeLingering(socket, graceMs);
     response.setHeader('connection', 'close');
     sendJson(response, 429, {
       message: `Too Many Requests: at most ${maxPipelined} requests are answered at a time on one connection; this one and those pipelined after it were not processed: send them again on a new connection`,
