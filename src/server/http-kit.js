@@ -391,6 +391,21 @@ function drained(socket) {
 }
 
 /**
+ * Makes the close Node does once an answer with `Connection: close` has gone out (`destroySoon`) a
+ * lingering one: the end (FIN) goes out after the answers, and the socket closes when its client
+ * has closed too, or `lingerMs` later. Closed at once, a socket with bytes of its client still
+ * unread (a flood, no more of which is read) is reset (RST), and the reset drops the answers the
+ * kernel has not sent yet: a pipelining client that had not read them all lost the rest.
+ */
+function closeLingering(socket, lingerMs) {
+  socket.destroySoon = () => {
+    socket.end();
+    const cut = setTimeout(() => socket.destroy(), lingerMs).unref();
+    socket.once('close', () => clearTimeout(cut));
+  };
+}
+
+/**
  * The limits on one connection (see `maxPipelined`, `maxQueuedBytes`): true when the request may
  * go on, after waiting for its client to read what is queued; false when it was answered with the
  * 429 that closes its connection, or is behind that 429 and will not be answered.
@@ -406,6 +421,9 @@ async function withinLimits(request, response, graceMs = floodGraceMs) {
     if (++connection.behindRefusal > maxPipelined && !connection.flooded) {
       connection.flooded = true;
       socket.pause();
+      // And keep it paused: Node resumes a socket whenever one of its requests is read or dropped
+      // (each answer that goes out drops its request), which would read (and hold) the whole flood.
+      socket.resume = () => socket;
       // Node holds every request it parsed from that write (about 2 KB each, 2,000 in 64 KB) until
       // the connection closes: a flooding client that does not read its answers soon loses them.
       setTimeout(() => socket.destroy(), graceMs).unref();
@@ -414,6 +432,7 @@ async function withinLimits(request, response, graceMs = floodGraceMs) {
   }
   if (connection.unsent.size > maxPipelined) {
     connection.closing = true;
+    closeLingering(socket, graceMs);
     response.setHeader('connection', 'close');
     sendJson(response, 429, {
       message: `Too Many Requests: at most ${maxPipelined} requests are answered at a time on one connection; this one and those pipelined after it were not processed: send them again on a new connection`,
