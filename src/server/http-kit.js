@@ -28,6 +28,7 @@ export const maxPipelined = 16;
  * How long a connection that pipelined past the 429 by as many again (a flood) has to read the
  * answers owed before it is closed: Node keeps every request of the flood until then. Much less
  * than `stallTimeoutMs`, and ample for a client that reads (16 docs pages at loopback speed).
+ * Also how long a connection lingers after its 429 has gone out, at most (see closeLingering).
  */
 export const floodGraceMs = 5_000;
 /**
