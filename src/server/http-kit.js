@@ -358,7 +358,9 @@ export function answerClientErrors(server) {
     sendJson(response, 417, { message: `Expectation Failed: Expect ${JSON.stringify(request.headers.expect)} cannot be met; the only expectation served is 100-continue` });
   });
   server.on('clientError', (error, socket) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    // Not a connection lingering after its 429 (closeLingering ended it): a request of its flood
+    // that times out unread must not cut the answers it still owes.
+    if (error.code === 'ECONNRESET' || (!socket.writable && !connections.get(socket)?.closing)) return socket.destroy();
     // Once per connection: the parser reports its error again for every later chunk.
     const connection = connectionOf(socket);
     if (connection.answeredError) return undefined;
