@@ -29,18 +29,21 @@ const remoteLogos = new Map([
 // request forbids a second scope key that way. `{ not: {} }` is the same schema (nothing matches
 // it) and renders, so the page gets that; the contract keeps `false`.
 function withFalsePropertiesSpelledOut(node) {
-  if (Array.isArray(node)) return node.map(withFalsePropertiesSpelledOut);
+  return mapEntries(node, withFalsePropertiesSpelledOut, (key, value) => {
+    if (key === 'example' || key === 'examples') return value; // payloads, not schemas
+    if (key === 'properties' && value && typeof value === 'object') {
+      const spelledOut = Object.entries(value).map(([name, schema]) => [name, schema === false ? { not: {} } : schema]);
+      return withFalsePropertiesSpelledOut(Object.fromEntries(spelledOut));
+    }
+    return withFalsePropertiesSpelledOut(value);
+  });
+}
+
+/** `node` with each object's entries' values given by `entry` (arrays mapped by `walk`). */
+function mapEntries(node, walk, entry) {
+  if (Array.isArray(node)) return node.map(walk);
   if (!node || typeof node !== 'object') return node;
-  return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => {
-      if (key === 'example' || key === 'examples') return [key, value]; // payloads, not schemas
-      if (key === 'properties' && value && typeof value === 'object') {
-        const spelledOut = Object.entries(value).map(([name, schema]) => [name, schema === false ? { not: {} } : schema]);
-        return [key, withFalsePropertiesSpelledOut(Object.fromEntries(spelledOut))];
-      }
-      return [key, withFalsePropertiesSpelledOut(value)];
-    }),
-  );
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, entry(key, value)]));
 }
 
 /**
@@ -75,15 +78,11 @@ export function joinSoftBreaks(markdown) {
 
 /** Every `description` of the document with its paragraphs on one line each (see joinSoftBreaks). */
 function withParagraphsJoined(node) {
-  if (Array.isArray(node)) return node.map(withParagraphsJoined);
-  if (!node || typeof node !== 'object') return node;
-  return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => {
-      if (key === 'value' || key === 'example') return [key, value]; // payloads, not prose
-      if (key === 'description' && typeof value === 'string') return [key, joinSoftBreaks(value)];
-      return [key, withParagraphsJoined(value)];
-    }),
-  );
+  return mapEntries(node, withParagraphsJoined, (key, value) => {
+    if (key === 'value' || key === 'example') return value; // payloads, not prose
+    if (key === 'description' && typeof value === 'string') return joinSoftBreaks(value);
+    return withParagraphsJoined(value);
+  });
 }
 
 /**
