@@ -15,7 +15,7 @@ const resultsDir = resolvePath('test-results');
 
 const operations = operationsOf(bundle).map(({ method, item, operation }) => ({ method, item, ...operation }));
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Waits for `locator` to be visible; fails naming `what` when it does not appear. */
 async function expectVisible(locator: Locator, what: string) {
@@ -71,7 +71,7 @@ describe('the docs page, offline', () => {
 
   it('shows the API title and an introduction: deprecation, Basic auth with X-GitHub-OTP, Link pagination, the GHES base URL', async () => {
     const { page } = browser;
-    await expectVisible(page.getByRole('heading', { level: 1, name: new RegExp(`^${escape(bundle.info.title)}`) }), 'the API title');
+    await expectVisible(page.getByRole('heading', { level: 1, name: new RegExp(`^${escapeRegExp(bundle.info.title)}`) }), 'the API title');
     await expectVisible(page.getByRole('main').getByText('Deprecated.', { exact: true }), 'the deprecation notice');
 
     const section = async (title: string) => {
@@ -90,7 +90,7 @@ describe('the docs page, offline', () => {
     expect(operations).toHaveLength(10);
     for (const operation of operations) {
       const section = await openOperation(operation);
-      const heading = section.getByRole('heading', { level: 2, name: new RegExp(`${escape(operation.summary)}\\s*deprecated$`, 'i') });
+      const heading = section.getByRole('heading', { level: 2, name: new RegExp(`${escapeRegExp(operation.summary)}\\s*deprecated$`, 'i') });
       await expectVisible(heading, `"${operation.summary}" with its deprecated badge`);
       await expectVisible(section.locator('blockquote', { hasText: 'Closing down:' }), `the closing-down notice of "${operation.summary}"`);
 

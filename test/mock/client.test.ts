@@ -3,7 +3,7 @@
 // (as a new user) and --static (the documented examples); Prefer from the client; the mock's 422
 // and 404 as the client's GitHubApiError.
 import { describe, expect, it } from 'vitest';
-import { type Client, createClient, GitHubApiError, operationTable, paginateAll } from '../../src/index.js';
+import { type Client, createClient, GitHubApiError, type operationTable, paginateAll } from '../../src/index.js';
 import { type Call, callFor, contractErrors, example, freshUser, headerExample, mockUrl, onBase, staticMockUrl } from './support/calls.js';
 
 const clientId = 'abcde12345fghij67890';

@@ -86,6 +86,7 @@ export const corpus: Record<string, BadRequest[]> = {
     { name: 'client_secret of 100,000 characters (for an app and fingerprint)', send: put(`/authorizations/clients/${clientId}/fp`, json({ client_secret: 's'.repeat(100_000) })), status: 422, mentions: /client_secret must NOT have more than 40/ },
     { name: 'client_secret missing, sent as Client_Secret', send: put(`/authorizations/clients/${clientId}/fp`, json({ Client_Secret: 'x' })), status: 422, mentions: /client_secret: client_secret is required.*Client_Secret ignored \(not a field of this request\)/ },
     { name: 'client_secret missing, sent as Client_Secret (strict)', strict: true, send: put(`/authorizations/clients/${clientId}/fp`, json({ Client_Secret: 'x' })), status: 422, mentions: /client_secret: client_secret is required.*Client_Secret is not a field|Client_Secret is not a field.*client_secret: client_secret is required/ },
+    // biome-ignore lint/correctness/noPrecisionLoss: a number past 2^53 on purpose, as a client might send one.
     { name: 'client_id a number', send: post('/authorizations', json({ client_id: 12345678901234567890, client_secret: 'x' })), status: 422, mentions: /client_id must be string/ },
     { name: 'client_secret null', send: put(`/authorizations/clients/${clientId}`, json({ client_secret: null })), status: 422, mentions: /client_secret must be string/ },
     { name: 'client_secret a list', send: put(`/authorizations/clients/${clientId}`, json({ client_secret: ['a', 'b'] })), status: 422, mentions: /client_secret must be string/ },

@@ -76,7 +76,10 @@ describe('the platform source\'s pool', () => {
     let fills = 0;
     const given: number[] = [];
     const random = pooledRandom((pool) => {
-      for (let i = 0; i < pool.length; i++) given.push((pool[i] = (fills * 7 + i) % 256));
+      for (let i = 0; i < pool.length; i++) {
+        pool[i] = (fills * 7 + i) % 256;
+        given.push(pool[i]!);
+      }
       fills++;
     });
     const drawn: number[] = [];
