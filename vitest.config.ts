@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // Two suites from one set of projects. `npm test` runs the fast tests: every `*.test.ts` but the
@@ -18,15 +17,12 @@ export default defineConfig(({ mode }) => {
 
   return {
     test: {
-      // Two workers at least: vitest's default is one fewer than the cores, one on a 2-core machine,
-      // where that worker ran every test file in turn while the other core mostly waited. The tests
-      // that share a mock keep apart by user name (`freshUser()`), so files may run side by side.
-      maxWorkers: Math.max(2, availableParallelism() - 1),
-      // The files of a worker share one module cache: that halves the CPU time of `npm test`. It is
-      // safe because no file of these projects changes a global or mocks a module; the few that
-      // must (MSW's setupServer patches fetch, the parity test fakes Date, the client's
-      // global-fetch test swaps fetch) are the `globals` project, where each file gets fresh
-      // globals and modules.
+      // The files of a worker share one module cache: that halves the CPU time of `npm test`
+      // (vitest runs one worker on a 2-core machine; two were 2-3 s slower there, measured at load 2-4:
+      // test/README.md). It is safe because no file of these projects changes a global or mocks a
+      // module; the few that must (MSW's setupServer patches fetch, the parity test fakes Date, the
+      // client's global-fetch test swaps fetch) are the `globals` project, where each file gets
+      // fresh globals and modules.
       isolate: false,
       projects: [
         {
