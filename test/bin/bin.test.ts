@@ -49,7 +49,7 @@ async function bannerUrl(run: Run): Promise<string> {
 }
 
 describe('ghes-oauth-authorizations mock', () => {
-  it('serves the simulator: banner, accounts from a file, a client flow with 2FA; SIGTERM exits 0', { timeout: 30_000 }, async () => {
+  it('serves the simulator: banner, accounts from a file, a client flow with 2FA; SIGTERM exits 0', { timeout: 120_000 }, async () => {
     const accounts = join(folder, 'accounts.json');
     await writeFile(accounts, JSON.stringify({ mona: { password: 'secret', otp: { code: '424242' } } }));
     const mock = runBin(['mock', '--port', '0', '--accounts', accounts]);

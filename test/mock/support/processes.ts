@@ -58,8 +58,12 @@ function track(child: ChildProcess, url: string): Started {
   return { child, url, output: () => output, stderr: () => stderr, exited };
 }
 
-/** Polls `check` until it returns a value (not undefined); fails after `timeoutMs`. */
-export async function pollUntil<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
+/**
+ * Polls `check` until it returns a value (not undefined); fails after `timeoutMs`, a hang guard
+ * just under the tests' own (vitest.config.ts), so that a hang names what it waited for. It was
+ * 20 s: under `npm run test:under-load`, `npm start` took longer than that to answer once.
+ */
+export async function pollUntil<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 110_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
