@@ -43,7 +43,17 @@ export default defineConfig(({ mode }) => {
           },
         },
         // The files that change globals, each in a fresh module graph (see `isolate` above).
-        { extends: true, test: { name: 'globals', include: [...tests('test/msw'), ...(slow ? [] : ['test/client/global-fetch.test.ts'])], exclude: exclude(), isolate: true, testTimeout: hangGuard, hookTimeout: hangGuard } },
+        {
+          extends: true,
+          test: {
+            name: 'globals',
+            include: [...tests('test/msw'), ...(slow ? [] : ['test/client/global-fetch.test.ts'])],
+            exclude: exclude(),
+            isolate: true,
+            testTimeout: hangGuard,
+            hookTimeout: hangGuard,
+          },
+        },
         // The mock tests share one running mock, started by their own global setup; some start more
         // processes of their own, which takes seconds on a busy machine.
         {

@@ -89,8 +89,7 @@ export function createClient(options: ClientOptions): Client {
 
   async function send(name: string, method: string, path: string, { params, body, headers, signal }: LooseRequest = {}, baseUrl?: string): Promise<Result> {
     // Success bodies are parsed here, not by openapi-fetch, to say what a body that is not JSON was.
-    const attempt = () =>
-      request(method, path, { params: otpCode ? { ...params, header: { ...params?.header, 'X-GitHub-OTP': otpCode } } : params, body, headers, signal, baseUrl, parseAs: 'text' });
+    const attempt = () => request(method, path, { params: otpCode ? { ...params, header: { ...params?.header, 'X-GitHub-OTP': otpCode } } : params, body, headers, signal, baseUrl, parseAs: 'text' });
     let { data, error, response } = await attempt();
     const challenge = typeof otp === 'function' && response.status === 401 && /^required; *(\w*)/i.exec(response.headers.get('X-GitHub-OTP')!);
     if (challenge) {

@@ -36,11 +36,7 @@ export type ItemOf<F extends ListFunction> = Awaited<ReturnType<F>>['data'][numb
  * - with a `PageLimitError` when a next page is still linked after `maxPages` pages (default
  *   `defaultMaxPages`, 1,000), after yielding them.
  */
-export async function* paginate<F extends ListFunction>(
-  list: F,
-  request?: Parameters<F>[0],
-  { maxPages }: PaginateOptions = {},
-): AsyncGenerator<ItemOf<F>[], void, undefined> {
+export async function* paginate<F extends ListFunction>(list: F, request?: Parameters<F>[0], { maxPages }: PaginateOptions = {}): AsyncGenerator<ItemOf<F>[], void, undefined> {
   const fetchNextPage = nextPageFetchers.get(list);
   if (!fetchNextPage) throw new TypeError('paginate: pass a list function of a client, e.g. client.listAuthorizations');
   if (maxPages !== undefined && !(maxPages >= 1)) throw new RangeError('paginate: maxPages must be at least 1');
@@ -96,7 +92,11 @@ export function parseLink(header: string | null | undefined): Record<string, str
       const equals = parameter.indexOf('=');
       if (equals === -1 || parameter.slice(0, equals).trim().toLowerCase() !== 'rel') continue;
       // `rel=next` or `rel="next last"`, up to a closing quote or the comma before the next link.
-      const relations = parameter.slice(equals + 1).trim().replace(/^"/, '').split(/[",]/, 1)[0]!;
+      const relations = parameter
+        .slice(equals + 1)
+        .trim()
+        .replace(/^"/, '')
+        .split(/[",]/, 1)[0]!;
       for (const relation of relations.split(' ')) if (relation) links[relation.toLowerCase()] ??= link.slice(0, close);
       break;
     }
@@ -117,4 +117,3 @@ function pageUrl(link: string, base?: URL): URL {
   url.hash = '';
   return url;
 }
-

@@ -9,12 +9,14 @@ import type { GitHubApiError } from './errors.js';
  * Your GHES username and password, sent as HTTP Basic credentials (the only authentication these
  * endpoints accept): both, or neither.
  */
-export type Credentials = {
-  /** Your GHES username (without ":"), sent with `password` as HTTP Basic credentials. */
-  username: string;
-  /** Your GHES password (UTF-8 safe). */
-  password: string;
-} | { username?: undefined; password?: undefined };
+export type Credentials =
+  | {
+      /** Your GHES username (without ":"), sent with `password` as HTTP Basic credentials. */
+      username: string;
+      /** Your GHES password (UTF-8 safe). */
+      password: string;
+    }
+  | { username?: undefined; password?: undefined };
 
 /** Options of `createClient()`: `baseUrl`, the `Credentials` pair, and `ClientSettings`. */
 export type ClientOptions = ClientSettings & Credentials;
@@ -66,9 +68,11 @@ declare const onlyOneScopeKey: unique symbol;
 export type OneOfScopesAddScopesRemoveScopes = 'Send only one of scopes, add_scopes, remove_scopes per update' & { readonly [onlyOneScopeKey]: true };
 type ScopeKey = 'scopes' | 'add_scopes' | 'remove_scopes';
 /** A body with all three scope keys allows one of them; any other body stays as generated. */
-type OneScopeKey<Body> = [Body] extends [never] ? never : ScopeKey extends keyof Body
-  ? Omit<Body, ScopeKey> & { [Key in ScopeKey]: { [Own in Key]?: Body[Own] } & { [Other in Exclude<ScopeKey, Key>]?: OneOfScopesAddScopesRemoveScopes } }[ScopeKey]
-  : Body;
+type OneScopeKey<Body> = [Body] extends [never]
+  ? never
+  : ScopeKey extends keyof Body
+    ? Omit<Body, ScopeKey> & { [Key in ScopeKey]: { [Own in Key]?: Body[Own] } & { [Other in Exclude<ScopeKey, Key>]?: OneOfScopesAddScopesRemoveScopes } }[ScopeKey]
+    : Body;
 type BodyOption<Option> = { [Key in keyof Option]: Key extends 'body' ? OneScopeKey<Exclude<Option[Key], undefined>> : Option[Key] };
 
 type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206;
@@ -85,15 +89,11 @@ export type ResultOf<Name extends OperationName> = {
  * documented error bodies, or a basic error for a status the contract does not list (or undefined
  * when the answer had no JSON body).
  */
-export type ErrorOf<Name extends OperationName> = GitHubApiError<
-  Extract<JsonOf<ResponsesOf<Name>[Exclude<keyof ResponsesOf<Name>, SuccessStatus>]>, object> | BasicError
->;
+export type ErrorOf<Name extends OperationName> = GitHubApiError<Extract<JsonOf<ResponsesOf<Name>[Exclude<keyof ResponsesOf<Name>, SuccessStatus>]>, object> | BasicError>;
 
 /** A client function; its request argument is optional when nothing in it is required. */
 // biome-ignore lint/complexity/noBannedTypes: `{} extends T` is how a type asks whether every key of T is optional.
-export type OperationFunction<Name extends OperationName> = {} extends RequestOf<Name>
-  ? (request?: RequestOf<Name>) => Promise<ResultOf<Name>>
-  : (request: RequestOf<Name>) => Promise<ResultOf<Name>>;
+export type OperationFunction<Name extends OperationName> = {} extends RequestOf<Name> ? (request?: RequestOf<Name>) => Promise<ResultOf<Name>> : (request: RequestOf<Name>) => Promise<ResultOf<Name>>;
 
 /** The client: one function per operation of the contract, and the openapi-fetch client under it. */
 export type Client = { readonly [Name in keyof Table]: OperationFunction<Name> } & {

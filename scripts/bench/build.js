@@ -133,7 +133,9 @@ export async function benchBuild({ quick }) {
       ],
       goal: { text: `npm run build ≤ ${goalSeconds} s, docs page included`, met: seconds <= goalSeconds },
       notes: [
-        `the chain's steps (median s): ${Object.entries(steps).map(([step, times]) => `${step} ${median(times).toFixed(2)}`).join(', ')}`,
+        `the chain's steps (median s): ${Object.entries(steps)
+          .map(([step, times]) => `${step} ${median(times).toFixed(2)}`)
+          .join(', ')}`,
         "npm's own start-up (about 0.3 s) is not counted: both run their node commands directly",
         'CPU seconds: user + system of all their processes. The build runs its work side by side, so its wall time needs both cores free: on a busy machine it nears its CPU time',
         "after every run, npm run build's generated/ equals the repository's byte for byte",

@@ -100,10 +100,7 @@ export async function benchClient({ quick }) {
         deepStrictEqual(await call(), operations[index].answer, `${name}: ${operations[index].operationId} did not answer its example`);
       }
     }
-    const samples = await interleave(
-      Object.fromEntries(Object.entries(calls).map(([name, list]) => [name, () => requestsPerSecond(list, settings.sampleMs)])),
-      settings,
-    );
+    const samples = await interleave(Object.fromEntries(Object.entries(calls).map(([name, list]) => [name, () => requestsPerSecond(list, settings.sampleMs)])), settings);
     const ratio = pairedRatio(samples['this client'], samples['raw fetch']);
     return {
       id: 'client',

@@ -204,9 +204,18 @@ export async function benchMock({ quick }) {
         median(runs.map((run) => run.p50)),
         median(runs.map((run) => run.p99)),
         runs.reduce((sum, run) => sum + run.non2xx + run.errors, 0),
-        pairedRatio(runs.map((run) => run.requestsPerSecond), prismRuns.map((run) => run.requestsPerSecond)),
-        pairedRatio(runs.map((run) => run.requestsPerSecond), ceilingRuns.map((run) => run.requestsPerSecond)),
-        pairedRatio(runs.map((run) => run.requestsPerSecond), unjournaledRuns.map((run) => run.requestsPerSecond)),
+        pairedRatio(
+          runs.map((run) => run.requestsPerSecond),
+          prismRuns.map((run) => run.requestsPerSecond),
+        ),
+        pairedRatio(
+          runs.map((run) => run.requestsPerSecond),
+          ceilingRuns.map((run) => run.requestsPerSecond),
+        ),
+        pairedRatio(
+          runs.map((run) => run.requestsPerSecond),
+          unjournaledRuns.map((run) => run.requestsPerSecond),
+        ),
         ...cpuCells(runs, ceilingRuns, unjournaledRuns),
       ]);
     }
@@ -217,14 +226,32 @@ export async function benchMock({ quick }) {
       id: 'mock',
       title: `Mock: autocannon, ${connections} connections, ${settings.seconds} s a sample, median of ${settings.rounds} interleaved rounds`,
       settings: { ...settings, connections },
-      columns: ['server', 'route', 'requests/s', 'p50 ms', 'p99 ms', 'non-2xx or errors', 'req/s × bare Prism quiet', 'req/s × ceiling', 'req/s × journal off', 'server CPU µs/request', 'CPU: ceiling ÷ this', 'CPU: journal off ÷ this'],
+      columns: [
+        'server',
+        'route',
+        'requests/s',
+        'p50 ms',
+        'p99 ms',
+        'non-2xx or errors',
+        'req/s × bare Prism quiet',
+        'req/s × ceiling',
+        'req/s × journal off',
+        'server CPU µs/request',
+        'CPU: ceiling ÷ this',
+        'CPU: journal off ÷ this',
+      ],
       rows,
-      goal: { text: `the simulator: at least ${goalRatio}× the requests/s of bare Prism with quiet logging, p99 ≤ ${goalP99Ms} ms, all 2xx; with its journal, at least ${goalJournalRatio}× its requests/s without`, met },
+      goal: {
+        text: `the simulator: at least ${goalRatio}× the requests/s of bare Prism with quiet logging, p99 ≤ ${goalP99Ms} ms, all 2xx; with its journal, at least ${goalJournalRatio}× its requests/s without`,
+        met,
+      },
       notes: [
         `stateful: a user of its own per sample; GET lists a user with ${firstPage} authorizations, each POST creates one more (a unique note)`,
         'the simulator is asked for Accept: application/vnd.github+json; bare Prism answers that with 406, so it is asked for Accept: application/json',
         'latency has autocannon’s 1 ms resolution',
-        `the ceiling is a bare node:http server that reads each request and writes the simulator's recorded answer to it (same status, headers and bytes): the simulator reaches ${Object.entries(ceilingShare)
+        `the ceiling is a bare node:http server that reads each request and writes the simulator's recorded answer to it (same status, headers and bytes): the simulator reaches ${Object.entries(
+          ceilingShare,
+        )
           .map(([route, share]) => `${share.toFixed(2)}× of it on ${route}`)
           .join(' and ')} (issue goal: 0.8× on GET, 0.7× on POST)`,
         'journal on and off: the same simulator and command, with and without --no-journal, in the same rounds (the journal keeps the last 1,000 requests, redacted)',

@@ -7,11 +7,15 @@ import { createServer } from 'node:net';
 /** `count` different ports nothing listens on right now (all held open at once, so none repeats). */
 export async function freePorts(count) {
   const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise((resolve, reject) => {
-      const server = createServer();
-      server.on('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve(server));
-    })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise((resolve, reject) => {
+          const server = createServer();
+          server.on('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
   );
   const ports = servers.map((server) => server.address().port);
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
@@ -52,7 +56,13 @@ export async function waitUntilAnswering(started, url, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (exited) throw new Error(`the process exited before answering at ${url}:\n${started.output()}`);
-    if (await fetch(url).then(() => true, () => false)) return;
+    if (
+      await fetch(url).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     if (Date.now() > deadline) throw new Error(`nothing answered at ${url} after ${timeoutMs / 1000} s:\n${started.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -65,7 +65,9 @@ export async function benchSize() {
       rows: breakdown,
     },
     notes: [
-      `ghes-oauth-authorizations/msw, minified bytes by file (the budget of its min+gzip size is in scripts/checks/test-package.js): ${Object.entries(sizes['ghes-oauth-authorizations/msw (createHandlers: the simulator; msw itself not counted)'].inputs)
+      `ghes-oauth-authorizations/msw, minified bytes by file (the budget of its min+gzip size is in scripts/checks/test-package.js): ${Object.entries(
+        sizes['ghes-oauth-authorizations/msw (createHandlers: the simulator; msw itself not counted)'].inputs,
+      )
         .filter(([, bytes]) => bytes > 2000)
         .sort(([, a], [, b]) => b - a)
         .map(([file, bytes]) => `${file} ${bytes.toLocaleString('en-US')}`)

@@ -67,7 +67,10 @@ export async function benchValidation({ quick }) {
   const rows = [];
   const samples = {};
   for (const [name, { payload, valid }] of Object.entries(await payloads())) {
-    for (const [who, validate] of [['isAuthorization', isAuthorization], ['ajv', reference]]) {
+    for (const [who, validate] of [
+      ['isAuthorization', isAuthorization],
+      ['ajv', reference],
+    ]) {
       if (validate(payload) !== valid) throw new Error(`${who} says ${!valid} on "${name}", expected ${valid}`);
     }
     const { ours, ajv } = await timeInWorker(payload, settings, validatorsUrl);

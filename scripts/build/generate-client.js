@@ -75,7 +75,12 @@ function documentRootTypes(source, bundle) {
   return source.replace(/^export type \w+ = components\['schemas'\]\['([^']+)'\];$/gm, (line, name) => {
     const { title, description } = schemas[name] ?? {};
     const text = [description, title && `Schema \`${name}\` (${title}).`].filter(Boolean).join('\n\n').replace(/\*\//g, '*\\/');
-    return text ? `/**\n${text.split('\n').map((part) => ` *${part ? ` ${part}` : ''}\n`).join('')} */\n${line}` : line;
+    return text
+      ? `/**\n${text
+          .split('\n')
+          .map((part) => ` *${part ? ` ${part}` : ''}\n`)
+          .join('')} */\n${line}`
+      : line;
   });
 }
 

@@ -122,9 +122,7 @@ function inlineLogos(html) {
   for (const [url, inline] of remoteLogos) {
     const count = page.split(url).length - 1;
     if (count !== 1) {
-      throw new Error(
-        `expected the Redoc bundle to reference ${url} once, found ${count}: Redoc changed how it loads its logo; update scripts/build/generate-docs.js`,
-      );
+      throw new Error(`expected the Redoc bundle to reference ${url} once, found ${count}: Redoc changed how it loads its logo; update scripts/build/generate-docs.js`);
     }
     page = page.replace(url, inline);
   }

@@ -45,16 +45,15 @@ export function simulatorFacts(bundled) {
       const operation = item[method];
       const at = `#/paths/${escapeToken(path)}`;
       const name = camelCase(operation.operationId.split('/').pop());
-      const parameters = [
-        ...(item.parameters ?? []).map((p, i) => [p, `${at}/parameters/${i}`]),
-        ...(operation.parameters ?? []).map((p, i) => [p, `${at}/${method}/parameters/${i}`]),
-      ].map(([reference, fallback]) => {
-        const { node, pointer } = follow(reference, fallback);
-        const validator = pointer.startsWith('#/components/parameters/') ? camelCase(pointer.split('/').pop()) : camelCase(`${name}-${node.in}-${node.name}`);
-        validators.set(validator, `${pointer}/schema`);
-        const type = follow(node.schema, '').node.type;
-        return { name: node.name, in: node.in, type, required: node.required === true, validator };
-      });
+      const parameters = [...(item.parameters ?? []).map((p, i) => [p, `${at}/parameters/${i}`]), ...(operation.parameters ?? []).map((p, i) => [p, `${at}/${method}/parameters/${i}`])].map(
+        ([reference, fallback]) => {
+          const { node, pointer } = follow(reference, fallback);
+          const validator = pointer.startsWith('#/components/parameters/') ? camelCase(pointer.split('/').pop()) : camelCase(`${name}-${node.in}-${node.name}`);
+          validators.set(validator, `${pointer}/schema`);
+          const type = follow(node.schema, '').node.type;
+          return { name: node.name, in: node.in, type, required: node.required === true, validator };
+        },
+      );
       const requestBody = operation.requestBody && follow(operation.requestBody, '').node;
       const body = requestBody && { ...componentOf(requestBody.content?.['application/json']?.schema, `${operation.operationId} request`), required: requestBody.required === true };
       if (body?.array) throw new Error(`generate-simulator-contract: the ${operation.operationId} request body is an array; the simulator reads objects`);

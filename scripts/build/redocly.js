@@ -17,7 +17,10 @@ export function redocly(args) {
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
-      const text = output.replace(banner, '').replace(/\n{3,}/g, '\n\n').trim();
+      const text = output
+        .replace(banner, '')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim();
       if (code === 0) resolve(text);
       else reject(new Error(`redocly ${args.join(' ')} failed:\n${text}`));
     });

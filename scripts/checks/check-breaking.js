@@ -64,7 +64,9 @@ try {
   } else if (major > releaseMajor) {
     console.log(`${formatText(report)}\n\nBreaking changes since release ${release} are allowed: package.json's version ${version} has a new major version.`);
   } else {
-    console.error(`${formatText(report)}\n\nBreaking changes since release ${release} need a new major version: set package.json's version to ${releaseMajor + 1}.0.0 (and say so in CHANGELOG.md), or undo them.`);
+    console.error(
+      `${formatText(report)}\n\nBreaking changes since release ${release} need a new major version: set package.json's version to ${releaseMajor + 1}.0.0 (and say so in CHANGELOG.md), or undo them.`,
+    );
     process.exitCode = 1;
   }
 } catch (error) {

@@ -43,7 +43,9 @@ export function seedProblems(directory, { payloads, operations, commands }) {
   const pageOperations = extractAllOperations(directory);
   const differingOperations = pageOperations.filter((operation, index) => !isDeepStrictEqual(operations?.[index], operation)).map(({ ghes, operation }) => `${ghes} ${operation}`);
   if (differingOperations.length > 0 || operations?.length !== pageOperations.length) {
-    problems.push(`seed-operations.json differs from the pages (${operations?.length ?? 0} operations, the pages have ${pageOperations.length}${differingOperations.length ? `; differing: ${differingOperations.join(', ')}` : ''})`);
+    problems.push(
+      `seed-operations.json differs from the pages (${operations?.length ?? 0} operations, the pages have ${pageOperations.length}${differingOperations.length ? `; differing: ${differingOperations.join(', ')}` : ''})`,
+    );
   }
 
   const curl = extractAllCurlCommands(directory);

@@ -87,13 +87,25 @@ try {
   }
 
   const consumerFlow = async (url) => {
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', `const { main } = await import('./out/index.js'); console.log(JSON.stringify(await main('${url}')));`], { cwd: consumer });
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', `const { main } = await import('./out/index.js'); console.log(JSON.stringify(await main('${url}')));`], {
+      cwd: consumer,
+    });
     const lines = JSON.parse(stdout);
     const expected = [
-      'listGrants 1', 'getGrant 200', 'deleteGrant 204', 'listAuthorizations 1', 'createAuthorization 201',
+      'listGrants 1',
+      'getGrant 200',
+      'deleteGrant 204',
+      'listAuthorizations 1',
+      'createAuthorization 201',
       // Both get-or-creates create: the app's grant, and with it its authorizations, was deleted above.
-      'getOrCreateAuthorizationForApp 201', 'getOrCreateAuthorizationForAppAndFingerprint 201', 'getAuthorization 200',
-      'updateAuthorization 200', 'deleteAuthorization 204', '422 client_secret', 'examples 1,1', 'contract 3.1.0 2 next',
+      'getOrCreateAuthorizationForApp 201',
+      'getOrCreateAuthorizationForAppAndFingerprint 201',
+      'getAuthorization 200',
+      'updateAuthorization 200',
+      'deleteAuthorization 204',
+      '422 client_secret',
+      'examples 1,1',
+      'contract 3.1.0 2 next',
       'conformance wrong-password 0',
     ];
     if (JSON.stringify(lines) !== JSON.stringify(expected)) throw new Error(`the consumer saw:\n${lines.join('\n')}\nexpected:\n${expected.join('\n')}`);
@@ -105,7 +117,10 @@ try {
   );
 
   await step("the same against the package's bin (node_modules/.bin/ghes-oauth-authorizations mock --port …)", () =>
-    withMock((port) => spawn(join(consumer, 'node_modules/.bin/ghes-oauth-authorizations'), ['mock', '--port', String(port)], { cwd: consumer, env: { ...process.env, PORT: '', HOST: '' } }), consumerFlow),
+    withMock(
+      (port) => spawn(join(consumer, 'node_modules/.bin/ghes-oauth-authorizations'), ['mock', '--port', String(port)], { cwd: consumer, env: { ...process.env, PORT: '', HOST: '' } }),
+      consumerFlow,
+    ),
   );
 
   await step("the packed Markdown's relative links resolve inside the package (README, CHANGELOG, the guides)", async () => {
@@ -164,12 +179,15 @@ try {
     );
   });
 
-  await step('ghes-oauth-authorizations/server: startMock in the consumer\'s process, the ten operations, a seed, a frozen clock, a full reset', async () => {
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', `const { serverMain } = await import('./out/server.js'); console.log(JSON.stringify(await serverMain()));`], { cwd: consumer });
+  await step("ghes-oauth-authorizations/server: startMock in the consumer's process, the ten operations, a seed, a frozen clock, a full reset", async () => {
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', `const { serverMain } = await import('./out/server.js'); console.log(JSON.stringify(await serverMain()));`], {
+      cwd: consumer,
+    });
     const lines = JSON.parse(stdout);
     const expected = ['seeded true', 'clock 2026-01-01T00:01:00.000Z', 'otp 401'];
     // main's own lines (its checks of the ten operations, which the first consumer step holds), then these three.
-    if (lines.length <= expected.length || JSON.stringify(lines.slice(-3)) !== JSON.stringify(expected)) throw new Error(`the consumer saw:\n${lines.join('\n')}\nexpected main's lines, then:\n${expected.join('\n')}`);
+    if (lines.length <= expected.length || JSON.stringify(lines.slice(-3)) !== JSON.stringify(expected))
+      throw new Error(`the consumer saw:\n${lines.join('\n')}\nexpected main's lines, then:\n${expected.join('\n')}`);
     return `${lines.length} checks`;
   });
 
@@ -253,7 +271,13 @@ async function withMock(start, use) {
     // Ready when it answers anything; give up after 20 s or when it exits.
     for (const deadline = Date.now() + 20_000; ; ) {
       if (mock.exitCode !== null) throw new Error(`the mock exited:\n${output}`);
-      if (await fetch(url).then(() => true, () => false)) break;
+      if (
+        await fetch(url).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       if (Date.now() > deadline) throw new Error(`the mock did not answer within 20 s:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

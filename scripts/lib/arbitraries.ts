@@ -65,7 +65,8 @@ export const dateTime = fc
     separator: fc.constantFrom('T', 'T', 'T', 't', ' '),
     zone: fc.oneof(
       fc.constantFrom('Z', 'Z', 'Z', 'z'),
-      fc.record({ sign: fc.constantFrom('+', '-'), hours: fc.integer({ min: 0, max: 23 }), minutes: fc.integer({ min: 0, max: 59 }), colon: fc.constantFrom(':', ':', '') })
+      fc
+        .record({ sign: fc.constantFrom('+', '-'), hours: fc.integer({ min: 0, max: 23 }), minutes: fc.integer({ min: 0, max: 59 }), colon: fc.constantFrom(':', ':', '') })
         .map(({ sign, hours, minutes, colon }) => `${sign}${pad(hours)}${colon}${pad(minutes)}`),
     ),
   })
@@ -149,7 +150,6 @@ function pathsIn(value: unknown, at: Path = [], found: Path[] = []): Path[] {
   else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) pathsIn(item, [...at, key], found);
   return found;
 }
-
 
 interface Mutation {
   where: number;
@@ -292,12 +292,17 @@ export function contractArbitraries(bundle: any) {
     }
   }
 
-
   /** Valid payloads for the named component schema. */
   const validPayload = (name: string) => arbitraryFor(bundle.components.schemas[name]);
 
   /** Property names the schemas use anywhere, so an added key is often one a closed object forbids. */
-  const knownNames = [...new Set(JSON.stringify(bundle.components.schemas).match(/"[a-z_]+"(?=:)/g)!.map((name) => JSON.parse(name) as string))];
+  const knownNames = [
+    ...new Set(
+      JSON.stringify(bundle.components.schemas)
+        .match(/"[a-z_]+"(?=:)/g)!
+        .map((name) => JSON.parse(name) as string),
+    ),
+  ];
 
   /** A valid payload broken by one to three mutations (some leave it valid; the test counts them). */
   const mutatedPayload = (name: string) =>

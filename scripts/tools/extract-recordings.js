@@ -16,7 +16,12 @@ const output = new URL('../../test/fixtures/server-truth/exchanges.json', import
 /** The recordings: where they are, in which format, up to which date (octokit.rb's later ones are not real traffic). */
 const sources = [
   { repository: 'octokit/octokit.rb', format: 'vcr', paths: ['spec/cassettes/Octokit_Client_Authorizations', 'spec/cassettes/authorizations.json'], before: '2022-01-01' },
-  { repository: 'PyGithub/PyGithub', format: 'replay', paths: ['tests/ReplayData', 'github/tests/ReplayData'], match: /\/(AuthenticatedUser\.testCreateAuthorization[^/]*|Authorization\.[^/]*)\.txt$/ },
+  {
+    repository: 'PyGithub/PyGithub',
+    format: 'replay',
+    paths: ['tests/ReplayData', 'github/tests/ReplayData'],
+    match: /\/(AuthenticatedUser\.testCreateAuthorization[^/]*|Authorization\.[^/]*)\.txt$/,
+  },
   { repository: 'sigmavirus24/github3.py', format: 'vcr', paths: ['tests/cassettes'], match: /\/(Authorization_[^/]*|GitHub_authorize)\.json$/ },
 ];
 
@@ -35,8 +40,20 @@ export const routeOf = (/** @type {string} */ path) => routes.find(([pattern]) =
 /** The headers kept, lower-case: what clients and caches read, and what says how the request was made. */
 const requestHeaders = ['accept', 'authorization', 'content-type', 'if-none-match', 'if-modified-since', 'x-github-otp', 'user-agent'];
 const responseHeaders = [
-  'cache-control', 'content-type', 'deprecation', 'etag', 'last-modified', 'link', 'location', 'sunset', 'vary',
-  'x-accepted-oauth-scopes', 'x-github-media-type', 'x-github-otp', 'x-oauth-scopes', 'www-authenticate',
+  'cache-control',
+  'content-type',
+  'deprecation',
+  'etag',
+  'last-modified',
+  'link',
+  'location',
+  'sunset',
+  'vary',
+  'x-accepted-oauth-scopes',
+  'x-github-media-type',
+  'x-github-otp',
+  'x-oauth-scopes',
+  'www-authenticate',
 ];
 
 const git = (/** @type {string} */ dir, /** @type {string[]} */ args) => execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -44,13 +61,17 @@ const git = (/** @type {string} */ dir, /** @type {string[]} */ args) => execFil
 /** Every distinct version (blob) of the recordings, with the first commit that holds it. */
 function versions(source) {
   const dir = join(mirrors, source.repository.replace('/', '+'), 'repo');
-  const commits = git(dir, ['log', '--all', '--reverse', '--format=%H %cI', '--', ...source.paths]).trim().split('\n');
+  const commits = git(dir, ['log', '--all', '--reverse', '--format=%H %cI', '--', ...source.paths])
+    .trim()
+    .split('\n');
   /** @type {Map<string, { path: string, commit: string, committed: string }>} */
   const found = new Map();
   for (const line of commits) {
     const [commit, committed] = line.split(' ');
     if (source.before && committed >= source.before) continue;
-    for (const entry of git(dir, ['ls-tree', '-r', commit, '--', ...source.paths]).trim().split('\n')) {
+    for (const entry of git(dir, ['ls-tree', '-r', commit, '--', ...source.paths])
+      .trim()
+      .split('\n')) {
       const match = /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(entry);
       if (!match || found.has(match[1])) continue;
       if (source.match && !source.match.test(`/${match[2]}`)) continue;
@@ -113,9 +134,7 @@ function parseReplay(text) {
     // PyGithub's first format (2012) put the request on one line, space-separated.
     const oneLine = /^(\S+) (\S+) (\S+) (\S+) (\S+) (\{.*?\}) (.*)$/.exec(lines[i]);
     const size = oneLine ? 4 : 10;
-    const [protocol, method, host, port, path, headers, body, status, responseHeaders, responseBody] = oneLine
-      ? [...oneLine.slice(1), ...lines.slice(i + 1, i + 4)]
-      : lines.slice(i, i + 10);
+    const [protocol, method, host, port, path, headers, body, status, responseHeaders, responseBody] = oneLine ? [...oneLine.slice(1), ...lines.slice(i + 1, i + 4)] : lines.slice(i, i + 10);
     const response = pythonPairs(responseHeaders);
     exchanges.push({
       method,
@@ -138,10 +157,12 @@ function parseReplay(text) {
 function maskJson(value) {
   if (Array.isArray(value)) return value.map(maskJson);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => {
-    const secret = ['token', 'hashed_token', 'token_last_eight', 'client_secret', 'password', 'access_token'].includes(key);
-    return [key, secret && typeof inner === 'string' && inner !== '' ? `<${key}>` : maskJson(inner)];
-  }));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => {
+      const secret = ['token', 'hashed_token', 'token_last_eight', 'client_secret', 'password', 'access_token'].includes(key);
+      return [key, secret && typeof inner === 'string' && inner !== '' ? `<${key}>` : maskJson(inner)];
+    }),
+  );
 }
 
 function maskHeader(name, value) {
@@ -171,7 +192,7 @@ function keptHeaders(headers, names) {
 
 /** The recorded date as an ISO date: VCR's "Mon, 24 Jun 2013 01:23:28 GMT", Betamax's "2018-02-24T13:59:38". */
 function isoDate(recorded) {
-  const time = Date.parse(/T\d\d:\d\d:\d\d$/.test(recorded ?? '') ? `${recorded}Z` : recorded ?? '');
+  const time = Date.parse(/T\d\d:\d\d:\d\d$/.test(recorded ?? '') ? `${recorded}Z` : (recorded ?? ''));
   return Number.isNaN(time) ? null : new Date(time).toISOString().replace('.000', '');
 }
 
@@ -197,7 +218,10 @@ function exchangeOf(raw, source, version) {
 function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
+  return `{${Object.keys(value)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
+    .join(',')}}`;
 }
 
 // --- main ---------------------------------------------------------------------------------

@@ -63,7 +63,12 @@ export function normaliseText(text: string, view: SideView): string {
 export function shapeOf(value: unknown): unknown {
   if (value === null) return 'null';
   if (Array.isArray(value)) return value.length === 0 ? 'array' : ['array of', [...new Set(value.map((item) => JSON.stringify(shapeOf(item))))].map((shape) => JSON.parse(shape))];
-  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([name, inner]) => [name, shapeOf(inner)]));
+  if (typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, inner]) => [name, shapeOf(inner)]),
+    );
   return typeof value;
 }
 
@@ -170,7 +175,7 @@ function difference(check: CheckName, pair: Pair): string | undefined {
         const location = observed.headers.location;
         if (location === undefined) return 'none';
         const url = (observed.body as { url?: unknown } | undefined)?.url;
-        return `${normaliseText(location, view)}${location === url ? ' (the body\'s url)' : ' (not the body\'s url)'}`;
+        return `${normaliseText(location, view)}${location === url ? " (the body's url)" : " (not the body's url)"}`;
       });
     case 'link':
       return compare(header('link'));

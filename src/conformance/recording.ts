@@ -151,7 +151,8 @@ export function checkRecording(value: unknown, where = 'the recording'): Recordi
   if (!Array.isArray(recording.exchanges)) throw new Error(`${where}.exchanges: must be an array`);
   (recording.exchanges as Partial<RecordedExchange>[]).forEach((exchange, index) => {
     const at = `${where}.exchanges[${index}]`;
-    if (typeof exchange?.request?.method !== 'string' || typeof exchange.request.path !== 'string' || !exchange.request.path.startsWith('/')) throw new Error(`${at}.request: needs a method and a path starting with /`);
+    if (typeof exchange?.request?.method !== 'string' || typeof exchange.request.path !== 'string' || !exchange.request.path.startsWith('/'))
+      throw new Error(`${at}.request: needs a method and a path starting with /`);
     if (!Number.isInteger(exchange?.response?.status)) throw new Error(`${at}.response.status: must be an integer`);
   });
   return recording as Recording;
@@ -160,7 +161,7 @@ export function checkRecording(value: unknown, where = 'the recording'): Recordi
 /** The recording as HAR 1.2 (its secrets already scrubbed), for browser dev tools and HAR viewers. */
 export function toHar(recording: Recording) {
   const headerList = (headers: Record<string, string> | undefined) => Object.entries(headers ?? {}).map(([name, value]) => ({ name, value }));
-  const bodyText = (side: RecordedSide): string => (side.body !== undefined ? JSON.stringify(side.body) : side.text ?? '');
+  const bodyText = (side: RecordedSide): string => (side.body !== undefined ? JSON.stringify(side.body) : (side.text ?? ''));
   return {
     log: {
       version: '1.2',

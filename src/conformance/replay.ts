@@ -39,7 +39,10 @@ export function replayTransport(recording: unknown, where = 'the recording'): Re
       next += 1;
       const { status, headers = {}, body, text } = exchange.response;
       const payload = body !== undefined ? JSON.stringify(body) : (text ?? null);
-      return new Response(status === 204 || status === 304 ? null : payload, { status, headers: Object.entries(headers).filter(([name]) => name !== 'content-length' && name !== 'content-encoding' && name !== 'transfer-encoding') });
+      return new Response(status === 204 || status === 304 ? null : payload, {
+        status,
+        headers: Object.entries(headers).filter(([name]) => name !== 'content-length' && name !== 'content-encoding' && name !== 'transfer-encoding'),
+      });
     },
   };
 }

@@ -102,7 +102,10 @@ export function transportFor(url: string, { insecure = false, fetch: fetchImpl =
 
 /** What each step sends, one line each, as --dry-run prints it. */
 export function planOf(app: boolean): string[] {
-  return scenarios.map((step) => `${step.name}: ${step.request.method} ${step.request.path}${step.needs === 'oauth-app' && !app ? ' (skipped: no OAuth app given)' : step.needs === 'two-factor' ? ' (on a two-factor account)' : ''} — ${step.does}`);
+  return scenarios.map(
+    (step) =>
+      `${step.name}: ${step.request.method} ${step.request.path}${step.needs === 'oauth-app' && !app ? ' (skipped: no OAuth app given)' : step.needs === 'two-factor' ? ' (on a two-factor account)' : ''} — ${step.does}`,
+  );
 }
 
 /** The most requests a run sends to the target, by part. */
@@ -135,8 +138,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     cleanup: { leftoversDeleted: 0, createdDeleted: 0, notDeleted: [] },
     ok: false,
   };
-  log(`conformance: ${transport.base} as ${user}, run ${runId}: at most ${budget.total} requests, one at a time (${budget.steps} steps, ` +
-    `up to ${budget.scan} pages of the clean-up scan, up to ${budget.leftovers} deletes of earlier runs' leftovers${budget.appCheck ? ', 1 check of the OAuth app' : ''}, up to ${budget.cleanup} clean-up deletes)`);
+  log(
+    `conformance: ${transport.base} as ${user}, run ${runId}: at most ${budget.total} requests, one at a time (${budget.steps} steps, ` +
+      `up to ${budget.scan} pages of the clean-up scan, up to ${budget.leftovers} deletes of earlier runs' leftovers${budget.appCheck ? ', 1 check of the OAuth app' : ''}, up to ${budget.cleanup} clean-up deletes)`,
+  );
   if (dryRun) {
     for (const line of report.plan) log(`  ${line}`);
     report.ok = true;
@@ -184,7 +189,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     // 3. The table.
     for (const step of scenarios) {
       const skip = step.needs === 'oauth-app' ? appSkip : step.needs === 'two-factor' && !target.twoFactor ? 'the account has no two-factor authentication' : undefined;
-      const missing = skip ? undefined : missingVar(step, target) ?? missingVar(step, ref);
+      const missing = skip ? undefined : (missingVar(step, target) ?? missingVar(step, ref));
       if (skip || missing) {
         const why = skip ?? `it needs {${missing}}, which an earlier step did not give`;
         for (const check of step.compare) report.checks.push({ step: step.name, check, outcome: 'skip', detail: why });
@@ -235,7 +240,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       }
     }
     report.cleanup.notDeleted = [...target.created.keys()];
-    if (report.cleanup.notDeleted.length > 0) log(`✗ clean-up: ${report.cleanup.notDeleted.length} authorization(s) of the kit could not be deleted (ids ${report.cleanup.notDeleted.join(', ')}); the next run deletes them first`);
+    if (report.cleanup.notDeleted.length > 0)
+      log(`✗ clean-up: ${report.cleanup.notDeleted.length} authorization(s) of the kit could not be deleted (ids ${report.cleanup.notDeleted.join(', ')}); the next run deletes them first`);
     else log(`clean-up: nothing of the kit's is left (${report.cleanup.createdDeleted} deleted now, ${report.cleanup.leftoversDeleted} left by earlier runs)`);
     report.sent = target.sent;
   }
@@ -247,7 +253,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
 }
 
 /** Reads every page of the user's authorizations; deletes those with the kit's note (earlier runs'); answers how many others there are. */
-async function cleanupScan(side: Side, { maxPages, maxLeftovers, spend, log, report }: { maxPages: number; maxLeftovers: number; spend: () => void; log: (line: string) => void; report: ConformanceReport }): Promise<number> {
+async function cleanupScan(
+  side: Side,
+  { maxPages, maxLeftovers, spend, log, report }: { maxPages: number; maxLeftovers: number; spend: () => void; log: (line: string) => void; report: ConformanceReport },
+): Promise<number> {
   const leftovers: number[] = [];
   let others = 0;
   for (let page = 1; page <= maxPages; page += 1) {

@@ -16,21 +16,7 @@ export const notePrefix = 'ghes-oauth-authorizations-kit ';
 export const kitFingerprint = 'ghes-oauth-authorizations-kit';
 
 /** What a step can compare between the target and the reference simulator. */
-export const checkNames = [
-  'status',
-  'message',
-  'errors',
-  'fields',
-  'body',
-  'token',
-  'location',
-  'link',
-  'etag',
-  'x-github-otp',
-  'x-github-media-type',
-  'cache-control',
-  'contract',
-] as const;
+export const checkNames = ['status', 'message', 'errors', 'fields', 'body', 'token', 'location', 'link', 'etag', 'x-github-otp', 'x-github-media-type', 'cache-control', 'contract'] as const;
 export type CheckName = (typeof checkNames)[number];
 
 export interface StepRequest {
@@ -100,7 +86,7 @@ export const scenarios: readonly Step[] = [
   },
   {
     name: 'create',
-    does: 'POST /authorizations: a personal token with the kit\'s note (201, Location, the token once)',
+    does: "POST /authorizations: a personal token with the kit's note (201, Location, the token once)",
     request: { method: 'POST', path: '/authorizations', body: { scopes: ['public_repo'], note: '{note:create}' } },
     capture: { created: 'body.id', createdToken: 'body.token' },
     creates: true,
@@ -133,7 +119,7 @@ export const scenarios: readonly Step[] = [
   },
   {
     name: 'list',
-    does: 'GET /authorizations?per_page=100: the kit\'s two tokens are in it (only they are compared)',
+    does: "GET /authorizations?per_page=100: the kit's two tokens are in it (only they are compared)",
     request: { method: 'GET', path: '/authorizations?per_page=100' },
     kitItemsOnly: true,
     compare: [...answer, 'token', 'etag'],
@@ -149,7 +135,7 @@ export const scenarios: readonly Step[] = [
   },
   {
     name: 'duplicate-note',
-    does: 'POST /authorizations with the first token\'s note again: 422 already_exists (GitHub names the field description)',
+    does: "POST /authorizations with the first token's note again: 422 already_exists (GitHub names the field description)",
     request: { method: 'POST', path: '/authorizations', body: { scopes: [], note: '{note:create}' } },
     creates: true,
     compare: answer,
@@ -186,7 +172,7 @@ export const scenarios: readonly Step[] = [
   },
   {
     name: 'update-note',
-    does: 'PATCH /authorizations/{created} {note}: a new note (still the kit\'s)',
+    does: "PATCH /authorizations/{created} {note}: a new note (still the kit's)",
     request: { method: 'PATCH', path: '/authorizations/{created}', body: { note: '{note:renamed}' } },
     compare: [...answer, 'token'],
     expect: { status: 200 },
@@ -200,7 +186,7 @@ export const scenarios: readonly Step[] = [
   },
   {
     name: 'token-instead-of-password',
-    does: 'GET /authorizations with the kit\'s new token as `Authorization: token …`: this API wants Basic',
+    does: "GET /authorizations with the kit's new token as `Authorization: token …`: this API wants Basic",
     request: { method: 'GET', path: '/authorizations', credentials: 'token', otp: false },
     compare: answer,
     expect: pendingTruth.tokenInsteadOfPassword,
@@ -214,7 +200,7 @@ export const scenarios: readonly Step[] = [
   },
   {
     name: 'get-or-create',
-    does: 'PUT /authorizations/clients/{clientId}: the kit\'s app token is created (201, Location)',
+    does: "PUT /authorizations/clients/{clientId}: the kit's app token is created (201, Location)",
     request: { method: 'PUT', path: '/authorizations/clients/{clientId}', body: { client_secret: '{clientSecret}', scopes: ['public_repo'], note: '{note:app}' } },
     needs: 'oauth-app',
     capture: { appAuthorization: 'body.id' },
@@ -249,7 +235,7 @@ export const scenarios: readonly Step[] = [
   },
   {
     name: 'grants-list',
-    does: 'GET /applications/grants?client_id={clientId}: the kit\'s app\'s grant',
+    does: "GET /applications/grants?client_id={clientId}: the kit's app's grant",
     request: { method: 'GET', path: '/applications/grants?client_id={clientId}' },
     needs: 'oauth-app',
     capture: { grant: 'body.0.id' },
@@ -266,7 +252,7 @@ export const scenarios: readonly Step[] = [
   },
   {
     name: 'grant-delete',
-    does: 'DELETE /applications/grants/{grant}: revokes the app\'s authorizations (only the kit\'s: checked before)',
+    does: "DELETE /applications/grants/{grant}: revokes the app's authorizations (only the kit's: checked before)",
     request: { method: 'DELETE', path: '/applications/grants/{grant}' },
     needs: 'oauth-app',
     deletes: 'app',
@@ -290,7 +276,7 @@ export const scenarios: readonly Step[] = [
   },
   {
     name: 'delete-first',
-    does: 'DELETE /authorizations/{created}: 204; nothing of the kit\'s is left',
+    does: "DELETE /authorizations/{created}: 204; nothing of the kit's is left",
     request: { method: 'DELETE', path: '/authorizations/{created}' },
     deletes: 'created',
     compare: ['status', 'x-github-media-type', 'cache-control'],

@@ -25,7 +25,8 @@ export interface SimulatorBannerOptions {
 /** The simulator's banner, as the bin prints it; npm start adds its own lines (`more`). */
 export function simulatorBanner({ url, routes, verbose, accounts = {}, delayMs = 0, stateFile, controlToken = false, more = '' }: SimulatorBannerOptions): string {
   const configured = Object.entries(accounts).map(
-    ([user, config]) => `  ${user}: ${[config.password && 'its own password', config.otp && `two-factor authentication (X-GitHub-OTP: ${config.otp.code}, channel ${config.otp.channel ?? 'app'})`].filter(Boolean).join(', ')}`,
+    ([user, config]) =>
+      `  ${user}: ${[config.password && 'its own password', config.otp && `two-factor authentication (X-GitHub-OTP: ${config.otp.code}, channel ${config.otp.channel ?? 'app'})`].filter(Boolean).join(', ')}`,
   );
   return `
 GHES OAuth Authorizations API simulator: it remembers what you create, per user name

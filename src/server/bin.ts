@@ -45,7 +45,9 @@ else if (command?.command === 'version') {
     exitOnSignals(() => closeServer(server));
     try {
       const url = await listen(server, { host: options.host, port: options.port });
-      console.log(`Recording proxy on ${url} (and ${url}/api/v3) → ${options.upstream.href}${options.record ? `, recording to ${options.record}` : ''}${options.har ? ` and ${options.har}` : ''}. Ctrl-C stops.`);
+      console.log(
+        `Recording proxy on ${url} (and ${url}/api/v3) → ${options.upstream.href}${options.record ? `, recording to ${options.record}` : ''}${options.har ? ` and ${options.har}` : ''}. Ctrl-C stops.`,
+      );
     } catch (error) {
       fail(error as Error);
     }

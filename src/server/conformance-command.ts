@@ -85,11 +85,13 @@ function readConformanceArgs(argv: readonly string[]) {
 /** The command's options; throws a one-line Error. */
 export function parseConformanceArgs(argv: readonly string[]): ConformanceCommand | { help: true } {
   if (argv.some((argument) => /^--(password|pass|otp|otp-code|client-secret)(=|$)/.test(argument))) {
-    throw new Error('secrets are never arguments (they would be in your shell history and the process list): the password comes from GHES_PASSWORD or the prompt, the code from --otp-command or the prompt, the client secret from GHES_CLIENT_SECRET or the prompt');
+    throw new Error(
+      'secrets are never arguments (they would be in your shell history and the process list): the password comes from GHES_PASSWORD or the prompt, the code from --otp-command or the prompt, the client secret from GHES_CLIENT_SECRET or the prompt',
+    );
   }
   const { values } = readConformanceArgs(argv);
   if (values.help) return { help: true };
-  if (!values.target) throw new Error('--target is required: the API\'s base URL, e.g. https://ghes.example.com/api/v3');
+  if (!values.target) throw new Error("--target is required: the API's base URL, e.g. https://ghes.example.com/api/v3");
   if (!values.user) throw new Error('--user is required: the user whose authorizations the kit creates and deletes');
   if (!/^\d{1,3}$/.test(values['max-pages']!) || Number(values['max-pages']) < 1) throw new Error(`--max-pages ${values['max-pages']}: must be a whole number from 1 to 999`);
   return {
@@ -135,10 +137,18 @@ export async function conformanceMain(argv: readonly string[], io: CommandIo): P
     if (isFile) {
       // A recording of a kit run: compared offline; nothing is sent anywhere, no secret is needed.
       const replay = replayTransport(JSON.parse(await readFile(command.target, 'utf8')), command.target);
-      options = { target: replay, runId: replay.runId, user: command.user, password: 'replay', otp: () => 'replay', ...(command.clientId && { app: { clientId: command.clientId, clientSecret: 'replay' } }) };
+      options = {
+        target: replay,
+        runId: replay.runId,
+        user: command.user,
+        password: 'replay',
+        otp: () => 'replay',
+        ...(command.clientId && { app: { clientId: command.clientId, clientSecret: 'replay' } }),
+      };
     } else {
-      const password = command.dryRun ? 'dry-run' : (io.env.GHES_PASSWORD || (await ask(io, `Password for ${command.user} (not shown): `)));
-      const clientSecret = command.clientId === undefined || command.dryRun ? undefined : io.env.GHES_CLIENT_SECRET || (await ask(io, `Client secret of the OAuth app ${command.clientId} (not shown): `));
+      const password = command.dryRun ? 'dry-run' : io.env.GHES_PASSWORD || (await ask(io, `Password for ${command.user} (not shown): `));
+      const clientSecret =
+        command.clientId === undefined || command.dryRun ? undefined : io.env.GHES_CLIENT_SECRET || (await ask(io, `Client secret of the OAuth app ${command.clientId} (not shown): `));
       options = {
         target: command.target,
         user: command.user,

@@ -123,7 +123,6 @@ export function allSent(socket: Duplex, responses: ServerResponse[]): Promise<vo
   });
 }
 
-
 /** Resolves once `socket` has sent what it holds (drain) or closed. */
 function drained(socket: Duplex): Promise<void> {
   return new Promise((resolve) => {

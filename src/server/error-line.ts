@@ -7,7 +7,10 @@ export const maxErrorLineLength = 2000;
 /** `TypeError: x is not a function ← at reply (…/src/simulator/index.ts:203:17) ← at …`, at most `maxErrorLineLength` characters. */
 export function errorLine(error: unknown): string {
   const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
-  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   let line = '';
   for (const [index, part] of lines.entries()) {
     const next = index === 0 ? part.slice(0, maxErrorLineLength / 2) : `${line} ← ${part}`;

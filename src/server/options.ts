@@ -7,7 +7,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { delayOfText, delayRule, maxDelayMs } from '../simulator/delay.js';
 
-
 /** npm start, the bin's `mock`, npm run proxy. */
 export type CommandName = 'start' | 'mock' | 'proxy';
 
@@ -71,20 +70,86 @@ const all = ['start', 'mock', 'proxy'] as const;
 export const optionTable: readonly OptionRow[] = [
   { name: 'port', type: 'string', value: '<number>', env: 'PORT', help: 'port to listen on, 0 for any free one (default: PORT or 4010)', commands: all, check: portOf },
   { name: 'host', type: 'string', value: '<address>', env: 'HOST', help: 'address to listen on (default: HOST or 127.0.0.1)', commands: all, check: hostOf },
-  { name: 'accounts', key: 'accountsFile', type: 'string', value: '<file>', help: 'JSON accounts: { "octocat": { "password": "…", "otp": { "code": "123456" } } }', commands: simulator, check: fileName, simulatorOption: 'accounts', jsonFile: true },
-  { name: 'data', key: 'dataFile', type: 'string', value: '<file>', help: 'JSON data set to start from (the shape GET /_simulator/state answers)', commands: simulator, check: fileName, simulatorOption: 'data', jsonFile: true },
+  {
+    name: 'accounts',
+    key: 'accountsFile',
+    type: 'string',
+    value: '<file>',
+    help: 'JSON accounts: { "octocat": { "password": "…", "otp": { "code": "123456" } } }',
+    commands: simulator,
+    check: fileName,
+    simulatorOption: 'accounts',
+    jsonFile: true,
+  },
+  {
+    name: 'data',
+    key: 'dataFile',
+    type: 'string',
+    value: '<file>',
+    help: 'JSON data set to start from (the shape GET /_simulator/state answers)',
+    commands: simulator,
+    check: fileName,
+    simulatorOption: 'data',
+    jsonFile: true,
+  },
   { name: 'delay', key: 'delayMs', type: 'string', value: '<ms>', help: `every answer waits this long (0-${maxDelayMs})`, commands: simulator, check: delayOf },
   { name: 'seed', type: 'string', value: '<text>', help: 'tokens follow from it: the same seed and requests give the same answers', commands: simulator, check: seedOf, simulatorOption: 'seed' },
-  { name: 'now', type: 'string', value: '<ISO time>', help: 'the clock starts frozen at this time, e.g. 2026-01-01T00:00:00Z (PUT /_simulator/clock moves it)', commands: simulator, check: timeOf, simulatorOption: 'now' },
+  {
+    name: 'now',
+    type: 'string',
+    value: '<ISO time>',
+    help: 'the clock starts frozen at this time, e.g. 2026-01-01T00:00:00Z (PUT /_simulator/clock moves it)',
+    commands: simulator,
+    check: timeOf,
+    simulatorOption: 'now',
+  },
   { name: 'state-file', type: 'string', value: '<file>', help: 'keep the state in this JSON file: loaded at start, written after each change', commands: simulator, check: fileName },
-  { name: 'scenarios', key: 'scenariosFile', type: 'string', value: '<file>', help: 'JSON scenarios to queue: [{ "operationId": "oauth-authorizations/create-authorization", "fault": 502, "times": 2 }]', commands: simulator, check: fileName, simulatorOption: 'scenarios', jsonFile: true },
+  {
+    name: 'scenarios',
+    key: 'scenariosFile',
+    type: 'string',
+    value: '<file>',
+    help: 'JSON scenarios to queue: [{ "operationId": "oauth-authorizations/create-authorization", "fault": 502, "times": 2 }]',
+    commands: simulator,
+    check: fileName,
+    simulatorOption: 'scenarios',
+    jsonFile: true,
+  },
   { name: 'journal-size', type: 'string', value: '<n>', help: 'how many requests the journal keeps (1-100000, default 1000)', commands: simulator, check: journalSizeOf },
   { name: 'no-journal', type: 'boolean', help: 'keep no journal of requests', commands: simulator },
-  { name: 'allowed-hosts', type: 'string', value: '<a,b>', help: 'Host names to answer besides localhost, *.localhost, IP addresses and --host (a hosts-file alias, a container name; .name adds subdomains)', commands: all, check: hostListOf },
-  { name: 'control-token', type: 'string', value: '<token>', help: 'control requests (/_simulator/…) need Authorization: Bearer <token> besides X-Simulator-Control: 1', commands: simulator, check: nonEmptyOf },
-  { name: 'strict', type: 'boolean', help: 'enforce the contract on request bodies (422 for unknown fields, an empty client_id) rather than take them as GitHub did', commands: simulator, simulatorOption: 'strict' },
+  {
+    name: 'allowed-hosts',
+    type: 'string',
+    value: '<a,b>',
+    help: 'Host names to answer besides localhost, *.localhost, IP addresses and --host (a hosts-file alias, a container name; .name adds subdomains)',
+    commands: all,
+    check: hostListOf,
+  },
+  {
+    name: 'control-token',
+    type: 'string',
+    value: '<token>',
+    help: 'control requests (/_simulator/…) need Authorization: Bearer <token> besides X-Simulator-Control: 1',
+    commands: simulator,
+    check: nonEmptyOf,
+  },
+  {
+    name: 'strict',
+    type: 'boolean',
+    help: 'enforce the contract on request bodies (422 for unknown fields, an empty client_id) rather than take them as GitHub did',
+    commands: simulator,
+    simulatorOption: 'strict',
+  },
   { name: 'static', type: 'boolean', help: "serve the docs' examples verbatim through Prism (no state)", commands: ['start'] },
-  { name: 'record', key: 'recordFile', type: 'string', value: '<file>', help: 'write every exchange, its secrets scrubbed, to this JSON file (for import and the conformance kit)', commands: ['proxy'], check: fileName },
+  {
+    name: 'record',
+    key: 'recordFile',
+    type: 'string',
+    value: '<file>',
+    help: 'write every exchange, its secrets scrubbed, to this JSON file (for import and the conformance kit)',
+    commands: ['proxy'],
+    check: fileName,
+  },
   { name: 'har', key: 'harFile', type: 'string', value: '<file>', help: 'write the same exchanges as HAR 1.2', commands: ['proxy'], check: fileName },
   { name: 'verbose', type: 'boolean', env: 'MOCK_VERBOSE', help: 'log every request (MOCK_VERBOSE=1 does the same)', commands: all },
   { name: 'help', short: 'h', type: 'boolean', help: 'show this help', commands: all },
@@ -113,8 +178,14 @@ export function simulatorOptionsOf(parsed: Partial<ParsedOptions>): SimulatorOpt
 /** What each command is, for its help's first lines. */
 const commandLines: Record<CommandName, [usage: string, what: string]> = {
   start: ['Usage: npm start -- [options]', 'Serves the GHES OAuth Authorizations API simulator (or, with --static, Prism) on http://127.0.0.1:4010 and under /api/v3.'],
-  mock: ['Usage: ghes-oauth-authorizations mock [options]', 'Serves the GHES OAuth Authorizations API simulator over HTTP (state per user, 2FA accounts,\npagination, GitHub\'s exact bodies), on http://127.0.0.1:4010 and under /api/v3.'],
-  proxy: ['Usage: npm run proxy -- <upstream base URL> [options], e.g. npm run proxy -- https://ghes.example.com/api/v3', 'A validating proxy: every request and response that breaks the contract is reported.'],
+  mock: [
+    'Usage: ghes-oauth-authorizations mock [options]',
+    "Serves the GHES OAuth Authorizations API simulator over HTTP (state per user, 2FA accounts,\npagination, GitHub's exact bodies), on http://127.0.0.1:4010 and under /api/v3.",
+  ],
+  proxy: [
+    'Usage: npm run proxy -- <upstream base URL> [options], e.g. npm run proxy -- https://ghes.example.com/api/v3',
+    'A validating proxy: every request and response that breaks the contract is reported.',
+  ],
 };
 
 const rowsOf = (command: CommandName) => optionTable.filter((row) => row.commands.includes(command));
@@ -213,7 +284,10 @@ function fileName(text: string, flag: string) {
 }
 
 function hostListOf(text: string, flag: string) {
-  const names = text.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   if (names.length === 0) throw new Error(`${flag} needs host names, e.g. ${flag} ghes.test,.docker.internal`);
   return names;
 }

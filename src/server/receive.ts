@@ -34,7 +34,11 @@ export interface ReceiveOptions {
  * limit, abort), the Host header and the request target. When one of them fails the request is
  * answered here and the result is undefined; otherwise it is what routing needs.
  */
-export async function receive(request: IncomingMessage, response: ServerResponse, { allowedHosts = defaultHosts, floodGraceMs: graceMs = floodGraceMs, corsOnWrite = false }: ReceiveOptions = {}): Promise<Received | undefined> {
+export async function receive(
+  request: IncomingMessage,
+  response: ServerResponse,
+  { allowedHosts = defaultHosts, floodGraceMs: graceMs = floodGraceMs, corsOnWrite = false }: ReceiveOptions = {},
+): Promise<Received | undefined> {
   if (!(await withinLimits(request, response, graceMs))) return undefined;
   // Before CORS: a refused Host gets nothing else (a malformed one gets its 400 below).
   const badHost = hostProblem(request);

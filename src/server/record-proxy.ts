@@ -93,7 +93,16 @@ export function createRecordingProxy({ upstream, record, har, report = console.l
       if (!notReturned.has(name)) answerHeaders[name] = value;
     });
     recording.exchanges.push(
-      scrubExchange({ startedAt: new Date().toISOString(), method: request.method ?? 'GET', path, requestHeaders: request.headers, requestBody: body.toString('utf8'), status: answer.status, responseHeaders: answerHeaders, responseBody: text }),
+      scrubExchange({
+        startedAt: new Date().toISOString(),
+        method: request.method ?? 'GET',
+        path,
+        requestHeaders: request.headers,
+        requestBody: body.toString('utf8'),
+        status: answer.status,
+        responseHeaders: answerHeaders,
+        responseBody: text,
+      }),
     );
     write();
     if (operationOf(request.method ?? 'GET', path)) {

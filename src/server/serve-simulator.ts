@@ -55,7 +55,16 @@ export async function serveSimulator(options: ServeOptions, address: { host: str
   // Checked by createSimulator above.
   const accounts = (given.find((entry) => entry.option === 'accounts')?.value ?? {}) as Record<string, AccountConfig>;
   console.log(
-    simulatorBanner({ url: mock.url, routes: operations, verbose, accounts, delayMs: options.delayMs, stateFile, controlToken: token !== undefined, ...(bannerLines && { more: bannerLines(mock.url) }) }),
+    simulatorBanner({
+      url: mock.url,
+      routes: operations,
+      verbose,
+      accounts,
+      delayMs: options.delayMs,
+      stateFile,
+      controlToken: token !== undefined,
+      ...(bannerLines && { more: bannerLines(mock.url) }),
+    }),
   );
   return mock;
 }

@@ -15,7 +15,14 @@ export async function startMockServer(options: StartMockOptions & { pages?: Page
   const simulator = given ?? createSimulator(own);
   const kept = stateFile === undefined ? undefined : await keepStateIn(stateFile, simulator);
   // The name it listens on is answered too (an IP address is anyway), against DNS rebinding.
-  const server = createSimulatorServer({ simulator, verbose, ...(pages && { pages }), ...(log && { log }), allowedHosts: [host, ...allowedHosts], ...(floodGraceMs !== undefined && { floodGraceMs }) });
+  const server = createSimulatorServer({
+    simulator,
+    verbose,
+    ...(pages && { pages }),
+    ...(log && { log }),
+    allowedHosts: [host, ...allowedHosts],
+    ...(floodGraceMs !== undefined && { floodGraceMs }),
+  });
   let url: string;
   try {
     url = await listen(server, { host, port });

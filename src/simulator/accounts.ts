@@ -36,8 +36,8 @@ export function checkAccounts(accounts: unknown): Record<string, AccountConfig> 
   if (!isObject(accounts)) throw new Error(`the accounts must be an object of user names, not ${describeValue(accounts)}`);
   const seen = new Map<string, string>();
   for (const [user, config] of Object.entries(accounts)) {
-    checkUserName(user, 'the accounts\' user name');
-    checkDistinct(seen, user, 'the accounts\' user name');
+    checkUserName(user, "the accounts' user name");
+    checkDistinct(seen, user, "the accounts' user name");
     checkAccountConfig(config, fieldPath(user, ''));
   }
   return accounts as Record<string, AccountConfig>;
@@ -47,14 +47,14 @@ export function checkAccounts(accounts: unknown): Record<string, AccountConfig> 
 export function credentialRefusal(account: AccountConfig | undefined, password: string, otp: string | null): Answer | undefined {
   if (!account) return undefined;
   if (account.password !== undefined && account.password !== password) {
-    return { status: 401, body: bodies.badCredentials(), headers: { 'www-authenticate': basicChallenge }, reason: 'the password is not the account\'s' };
+    return { status: 401, body: bodies.badCredentials(), headers: { 'www-authenticate': basicChallenge }, reason: "the password is not the account's" };
   }
   if (account.otp && otp?.trim() !== account.otp.code) {
     return {
       status: 401,
       body: bodies.otpRequired(),
       headers: { 'x-github-otp': `required; ${account.otp.channel ?? 'app'}`, 'www-authenticate': basicChallenge },
-      reason: otp === null ? 'the account has two-factor authentication and X-GitHub-OTP is missing' : 'X-GitHub-OTP is not the account\'s code',
+      reason: otp === null ? 'the account has two-factor authentication and X-GitHub-OTP is missing' : "X-GitHub-OTP is not the account's code",
     };
   }
   return undefined;

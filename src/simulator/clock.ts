@@ -86,5 +86,6 @@ export function createClock(start?: string | Date, wall: () => number = () => Da
 }
 
 function checkAdvance(ms: unknown): void {
-  if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0 || ms > maxAdvanceMs) throw new Error(`advanceMs: must be a whole number of milliseconds from 0 to ${maxAdvanceMs}, not ${JSON.stringify(ms)}`);
+  if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0 || ms > maxAdvanceMs)
+    throw new Error(`advanceMs: must be a whole number of milliseconds from 0 to ${maxAdvanceMs}, not ${JSON.stringify(ms)}`);
 }

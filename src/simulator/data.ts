@@ -38,8 +38,8 @@ export function checkData(data: unknown): SimulatorData {
   let bytes = 0;
   const seen = new Map<string, string>();
   for (const [user, entry] of Object.entries(data)) {
-    checkUserName(user, 'the data set\'s user name');
-    checkDistinct(seen, user, 'the data set\'s user name');
+    checkUserName(user, "the data set's user name");
+    checkDistinct(seen, user, "the data set's user name");
     if (user.length > fieldLimits.userName) throw new Error(`the data set's user name ${JSON.stringify(user.slice(0, 40))}…: is too long (maximum is ${fieldLimits.userName} characters)`);
     if (!isObject(entry)) throw new Error(`${fieldPath(user, '')}: must be an object with authorizations, not ${describeValue(entry)}`);
     const extra = Object.keys(entry).find((key) => key !== 'authorizations');
@@ -102,4 +102,13 @@ function checkClosed(authorization: unknown, user: string, at: string): void {
 const escapeKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** A path in the data set as the errors name it: `octocat.authorizations[2].app`. */
-const nameOf = (path: readonly (string | number)[]) => (path.length === 0 ? 'the data set' : fieldPath(String(path[0]), path.slice(1).map((key) => `/${escapeKey(String(key))}`).join('')));
+const nameOf = (path: readonly (string | number)[]) =>
+  path.length === 0
+    ? 'the data set'
+    : fieldPath(
+        String(path[0]),
+        path
+          .slice(1)
+          .map((key) => `/${escapeKey(String(key))}`)
+          .join(''),
+      );

@@ -23,7 +23,9 @@ export const bodies = {
   notFound: (): BasicError => ({ ...notFoundExample }),
   requiresAuthentication: (): BasicError => ({ ...requiresAuthenticationExample }),
   badCredentials: (): BasicError =>
-    exampleValues['bad-credentials'] ? { ...example<BasicError>('bad-credentials') } : { message: 'Bad credentials', documentation_url: requiresAuthenticationExample.documentation_url ?? documentationUrl },
+    exampleValues['bad-credentials']
+      ? { ...example<BasicError>('bad-credentials') }
+      : { message: 'Bad credentials', documentation_url: requiresAuthenticationExample.documentation_url ?? documentationUrl },
   otpRequired: (): BasicError => ({ ...example<BasicError>('otp-required') }),
   /** A token on these routes: GitHub's 403 (PyGithub's ReplayData, recorded 2020-10-14). */
   basicAuthOnly: (): BasicError => ({ message: 'This API can only be accessed with username and password Basic Auth', documentation_url: documentationUrl }),

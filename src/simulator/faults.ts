@@ -21,7 +21,8 @@ export function checkFaults(faults: unknown, where = 'faults'): FaultConfig {
   for (const key of Object.keys(faults)) if (!['delayMs', 'status', 'drop'].includes(key)) throw new Error(`${where}.${key}: is not allowed (faults have delayMs, status and drop)`);
   const { delayMs, status, drop } = faults;
   if (delayMs !== undefined && !isDelayMs(delayMs)) throw new Error(`${where}.delayMs: ${delayRule}`);
-  if (status !== undefined && !(typeof status === 'number' && Number.isInteger(status) && status >= 500 && status <= 599)) throw new Error(`${where}.status: must be a server error status, 500 to 599`);
+  if (status !== undefined && !(typeof status === 'number' && Number.isInteger(status) && status >= 500 && status <= 599))
+    throw new Error(`${where}.status: must be a server error status, 500 to 599`);
   if (drop !== undefined && typeof drop !== 'boolean') throw new Error(`${where}.drop: must be true or false`);
   return faults as FaultConfig;
 }

@@ -135,7 +135,15 @@ export class Journal {
   }
 
   /** Writes one entry: the request's pieces as they are (redacted when read). */
-  record(call: { method: string; path: string; search: string; headers: JournalHeaders; body: Uint8Array }, origin: string, trace: Trace, status: number, responseHeaders: Record<string, string>, startedAt: number, durationMs: number): void {
+  record(
+    call: { method: string; path: string; search: string; headers: JournalHeaders; body: Uint8Array },
+    origin: string,
+    trace: Trace,
+    status: number,
+    responseHeaders: Record<string, string>,
+    startedAt: number,
+    durationMs: number,
+  ): void {
     const size = call.body.length;
     this.ring[this.next] = {
       id: ++this.count,
@@ -209,7 +217,8 @@ export function checkFilter(filter: unknown): JournalFilter {
     if (!known.includes(key)) throw new Error(`${key}: is no filter (the filters are ${known.join(', ')})`);
     if (value === undefined) continue;
     if (key === 'status') {
-      if (!(typeof value === 'number' && Number.isInteger(value)) && !(typeof value === 'string' && /^([1-5]\d\d|[1-5]xx|0)$/.test(value))) throw new Error(`status: must be a status such as 404, or a class such as 4xx, not ${JSON.stringify(value)}`);
+      if (!(typeof value === 'number' && Number.isInteger(value)) && !(typeof value === 'string' && /^([1-5]\d\d|[1-5]xx|0)$/.test(value)))
+        throw new Error(`status: must be a status such as 404, or a class such as 4xx, not ${JSON.stringify(value)}`);
     } else if (key === 'since') {
       const time = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN;
       if (Number.isNaN(time)) throw new Error(`since: must be a time in ISO 8601 (2026-01-02T03:04:05Z), not ${JSON.stringify(value)}`);
@@ -245,7 +254,10 @@ function matcher(filter: JournalFilter): (entry: JournalEntry) => boolean {
 
 /** `oauth-authorizations/create-authorization` → `createAuthorization` (the client's function name). */
 export function operationName(operationId: string): string {
-  return operationId.split('/').pop()!.replace(/-([a-z\d])/g, (_, c: string) => c.toUpperCase());
+  return operationId
+    .split('/')
+    .pop()!
+    .replace(/-([a-z\d])/g, (_, c: string) => c.toUpperCase());
 }
 
 /** The operation named by its operationId or the client's function name, or undefined. */

@@ -46,7 +46,23 @@ export const maxDataId = 2 ** 48;
 export const maxDepth = 6;
 
 /** The fields an authorization of a data set may have: the contract's (kept in step with it by the type below). */
-const authorizationKeys = ['id', 'url', 'scopes', 'token', 'token_last_eight', 'hashed_token', 'app', 'note', 'note_url', 'updated_at', 'created_at', 'fingerprint', 'user', 'installation', 'expires_at'] as const;
+const authorizationKeys = [
+  'id',
+  'url',
+  'scopes',
+  'token',
+  'token_last_eight',
+  'hashed_token',
+  'app',
+  'note',
+  'note_url',
+  'updated_at',
+  'created_at',
+  'fingerprint',
+  'user',
+  'installation',
+  'expires_at',
+] as const;
 // A compile error when the contract gains or loses a field and this list does not.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const keysMatchContract: Same<(typeof authorizationKeys)[number], keyof Authorization> = true;

@@ -52,7 +52,8 @@ export function restorePersisted(saved: unknown, target: { load(data: SimulatorD
     frozenAt = saved.clock.now as string;
   }
   const seeded = target.random.position() !== undefined;
-  if (saved.random !== undefined && (typeof saved.random !== 'string' || !/^sfc32:[0-9a-f]{32}$/.test(saved.random))) throw new Error(`random: ${JSON.stringify(saved.random)} is not a position a seeded simulator wrote`);
+  if (saved.random !== undefined && (typeof saved.random !== 'string' || !/^sfc32:[0-9a-f]{32}$/.test(saved.random)))
+    throw new Error(`random: ${JSON.stringify(saved.random)} is not a position a seeded simulator wrote`);
 
   target.load(data);
   if (frozenAt !== undefined) target.clock.set({ now: frozenAt, frozen: true });

@@ -64,7 +64,9 @@ export interface Credentials {
 
 /** The contract's Basic challenge (WWW-Authenticate), sent with every 401. */
 export const basicChallenge: string =
-  routes.flatMap(({ operation }) => Object.values(operation.responses)).map((response) => response.headers['WWW-Authenticate'])
+  routes
+    .flatMap(({ operation }) => Object.values(operation.responses))
+    .map((response) => response.headers['WWW-Authenticate'])
     .find((value): value is string => typeof value === 'string') ?? 'Basic realm="GitHub"';
 
 const routeList = routes.map(({ operation }) => `${operation.method.toUpperCase()} ${operation.path}`).join(', ');
@@ -100,12 +102,18 @@ export function checkRequest(call: ApiCall, options: CheckOptions = {}): Checked
   const { route, pathParameters } = match;
   // A good token is good credentials (an unknown route is still 404), but not for these routes.
   if (liveToken) return refuse('credentials', 403, bodies.basicAuthOnly(), 'a token the simulator issued: these routes take Basic credentials only');
-  if (!credentials) return refuse('credentials', 401, bodies.requiresAuthentication(), 'no credentials: these routes take Basic credentials (user name and password)', { 'www-authenticate': basicChallenge });
+  if (!credentials)
+    return refuse('credentials', 401, bodies.requiresAuthentication(), 'no credentials: these routes take Basic credentials (user name and password)', { 'www-authenticate': basicChallenge });
 
   // GitHub's vendor media types are JSON.
   const accept = call.headers.get('accept');
   if (!acceptsJson(accept)) {
-    return refuse('header', 406, { message: `Not Acceptable: this API answers only in JSON (application/json, application/vnd.github+json), and Accept was ${JSON.stringify(accept)}`, documentation_url: documentationUrl }, 'Accept admits no JSON');
+    return refuse(
+      'header',
+      406,
+      { message: `Not Acceptable: this API answers only in JSON (application/json, application/vnd.github+json), and Accept was ${JSON.stringify(accept)}`, documentation_url: documentationUrl },
+      'Accept admits no JSON',
+    );
   }
 
   const query = new URLSearchParams(call.search);
@@ -114,7 +122,9 @@ export function checkRequest(call: ApiCall, options: CheckOptions = {}): Checked
 
   const encoding = call.headers.get('content-encoding');
   if (call.body.length > 0 && encoding !== null && encoding.trim().toLowerCase() !== 'identity') {
-    return refuse('header', 415, { message: `Unsupported Content-Encoding ${JSON.stringify(encoding)}: send the body uncompressed`, documentation_url: documentationUrl }, 'compressed body', { 'accept-encoding': 'identity' });
+    return refuse('header', 415, { message: `Unsupported Content-Encoding ${JSON.stringify(encoding)}: send the body uncompressed`, documentation_url: documentationUrl }, 'compressed body', {
+      'accept-encoding': 'identity',
+    });
   }
 
   // The body is JSON whatever Content-Type says, as on GitHub (curl -d sends a form type).
@@ -143,7 +153,12 @@ function judgeAuthorization(header: string, headers: ApiCall['headers'], { authe
   if ((lower === 'token' || lower === 'bearer') && issued?.(token)) return { liveToken: true };
   const credentials = basicCredentials(header);
   if (!credentials) {
-    const what = lower === 'basic' ? 'Basic credentials that are no user:password (non-empty password)' : lower === 'token' || lower === 'bearer' ? 'a token the simulator did not issue (or revoked)' : `an Authorization scheme ${JSON.stringify(scheme)} these routes do not take`;
+    const what =
+      lower === 'basic'
+        ? 'Basic credentials that are no user:password (non-empty password)'
+        : lower === 'token' || lower === 'bearer'
+          ? 'a token the simulator did not issue (or revoked)'
+          : `an Authorization scheme ${JSON.stringify(scheme)} these routes do not take`;
     return refuse('credentials', 401, bodies.badCredentials(), `${what}: Bad credentials`, { 'www-authenticate': basicChallenge });
   }
   const unauthenticated = authenticate?.(credentials, headers);

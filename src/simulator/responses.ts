@@ -72,7 +72,11 @@ async function run(backend: AuthorizationsBackend, { route, pathParameters, quer
   switch (route.operation.name) {
     case 'listGrants': {
       const page = paginate(backend.listGrants(user, filter), listUrl());
-      return ok(page.items.map((grant) => grantWithUrl(grant, base)), `the user's grants${filter === null ? '' : ` of app ${filter}`}`, page.link === undefined ? {} : { link: page.link });
+      return ok(
+        page.items.map((grant) => grantWithUrl(grant, base)),
+        `the user's grants${filter === null ? '' : ` of app ${filter}`}`,
+        page.link === undefined ? {} : { link: page.link },
+      );
     }
     case 'getGrant':
       return ok(grantWithUrl(backend.getGrant(user, grantId), base), `the user's grant ${grantId}`);
@@ -83,7 +87,12 @@ async function run(backend: AuthorizationsBackend, { route, pathParameters, quer
       // Only the page asked for is looked at, and each item's JSON is made once.
       const { start, end, link } = pageRange(backend.countAuthorizations(user, filter), listUrl, context.search);
       const items = backend.listAuthorizations(user, filter, { start, end });
-      return { status: 200, encoded: jsonArray(items.map((a) => listedJson(a, base))), headers: link === undefined ? {} : { link }, reason: `the user's authorizations${filter === null ? '' : ` of app ${filter}`}` };
+      return {
+        status: 200,
+        encoded: jsonArray(items.map((a) => listedJson(a, base))),
+        headers: link === undefined ? {} : { link },
+        reason: `the user's authorizations${filter === null ? '' : ` of app ${filter}`}`,
+      };
     }
     case 'createAuthorization': {
       const input = (body ?? {}) as NewAuthorization;
@@ -119,11 +128,17 @@ async function run(backend: AuthorizationsBackend, { route, pathParameters, quer
  * success status with that status's first example, as Prism would, and says so.
  */
 function exampleAnswer(operation: OperationFact, base: string): Answer {
-  const status = Object.keys(operation.responses).filter((code) => code.startsWith('2')).sort()[0];
+  const status = Object.keys(operation.responses)
+    .filter((code) => code.startsWith('2'))
+    .sort()[0];
   const documented = status === undefined ? undefined : preferredAnswer(operation, `code=${status}`, base);
   if (documented === undefined) return { status: 501, body: bodies.serverFailure(501), reason: `the simulator has no rule for ${operation.operationId}, and the contract documents no success answer` };
   const { 'preference-applied': _, ...headers } = documented.headers ?? {};
-  return { ...documented, headers, reason: `the simulator has no rule for ${operation.operationId}: the contract's ${operation.responses[status!]!.examples[0] ?? status} example, as Prism would answer` };
+  return {
+    ...documented,
+    headers,
+    reason: `the simulator has no rule for ${operation.operationId}: the contract's ${operation.responses[status!]!.examples[0] ?? status} example, as Prism would answer`,
+  };
 }
 
 const ok = (body: unknown, reason: string, headers: Record<string, string> = {}): Answer => ({ status: 200, body, headers, reason });

@@ -75,9 +75,11 @@ function checkScenario(scenario: unknown, where: string): Scenario {
     throw new Error(`${where}.method: ${operation.name} is ${operation.method.toUpperCase()}, never ${method.toUpperCase()}: the scenario would never apply`);
   }
   if (user !== undefined && (typeof user !== 'string' || user === '' || user.includes(':'))) throw new Error(`${where}.user: must be a user name (not empty, no colon)`);
-  if (times !== undefined && !(typeof times === 'number' && Number.isInteger(times) && times >= 1 && times <= maxTimes)) throw new Error(`${where}.times: must be a whole number from 1 to ${maxTimes}`);
+  if (times !== undefined && !(typeof times === 'number' && Number.isInteger(times) && times >= 1 && times <= maxTimes))
+    throw new Error(`${where}.times: must be a whole number from 1 to ${maxTimes}`);
   if (delayMs !== undefined && !isDelayMs(delayMs)) throw new Error(`${where}.delayMs: ${delayRule}`);
-  if (fault !== undefined && fault !== 'drop' && !(typeof fault === 'number' && Number.isInteger(fault) && fault >= 500 && fault <= 599)) throw new Error(`${where}.fault: must be a server error status (500 to 599) or "drop"`);
+  if (fault !== undefined && fault !== 'drop' && !(typeof fault === 'number' && Number.isInteger(fault) && fault >= 500 && fault <= 599))
+    throw new Error(`${where}.fault: must be a server error status (500 to 599) or "drop"`);
   if (status !== undefined && !(typeof status === 'number' && Number.isInteger(status))) throw new Error(`${where}.status: must be a status number`);
   if (example !== undefined && (typeof example !== 'string' || example === '')) throw new Error(`${where}.example: must be the name of one of the operation's examples`);
   if (fault !== undefined && (status !== undefined || example !== undefined)) throw new Error(`${where}: a fault and a documented answer (status, example) exclude each other`);
@@ -94,12 +96,16 @@ const preferOf = (status: number | undefined, example: string | undefined) => [s
 
 /** What the scenario does, in words, for the journal: `createAuthorization by octocat: fault 502 (1 of 2)`. */
 function describe(scenario: QueuedScenario, use: number): string {
-  const who = [scenario.method?.toUpperCase(), scenario.operationId && (operationNamed(scenario.operationId)?.name ?? scenario.operationId), scenario.user && `by ${scenario.user}`].filter(Boolean).join(' ') || 'any request';
+  const who =
+    [scenario.method?.toUpperCase(), scenario.operationId && (operationNamed(scenario.operationId)?.name ?? scenario.operationId), scenario.user && `by ${scenario.user}`].filter(Boolean).join(' ') ||
+    'any request';
   const what = [
     scenario.delayMs !== undefined && `delay ${scenario.delayMs} ms`,
     scenario.fault !== undefined && `fault ${scenario.fault}`,
     (scenario.status !== undefined || scenario.example !== undefined) && `Prefer: ${preferOf(scenario.status, scenario.example)}`,
-  ].filter(Boolean).join(', ');
+  ]
+    .filter(Boolean)
+    .join(', ');
   const times = scenario.times ?? 1;
   return `scenario ${scenario.id} (${who}): ${what}${times > 1 ? ` (${use} of ${times})` : ''}`;
 }

@@ -62,7 +62,9 @@ export class AuthorizationStore {
 
   /** The authorizations whose ids are `ids[start..end)` of `ids(clientId)`. */
   slice(clientId: string | null | undefined, start: number, end: number): StoredAuthorization[] {
-    return this.ids(clientId).slice(start, end).map((id) => this.byId.get(id)!);
+    return this.ids(clientId)
+      .slice(start, end)
+      .map((id) => this.byId.get(id)!);
   }
 
   /** The app's oldest authorization. */

@@ -6,10 +6,12 @@ describe('interleave', () => {
   it('runs every contender once a round, in an order that rotates, and keeps no warm-up sample', async () => {
     const calls: string[] = [];
     let counter = 0;
-    const contender = (name: string) => async ({ warmup }: { warmup: boolean }) => {
-      calls.push(`${name}${warmup ? ' (warm-up)' : ''}`);
-      return counter++;
-    };
+    const contender =
+      (name: string) =>
+      async ({ warmup }: { warmup: boolean }) => {
+        calls.push(`${name}${warmup ? ' (warm-up)' : ''}`);
+        return counter++;
+      };
     const samples = await interleave({ a: contender('a'), b: contender('b'), c: contender('c') }, { rounds: 3, warmup: 1 });
     expect(calls).toEqual(['c (warm-up)', 'a (warm-up)', 'b (warm-up)', 'a', 'b', 'c', 'b', 'c', 'a', 'c', 'a', 'b']);
     expect(samples).toEqual({ a: [3, 8, 10], b: [4, 6, 11], c: [5, 7, 9] });

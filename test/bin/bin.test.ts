@@ -81,7 +81,10 @@ describe('ghes-oauth-authorizations mock', () => {
   });
 
   it.each([
-    [['mock', '--prot', '1'], 'error: unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --scenarios, --journal-size, --no-journal, --allowed-hosts, --control-token, --strict, --verbose, --help, --version'],
+    [
+      ['mock', '--prot', '1'],
+      'error: unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --scenarios, --journal-size, --no-journal, --allowed-hosts, --control-token, --strict, --verbose, --help, --version',
+    ],
     [['mock', '--delay', 'soon'], 'error: --delay soon: must be a whole number of milliseconds from 0 to 60000'],
     [['mock', '--accounts', '/nonexistent/accounts.json'], 'error: --accounts /nonexistent/accounts.json: cannot read it (ENOENT)'],
     [['mock', '--port', '0', '--control-token', 'short'], 'error: --control-token: must be 8 to 256 characters of A-Z a-z 0-9 - . _ ~ + / (a bearer token), optionally ending in ='],

@@ -46,7 +46,10 @@ describe('parseCommandLine', () => {
   it.each([
     [[], 'name a command: ghes-oauth-authorizations mock [options] (see ghes-oauth-authorizations --help)'],
     [['serve'], 'unknown command "serve": the commands are mock, conformance, import and proxy (see ghes-oauth-authorizations --help)'],
-    [['mock', '--prot', '1'], 'unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --scenarios, --journal-size, --no-journal, --allowed-hosts, --control-token, --strict, --verbose, --help, --version'],
+    [
+      ['mock', '--prot', '1'],
+      'unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --scenarios, --journal-size, --no-journal, --allowed-hosts, --control-token, --strict, --verbose, --help, --version',
+    ],
     [['mock', '--static'], "--static is the repository's Prism mode (npm start -- --static); ghes-oauth-authorizations mock serves the simulator"],
     [['mock', '--port'], '--port needs a value'],
     [['mock', '--port', '--verbose'], '--port needs a value'],

@@ -38,7 +38,11 @@ describe('the option table', () => {
   });
 
   it.each([
-    ['start', ['extra'], 'unexpected argument "extra": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --scenarios, --journal-size, --no-journal, --allowed-hosts, --control-token, --strict, --static, --verbose, --help'],
+    [
+      'start',
+      ['extra'],
+      'unexpected argument "extra": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --scenarios, --journal-size, --no-journal, --allowed-hosts, --control-token, --strict, --static, --verbose, --help',
+    ],
     ['start', ['--verbose=yes'], '--verbose takes no value'],
     ['start', ['--static', '--seed', '1'], '--seed works with the simulator, not with --static (Prism keeps no state)'],
     ['mock', ['--seed='], '--seed needs a seed of 1 to 200 characters, e.g. --seed 42'],

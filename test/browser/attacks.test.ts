@@ -64,7 +64,13 @@ const inPage = (attack: string) =>
   );
 
 /** Waits until the server's verbose log shows `line` (the request reached it), and returns it. */
-const logged = (pattern: RegExp) => pollUntil(`the mock's log to show ${pattern}`, () => mock.output().split('\n').find((line) => pattern.test(line)));
+const logged = (pattern: RegExp) =>
+  pollUntil(`the mock's log to show ${pattern}`, () =>
+    mock
+      .output()
+      .split('\n')
+      .find((line) => pattern.test(line)),
+  );
 
 describe('a page on another origin cannot drive the control API', () => {
   it('is cross-origin', () => {
@@ -72,11 +78,17 @@ describe('a page on another origin cannot drive the control API', () => {
   });
 
   it.each([
-    ['read every user\'s state', "return (await fetch(target + '/_simulator/state')).text();"],
+    ["read every user's state", "return (await fetch(target + '/_simulator/state')).text();"],
     ['read it with the control header (preflighted)', "return (await fetch(target + '/_simulator/state', { headers: { 'x-simulator-control': '1' } })).text();"],
     ['read it under /api/v3', "return (await fetch(target + '/api/v3/_simulator/state', { headers: { 'x-simulator-control': '1' } })).text();"],
-    ['replace it with PUT', "return (await fetch(target + '/api/v3/_simulator/state', { method: 'PUT', headers: { 'content-type': 'application/json', 'x-simulator-control': '1' }, body: '{}' })).status;"],
-    ['set faults to drop', "return (await fetch(target + '/_simulator/faults', { method: 'PUT', headers: { 'content-type': 'application/json', 'x-simulator-control': '1' }, body: JSON.stringify({ drop: true }) })).status;"],
+    [
+      'replace it with PUT',
+      "return (await fetch(target + '/api/v3/_simulator/state', { method: 'PUT', headers: { 'content-type': 'application/json', 'x-simulator-control': '1' }, body: '{}' })).status;",
+    ],
+    [
+      'set faults to drop',
+      "return (await fetch(target + '/_simulator/faults', { method: 'PUT', headers: { 'content-type': 'application/json', 'x-simulator-control': '1' }, body: JSON.stringify({ drop: true }) })).status;",
+    ],
     ['remove the 2FA account', "return (await fetch(target + '/_simulator/accounts/guarded', { method: 'DELETE', headers: { 'x-simulator-control': '1' } })).status;"],
     ['set faults with a no-cors PUT', "return (await fetch(target + '/_simulator/faults', { method: 'PUT', mode: 'no-cors', body: JSON.stringify({ drop: true }) })).type;"],
   ])('%s: refused by the browser', async (_, attack) => {
@@ -88,7 +100,10 @@ describe('a page on another origin cannot drive the control API', () => {
     expect(toControl.length).toBeGreaterThanOrEqual(5);
     for (const preflight of toControl) {
       expect(preflight.status, preflight.url).toBe(403);
-      expect(Object.keys(preflight.responseHeaders ?? {}).filter((name) => name.startsWith('access-control-')), preflight.url).toEqual([]);
+      expect(
+        Object.keys(preflight.responseHeaders ?? {}).filter((name) => name.startsWith('access-control-')),
+        preflight.url,
+      ).toEqual([]);
     }
   });
 
@@ -103,14 +118,21 @@ describe('a page on another origin cannot drive the control API', () => {
     await inPage(`const form = document.createElement('form'); form.method = 'POST'; form.action = target + '/_simulator/reset?user=guarded'; form.target = 'sink';
       const sink = document.createElement('iframe'); sink.name = 'sink'; document.body.append(sink, form); form.submit(); return 'submitted';`);
     expect(await logged(/^POST \/_simulator\/reset\?user=guarded → 403/)).toBeDefined();
-    expect(await inPage("return await new Promise((resolve) => { const img = new Image(); img.onload = () => resolve('loaded'); img.onerror = () => resolve('error'); img.src = target + '/_simulator/state?user=octocat'; });")).toBe('read: error');
+    expect(
+      await inPage(
+        "return await new Promise((resolve) => { const img = new Image(); img.onload = () => resolve('loaded'); img.onerror = () => resolve('error'); img.src = target + '/_simulator/state?user=octocat'; });",
+      ),
+    ).toBe('read: error');
     expect(await logged(/^GET \/_simulator\/state\?user=octocat → 403/)).toBeDefined();
   });
 
   it('after all of it, the state, the 2FA account and the faults are as they were', async () => {
     expect(await observed()).toEqual(before);
     // Every control request that reached the server from the page was refused.
-    const fromPage = mock.output().split('\n').filter((line) => /_simulator.* → /.test(line) && !/ → (200|204) /.test(line));
+    const fromPage = mock
+      .output()
+      .split('\n')
+      .filter((line) => /_simulator.* → /.test(line) && !/ → (200|204) /.test(line));
     expect(fromPage.length).toBeGreaterThanOrEqual(5);
     for (const line of fromPage) expect(line).toMatch(/ → 403 /);
   });
@@ -119,7 +141,11 @@ describe('a page on another origin cannot drive the control API', () => {
     const answer = await browser.page.evaluate(
       async ([target, authorization]) => {
         const headers = { authorization, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
-        const created = await fetch(`${target}/api/v3/authorizations`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ note: 'from another origin' }) });
+        const created = await fetch(`${target}/api/v3/authorizations`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ note: 'from another origin' }),
+        });
         const response = await fetch(`${target}/api/v3/authorizations?per_page=1`, { headers });
         const body = await response.json();
         return {
@@ -134,7 +160,14 @@ describe('a page on another origin cannot drive the control API', () => {
       },
       [mock.url, basicOf('octocat', 'secret')] as const,
     );
-    expect(answer).toMatchObject({ created: 201, location: expect.stringMatching(new RegExp(`^${mock.url}/api/v3/authorizations/\\d+$`)), status: 200, items: 1, link: expect.stringContaining('rel="next"'), etag: expect.stringMatching(/^W\/"/) });
+    expect(answer).toMatchObject({
+      created: 201,
+      location: expect.stringMatching(new RegExp(`^${mock.url}/api/v3/authorizations/\\d+$`)),
+      status: 200,
+      items: 1,
+      link: expect.stringContaining('rel="next"'),
+      etag: expect.stringMatching(/^W\/"/),
+    });
     expect(answer.reason).toBeTruthy();
     const apiPreflights = browser.preflights.filter((preflight) => new URL(preflight.url).pathname.startsWith('/api/v3/authorizations'));
     expect(apiPreflights.length).toBeGreaterThanOrEqual(2);

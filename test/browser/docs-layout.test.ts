@@ -133,7 +133,9 @@ describe('the fields on the docs page', () => {
         // where each click re-renders before the next look.
         const click = (labels: string[]) =>
           section.evaluate((root, wanted) => {
-            const targets = [...root.querySelectorAll('button')].filter((button) => wanted.includes(button.textContent?.trim() ?? '') && button.getAttribute('aria-selected') !== 'true' && (button as HTMLElement).offsetParent !== null);
+            const targets = [...root.querySelectorAll('button')].filter(
+              (button) => wanted.includes(button.textContent?.trim() ?? '') && button.getAttribute('aria-selected') !== 'true' && (button as HTMLElement).offsetParent !== null,
+            );
             for (const button of targets) (button as HTMLElement).click();
             return targets.length;
           }, labels);

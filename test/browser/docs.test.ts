@@ -47,8 +47,7 @@ afterAll(async () => {
 });
 
 /** The sidebar entry of a tag, with its operations once expanded. */
-const tagGroup = (tag: string) =>
-  browser.page.getByRole('listitem').filter({ has: browser.page.getByRole('link', { name: tag, exact: true }) });
+const tagGroup = (tag: string) => browser.page.getByRole('listitem').filter({ has: browser.page.getByRole('link', { name: tag, exact: true }) });
 
 /** Opens an operation from the sidebar and returns its section of the page. */
 async function openOperation(operation: any): Promise<Locator> {
@@ -99,7 +98,10 @@ describe('the docs page, offline', () => {
         await expectVisible(section.getByText(name, { exact: true }).first(), `parameter ${name} of "${operation.summary}"`);
       }
       const statuses = await section.getByRole('tablist', { name: 'Response status' }).getByRole('tab').allInnerTexts();
-      expect(statuses.map((status) => status.trim()), operation.summary).toEqual(Object.keys(operation.responses));
+      expect(
+        statuses.map((status) => status.trim()),
+        operation.summary,
+      ).toEqual(Object.keys(operation.responses));
     }
   });
 
@@ -109,7 +111,7 @@ describe('the docs page, offline', () => {
     const content = (response: any) => resolve(response).content['application/json'];
     const firstExample = (media: any) => resolve(Object.values<any>(media.examples)[0]).value;
 
-    await expectVisible(section.getByText('basic-auth', { exact: true }), 'the operation\'s Basic authentication');
+    await expectVisible(section.getByText('basic-auth', { exact: true }), "the operation's Basic authentication");
     const request = firstExample(operation.requestBody.content['application/json']);
     await expectVisible(section.getByText(`"${request.client_secret}"`), 'the request example');
 

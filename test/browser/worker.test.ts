@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('the client in Chromium with setupWorker(...createHandlers()) and no server', () => {
-  it('registers msw\'s worker from the page origin', async () => {
+  it("registers msw's worker from the page origin", async () => {
     expect(site.requests).toEqual(['GET /', 'GET /page.js', 'GET /mockServiceWorker.js']);
     expect(await browser.page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${site.origin}/mockServiceWorker.js`);
   });
@@ -46,13 +46,16 @@ describe('the client in Chromium with setupWorker(...createHandlers()) and no se
   });
 
   it('state lives in the page: a reset through the control API brings back the seeded list', async () => {
-    const ids = await browser.page.evaluate(async ([origin, baseUrl]) => {
-      const client = window.ghes.createClient({ baseUrl, username: 'octocat', password: 'secret' });
-      const before = (await client.listAuthorizations({ params: { query: { per_page: 100 } } })).data.length;
-      await fetch(`${origin}/_simulator/reset`, { method: 'POST', headers: { 'x-simulator-control': '1' } });
-      const after = (await client.listAuthorizations({ params: { query: { per_page: 100 } } })).data.length;
-      return { before, after };
-    }, [apiOrigin, baseUrl] as const);
+    const ids = await browser.page.evaluate(
+      async ([origin, baseUrl]) => {
+        const client = window.ghes.createClient({ baseUrl, username: 'octocat', password: 'secret' });
+        const before = (await client.listAuthorizations({ params: { query: { per_page: 100 } } })).data.length;
+        await fetch(`${origin}/_simulator/reset`, { method: 'POST', headers: { 'x-simulator-control': '1' } });
+        const after = (await client.listAuthorizations({ params: { query: { per_page: 100 } } })).data.length;
+        return { before, after };
+      },
+      [apiOrigin, baseUrl] as const,
+    );
     expect(ids.before).toBeGreaterThan(ids.after);
   });
 

@@ -5,9 +5,13 @@ import { GitHubApiError } from '../../src/index.js';
 import { createObservedClient, json } from '../support/observed-client.js';
 
 const otpRequired = (channel = 'app') =>
-  json(401, { message: 'Must specify two-factor authentication OTP code.', documentation_url: 'https://docs.github.com/enterprise-server@3.15/rest' }, {
-    'X-GitHub-OTP': `required; ${channel}`,
-  });
+  json(
+    401,
+    { message: 'Must specify two-factor authentication OTP code.', documentation_url: 'https://docs.github.com/enterprise-server@3.15/rest' },
+    {
+      'X-GitHub-OTP': `required; ${channel}`,
+    },
+  );
 const created = () => json(201, { id: 1 });
 
 /** Decodes a Basic header the way a server does: base64, then UTF-8. */
@@ -128,7 +132,11 @@ describe('one-time password', () => {
       expect(requests).toHaveLength(1);
     });
 
-    it.each([['CR LF', code], ['NUL', '918273\0'], ['a character beyond U+00FF', '918273\u2028']])('a fixed code with %s: createClient refuses it', (_, fixed) => {
+    it.each([
+      ['CR LF', code],
+      ['NUL', '918273\0'],
+      ['a character beyond U+00FF', '918273\u2028'],
+    ])('a fixed code with %s: createClient refuses it', (_, fixed) => {
       const error = (() => {
         try {
           createObservedClient({ username: 'octocat', password: 'secret', otp: fixed });
@@ -140,7 +148,6 @@ describe('one-time password', () => {
       expect(error).toEqual(new TypeError('createClient: otp holds a character a header cannot carry (such as CR or LF), so it is not sent'));
       expect(inspect(error)).not.toContain('918273');
     });
-
   });
 
   describe("the request's signal covers the callback", () => {

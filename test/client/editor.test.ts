@@ -49,7 +49,7 @@ function hover(word: string, after = '') {
 }
 
 describe('hover text', () => {
-  it("a client function says why it is deprecated and what replaces it, with a link", () => {
+  it('a client function says why it is deprecated and what replaces it, with a link', () => {
     const { doc, tags } = hover('createAuthorization');
     expect(doc).toBe('Create a new authorization');
     expect(tags).toEqual([

@@ -58,8 +58,9 @@ describe('GitHubApiError', () => {
   });
 
   it('does not follow a redirect: it becomes an error, and nothing is sent to its target', async () => {
-    const { client, requests } = createObservedClient({ username: 'octocat', password: 'secret' }, () =>
-      new Response(null, { status: 301, headers: { Location: 'https://elsewhere.example/api/v3/authorizations' } }),
+    const { client, requests } = createObservedClient(
+      { username: 'octocat', password: 'secret' },
+      () => new Response(null, { status: 301, headers: { Location: 'https://elsewhere.example/api/v3/authorizations' } }),
     );
     await expect(client.listAuthorizations()).rejects.toMatchObject({ name: 'GitHubApiError', status: 301 });
     expect(requests.map((request) => request.url)).toEqual([`${baseUrl}/authorizations`]);
@@ -84,9 +85,7 @@ describe('GitHubApiError', () => {
   });
 
   it('names the page a next link led to, for an error on a later page', async () => {
-    const { client } = createObservedClient({}, (_, index) =>
-      index === 0 ? json(200, [], { Link: `<${baseUrl}/authorizations?page=2>; rel="next"` }) : json(500, { message: 'Server Error' }),
-    );
+    const { client } = createObservedClient({}, (_, index) => (index === 0 ? json(200, [], { Link: `<${baseUrl}/authorizations?page=2>; rel="next"` }) : json(500, { message: 'Server Error' })));
     const { paginateAll } = await import('../../src/index.js');
     await expect(paginateAll(client.listAuthorizations)).rejects.toMatchObject({ status: 500, method: 'GET', url: `${baseUrl}/authorizations?page=2` });
   });

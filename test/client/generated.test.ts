@@ -31,7 +31,13 @@ describe('the operation table', () => {
     for (const { operation } of contractOperations) {
       const name = functionNameOf(operation.operationId);
       // The block quote the description opens with, on one line, without its bold.
-      const quote = /^((?:>.*\n?)+)/.exec(operation.description)![1]!.split('\n').map((line: string) => line.replace(/^>\s?/, '').trim()).filter(Boolean).join(' ').replace(/\*\*/g, '');
+      const quote = /^((?:>.*\n?)+)/
+        .exec(operation.description)![1]!
+        .split('\n')
+        .map((line: string) => line.replace(/^>\s?/, '').trim())
+        .filter(Boolean)
+        .join(' ')
+        .replace(/\*\*/g, '');
       expect(quote).toMatch(/^Closing down: .*2020-11-13.*\[OAuth web application flow\]\(https:\/\/docs\.github\.com\/[^)]*#web-application-flow\) instead\.$/);
       expect(operationsSource).toContain(`   * ${operation.summary}\n   * @deprecated ${quote}\n   */\n  ${name}: {`);
     }
@@ -82,14 +88,11 @@ describe('generated/schema.ts', () => {
     expect(source).toBe(schemaSource);
   });
 
-  it.each(contractOperations.map(({ method, operation }) => [operation.operationId, method, operation.deprecated === true]))(
-    '%s shows @deprecated in its JSDoc',
-    (operationId, method, deprecated) => {
-      expect(deprecated).toBe(true);
-      const docBefore = schemaSource.match(new RegExp(String.raw`/\*\*((?:(?!\*/)[\s\S])*)\*/\s*${method}: operations\["${operationId}"\];`));
-      expect(docBefore?.[1]).toContain('@deprecated');
-    },
-  );
+  it.each(contractOperations.map(({ method, operation }) => [operation.operationId, method, operation.deprecated === true]))('%s shows @deprecated in its JSDoc', (operationId, method, deprecated) => {
+    expect(deprecated).toBe(true);
+    const docBefore = schemaSource.match(new RegExp(String.raw`/\*\*((?:(?!\*/)[\s\S])*)\*/\s*${method}: operations\["${operationId}"\];`));
+    expect(docBefore?.[1]).toContain('@deprecated');
+  });
 
   it('has no unknown but the open header maps of responses', () => {
     const unknownLines = schemaSource.split('\n').filter((line) => /\bunknown\b/.test(line) && !line.includes('*'));

@@ -23,11 +23,7 @@ describe('paginate', () => {
     const pages = [];
     for await (const items of paginate(client.listAuthorizations, { params: { query: { per_page: 1 } } })) pages.push(items.map((item) => item.id));
     expect(pages).toEqual([[1], [2], [3]]);
-    expect(requests.map((request) => request.url)).toEqual([
-      `${baseUrl}/authorizations?per_page=1`,
-      `${baseUrl}/authorizations?per_page=1&page=2`,
-      `${baseUrl}/authorizations?per_page=1&page=3`,
-    ]);
+    expect(requests.map((request) => request.url)).toEqual([`${baseUrl}/authorizations?per_page=1`, `${baseUrl}/authorizations?per_page=1&page=2`, `${baseUrl}/authorizations?per_page=1&page=3`]);
     expect(new Set(requests.map((request) => request.headers.authorization))).toEqual(new Set([`Basic ${btoa('octocat:secret')}`]));
   });
 
@@ -157,9 +153,7 @@ describe('paginate', () => {
     const walk = async () => {
       for await (const items of paginate(client.listAuthorizations)) pages.push(items[0]!.id);
     };
-    await expect(walk()).rejects.toThrow(
-      new PageLimitError(defaultMaxPages, `${baseUrl}/authorizations?page=${defaultMaxPages + 1}`).message,
-    );
+    await expect(walk()).rejects.toThrow(new PageLimitError(defaultMaxPages, `${baseUrl}/authorizations?page=${defaultMaxPages + 1}`).message);
     expect(pages).toHaveLength(defaultMaxPages);
     expect(requests).toHaveLength(defaultMaxPages);
   });
@@ -177,7 +171,11 @@ describe('paginate', () => {
     ['a string', () => json(200, 'abc'), '200 (application/json; charset=utf-8) with "abc"'],
     ['null', () => json(200, null), '200 (application/json; charset=utf-8) with null'],
     ['an empty 200', () => new Response(null, { status: 200 }), '200 (no Content-Type) with an empty body'],
-    ['an empty 200 with a Content-Length of 0', () => new Response('', { status: 200, headers: { 'Content-Length': '0', 'Content-Type': 'application/json' } }), '200 (application/json) with an empty body'],
+    [
+      'an empty 200 with a Content-Length of 0',
+      () => new Response('', { status: 200, headers: { 'Content-Length': '0', 'Content-Type': 'application/json' } }),
+      '200 (application/json) with an empty body',
+    ],
     ['a 204', () => new Response(null, { status: 204 }), '204 (no Content-Type) with an empty body'],
     ['a long object, cut short', () => json(200, { message: 'x'.repeat(500) }), `200 (application/json; charset=utf-8) with {"message":"${'x'.repeat(88)}…`],
   ])('a page that is %s is a TypeError saying what the server sent', async (_, answer, what) => {
@@ -201,7 +199,9 @@ describe('paginate', () => {
   });
 
   it('rejects with the typed error of a failing page', async () => {
-    const { client } = createObservedClient({}, (_, index) => (index === 0 ? json(200, page(1), link(`${baseUrl}/authorizations?page=2`)) : json(403, { message: 'Maximum number of login attempts exceeded.' })));
+    const { client } = createObservedClient({}, (_, index) =>
+      index === 0 ? json(200, page(1), link(`${baseUrl}/authorizations?page=2`)) : json(403, { message: 'Maximum number of login attempts exceeded.' }),
+    );
     await expect(paginateAll(client.listAuthorizations)).rejects.toMatchObject({ name: 'GitHubApiError', status: 403, message: 'Maximum number of login attempts exceeded.' });
   });
 
@@ -215,11 +215,10 @@ describe('paginate', () => {
 
 describe('parseLink', () => {
   it("reads GitHub's Link header", () => {
-    expect(
-      parseLink(
-        '<https://ghes.example.com/api/v3/authorizations?page=2>; rel="next", <https://ghes.example.com/api/v3/authorizations?page=5>; rel="last"',
-      ),
-    ).toEqual({ next: 'https://ghes.example.com/api/v3/authorizations?page=2', last: 'https://ghes.example.com/api/v3/authorizations?page=5' });
+    expect(parseLink('<https://ghes.example.com/api/v3/authorizations?page=2>; rel="next", <https://ghes.example.com/api/v3/authorizations?page=5>; rel="last"')).toEqual({
+      next: 'https://ghes.example.com/api/v3/authorizations?page=2',
+      last: 'https://ghes.example.com/api/v3/authorizations?page=5',
+    });
   });
 
   it('reads the first, prev, next and last links of a middle page', () => {
@@ -269,7 +268,12 @@ describe('parseLink', () => {
     ['"=" repeated after a link', (n: number) => `<a>;${'='.repeat(n)}`],
   ])('reads 64 KB of %s in time that grows no faster than its length (16 times 4 KB: at most 64 times the time; the square was 256)', (_, make) => {
     const [small, large] = [make(4 * 1024), make(64 * 1024)];
-    expect(timeRatio(() => parseLink(small), () => parseLink(large))).toBeLessThan(64);
+    expect(
+      timeRatio(
+        () => parseLink(small),
+        () => parseLink(large),
+      ),
+    ).toBeLessThan(64);
   });
 
   it('gives no links for an absent or empty header', () => {

@@ -44,10 +44,7 @@ describe('every operation', () => {
       body: { client_secret: 's'.repeat(40) },
     });
     await client.getGrant({ params: { path: { grant_id: 7 } } });
-    expect(requests.map(({ method, url }) => `${method} ${url}`)).toEqual([
-      `PUT ${baseUrl}/authorizations/clients/abcde12345fghij67890/jklmnop12345678`,
-      `GET ${baseUrl}/applications/grants/7`,
-    ]);
+    expect(requests.map(({ method, url }) => `${method} ${url}`)).toEqual([`PUT ${baseUrl}/authorizations/clients/abcde12345fghij67890/jklmnop12345678`, `GET ${baseUrl}/applications/grants/7`]);
   });
 });
 

@@ -67,10 +67,13 @@ const kitsLeft = (user: string) => (mock.simulator.state(user)[user]?.authorizat
 
 describe('npx ghes-oauth-authorizations conformance', () => {
   it('against a running simulator (two-factor, --otp-command): exits 0, writes both reports, prints no secret', async () => {
-    const run = runBin(['conformance', '--target', `${mock.url}/api/v3`, '--user', 'mona', '--otp-command', `echo ${otp}`, '--client-id', 'c0ffee00c0ffee00c0ff', '--report', 'r.json', '--junit', 'r.xml'], {
-      GHES_PASSWORD: password,
-      GHES_CLIENT_SECRET: 'kit-secret-3',
-    });
+    const run = runBin(
+      ['conformance', '--target', `${mock.url}/api/v3`, '--user', 'mona', '--otp-command', `echo ${otp}`, '--client-id', 'c0ffee00c0ffee00c0ff', '--report', 'r.json', '--junit', 'r.xml'],
+      {
+        GHES_PASSWORD: password,
+        GHES_CLIENT_SECRET: 'kit-secret-3',
+      },
+    );
     expect(await run.exited, run.output()).toBe(0);
     const json = await readFile(join(folder, 'r.json'), 'utf8');
     const junit = await readFile(join(folder, 'r.xml'), 'utf8');
@@ -98,7 +101,7 @@ describe('npx ghes-oauth-authorizations conformance', () => {
     }
   });
 
-  it('killed midway: the next run\'s first step deletes what it left, and nothing else', async () => {
+  it("killed midway: the next run's first step deletes what it left, and nothing else", async () => {
     mock.simulator.reset('hubot');
     const run = runBin(['conformance', '--target', mock.url, '--user', 'hubot'], { GHES_PASSWORD: password });
     await run.line('✓ create-second status');
@@ -142,13 +145,26 @@ describe('npx ghes-oauth-authorizations import', () => {
   it('writes the data set a recording ends with, which the simulator loads', async () => {
     const recording = createRecording('https://ghes.example.com/api/v3');
     const created = createSimulator();
-    const answer = await created.handle(new Request('https://ghes.example.com/api/v3/authorizations', { method: 'POST', headers: { authorization: `Basic ${btoa('mona:x')}` }, body: JSON.stringify({ note: 'kept', scopes: ['repo'] }) }));
-    recording.exchanges.push({ request: { method: 'POST', path: '/authorizations', user: 'mona', headers: {}, body: { note: 'kept', scopes: ['repo'] } }, response: { status: 201, headers: {}, body: await answer.json() } } as never);
+    const answer = await created.handle(
+      new Request('https://ghes.example.com/api/v3/authorizations', {
+        method: 'POST',
+        headers: { authorization: `Basic ${btoa('mona:x')}` },
+        body: JSON.stringify({ note: 'kept', scopes: ['repo'] }),
+      }),
+    );
+    recording.exchanges.push({
+      request: { method: 'POST', path: '/authorizations', user: 'mona', headers: {}, body: { note: 'kept', scopes: ['repo'] } },
+      response: { status: 201, headers: {}, body: await answer.json() },
+    } as never);
     await writeFile(join(folder, 'rec.json'), JSON.stringify(recording));
     const run = runBin(['import', 'rec.json', '--out', 'data.json']);
     expect(await run.exited, run.output()).toBe(0);
     const data = JSON.parse(await readFile(join(folder, 'data.json'), 'utf8'));
-    expect(createSimulator({ data }).state('mona').mona!.authorizations.map((item) => item.note)).toEqual(['kept']);
+    expect(
+      createSimulator({ data })
+        .state('mona')
+        .mona!.authorizations.map((item) => item.note),
+    ).toEqual(['kept']);
     const bad = runBin(['import', 'missing.json']);
     expect(await bad.exited).toBe(2);
     expect(bad.output()).toMatch(/^error: missing\.json: ENOENT/);
@@ -182,13 +198,15 @@ describe('npx ghes-oauth-authorizations proxy --record', () => {
   });
 });
 
-describe('a kit run recorded through the bin\'s proxy, replayed offline', () => {
+describe("a kit run recorded through the bin's proxy, replayed offline", () => {
   it('records the run, then `conformance --target rec.json` compares it again without a network or a password, and matches', async () => {
     mock.simulator.reset('hubot');
     const proxy = runBin(['proxy', `${mock.url}/api/v3`, '--record', 'kit-run.json', '--port', '0']);
     await proxy.line('Recording proxy on ');
     const url = /Recording proxy on (\S+) /.exec(proxy.output())![1]!;
-    const live = runBin(['conformance', '--target', `${url}/api/v3`, '--upstream', `${mock.url}/api/v3`, '--user', 'hubot', '--report', 'live.json', '--junit', 'live.xml'], { GHES_PASSWORD: password });
+    const live = runBin(['conformance', '--target', `${url}/api/v3`, '--upstream', `${mock.url}/api/v3`, '--user', 'hubot', '--report', 'live.json', '--junit', 'live.xml'], {
+      GHES_PASSWORD: password,
+    });
     expect(await live.exited, live.output()).toBe(0);
     proxy.child.kill('SIGTERM');
     expect(await proxy.exited).toBe(0);

@@ -48,7 +48,7 @@ describe('the kit against a running simulator', () => {
 });
 
 describe('the kit against targets that differ', () => {
-  it('a Link dropped: the pages step\'s link check', async () => {
+  it("a Link dropped: the pages step's link check", async () => {
     const report = await runConformance(
       options(
         changed((_request, response) => {
@@ -62,7 +62,7 @@ describe('the kit against targets that differ', () => {
     expect(report.ok).toBe(false);
   });
 
-  it('another 404 message for an unknown id: the unknown-id step\'s message (and body) check', async () => {
+  it("another 404 message for an unknown id: the unknown-id step's message (and body) check", async () => {
     const report = await runConformance(
       options(
         changed(async (request, response) => {
@@ -87,7 +87,7 @@ describe('the kit against targets that differ', () => {
     expect(failures(report)).toEqual(['unserved-method status']);
   });
 
-  it('Prism\'s documented examples (npm start -- --static): caught, the Link and Location on the docs\' host among them', async () => {
+  it("Prism's documented examples (npm start -- --static): caught, the Link and Location on the docs' host among them", async () => {
     const { server } = (await createMockServer()) as { server: Server };
     const url = await listen(server, { host: '127.0.0.1', port: 0 });
     try {
@@ -99,7 +99,7 @@ describe('the kit against targets that differ', () => {
       expect(failed).toContain('pages link');
       expect(failed).toContain('duplicate-note status');
       // Its list holds authorizations of the app that are not the kit's: no grant of it is touched.
-      expect(report.checks.find((check) => check.step === 'grant-delete')).toMatchObject({ outcome: 'skip', detail: expect.stringContaining('not the kit\'s') });
+      expect(report.checks.find((check) => check.step === 'grant-delete')).toMatchObject({ outcome: 'skip', detail: expect.stringContaining("not the kit's") });
     } finally {
       await closeServer(server);
     }
@@ -129,9 +129,9 @@ describe('the kit on a server it must not harm', () => {
     expect(mock.simulator.state('hubot').hubot!.authorizations.filter((item) => item.note?.startsWith(notePrefix))).toEqual([]);
   });
 
-  it('after a run cut off midway (its connection gone, no clean-up possible), the next run\'s first step deletes its leftovers and nothing else', async () => {
+  it("after a run cut off midway (its connection gone, no clean-up possible), the next run's first step deletes its leftovers and nothing else", async () => {
     mock.simulator.reset();
-    await fetch(`${mock.url}/api/v3/authorizations`, { method: 'POST', headers: { authorization: `Basic ${btoa(`hubot:${password}`)}` }, body: JSON.stringify({ note: 'not the kit\'s', scopes: [] }) });
+    await fetch(`${mock.url}/api/v3/authorizations`, { method: 'POST', headers: { authorization: `Basic ${btoa(`hubot:${password}`)}` }, body: JSON.stringify({ note: "not the kit's", scopes: [] }) });
     await fetch(`${mock.url}/api/v3/authorizations`, { headers: { authorization: `Basic ${btoa(`octocat:x`)}` } });
     let sent = 0;
     const real = transportFor(`${mock.url}/api/v3`);
@@ -167,7 +167,12 @@ describe('the kit on a server it must not harm', () => {
   it('--dry-run lists the steps and the budget and sends nothing', async () => {
     let sent = 0;
     const lines: string[] = [];
-    const report = await runConformance(options(changed((_request, response) => (sent++, response)), { dryRun: true, log: (line) => lines.push(line) }));
+    const report = await runConformance(
+      options(
+        changed((_request, response) => (sent++, response)),
+        { dryRun: true, log: (line) => lines.push(line) },
+      ),
+    );
     expect(sent).toBe(0);
     expect(report.plan.length).toBeGreaterThan(20);
     expect(lines.slice(1)).toEqual(report.plan.map((line) => `  ${line}`));

@@ -33,7 +33,11 @@ beforeAll(async () => {
 
   // A session of the user's own: two tokens, one deleted, one renamed; then the kit's run.
   const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${proxyUrl}/api/v3${path}`, { method, headers: { authorization: basic, 'x-github-otp': otp, accept: 'application/vnd.github+json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    const response = await fetch(`${proxyUrl}/api/v3${path}`, {
+      method,
+      headers: { authorization: basic, 'x-github-otp': otp, accept: 'application/vnd.github+json' },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
     return response.status === 204 ? undefined : response.json();
   };
   const first = await call('POST', '/authorizations', { note: 'deploy script', scopes: ['repo'] });
@@ -43,7 +47,14 @@ beforeAll(async () => {
   await call('DELETE', `/authorizations/${second.id}`);
   await call('PATCH', `/authorizations/${first.id}`, { note: 'deploy script v2' });
   await call('GET', '/authorizations');
-  const report = await runConformance({ target: `${proxyUrl}/api/v3`, upstream: [`${mock.url}/api/v3`], user: 'mona', password, otp: () => otp, app: { clientId: 'abcdefabcdefabcdef00', clientSecret: app.clientSecret } });
+  const report = await runConformance({
+    target: `${proxyUrl}/api/v3`,
+    upstream: [`${mock.url}/api/v3`],
+    user: 'mona',
+    password,
+    otp: () => otp,
+    app: { clientId: 'abcdefabcdefabcdef00', clientSecret: app.clientSecret },
+  });
   expect(report.checks.filter((check) => check.outcome === 'fail')).toEqual([]);
   kitReports = [jsonReport(report), junitReport(report)];
 });
@@ -92,10 +103,17 @@ describe('a recording', () => {
     expect(() => importRecording({ exchanges: [] })).toThrow(/not a recording/);
   });
 
-  it('replays as the kit\'s target, offline: the kit\'s run in it matches', async () => {
+  it("replays as the kit's target, offline: the kit's run in it matches", async () => {
     const kitRun = { ...recording, exchanges: recording.exchanges.slice(recording.exchanges.findIndex((exchange: any) => exchange.request.path === '/authorizations?per_page=100&page=1')) };
     const replay = replayTransport(JSON.parse(JSON.stringify(kitRun)));
-    const report = await runConformance({ target: replay, runId: replay.runId, user: 'mona', password: 'unused', otp: () => 'unused', app: { clientId: 'abcdefabcdefabcdef00', clientSecret: 'unused' } });
+    const report = await runConformance({
+      target: replay,
+      runId: replay.runId,
+      user: 'mona',
+      password: 'unused',
+      otp: () => 'unused',
+      app: { clientId: 'abcdefabcdefabcdef00', clientSecret: 'unused' },
+    });
     expect(report.checks.filter((check) => check.outcome === 'fail')).toEqual([]);
     expect(report.error).toBeUndefined();
     expect(report.ok).toBe(true);

@@ -31,7 +31,11 @@ function expectMet(step: Step, observed: Observed) {
   expect(observed.status, step.name).toBe(step.expect.status);
   const body = observed.body as { message?: string; errors?: Array<{ field: string; code: string }> } | undefined;
   if (step.expect.message !== undefined) expect(body?.message, step.name).toBe(step.expect.message);
-  if (step.expect.errors !== undefined) expect(body?.errors?.map(({ field, code }) => ({ field, code })), step.name).toEqual(step.expect.errors);
+  if (step.expect.errors !== undefined)
+    expect(
+      body?.errors?.map(({ field, code }) => ({ field, code })),
+      step.name,
+    ).toEqual(step.expect.errors);
   for (const [name, value] of Object.entries(step.expect.headers ?? {})) {
     if (value === true) expect(observed.headers[name], `${step.name} ${name}`).toBeDefined();
     else if (value === null) expect(observed.headers[name], `${step.name} ${name}`).toBeUndefined();
@@ -41,7 +45,7 @@ function expectMet(step: Step, observed: Observed) {
 }
 
 describe('the scenario table against the simulator', () => {
-  it('meets every step\'s expectation on a two-factor account, and the kit finds no difference', async () => {
+  it("meets every step's expectation on a two-factor account, and the kit finds no difference", async () => {
     const { report, seen } = await runTable(inProcess({ mona: { password: 'right', otp: { code: '123456' } } }), '123456');
     expect([...seen.keys()]).toEqual(scenarios.map((step) => step.name));
     for (const step of scenarios) expectMet(step, seen.get(step.name)!);

@@ -21,7 +21,7 @@ const raw: Partial<Record<CheckName, (observed: Observed) => unknown>> = {
   'cache-control': (observed) => observed.headers['cache-control'],
 };
 
-describe('the kit against a replay of GitHub\'s recorded answers', () => {
+describe("the kit against a replay of GitHub's recorded answers", () => {
   it('names each difference in status, message, X-GitHub-Media-Type and Cache-Control by its check, and no other', async () => {
     const target = corpusReplay(corpus, { user: 'mona', password: 'pw' });
     const steps: Array<{ step: Step; target: Observed; reference: Observed }> = [];

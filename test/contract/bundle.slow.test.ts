@@ -19,10 +19,7 @@ describe('the in-process bundle', { timeout: 60_000 }, () => {
   it("is byte for byte the pinned CLI's, with $refs and dereferenced", async () => {
     const cliBundle = join(scratch, 'openapi.json');
     const cliDereferenced = join(scratch, 'openapi.deref.json');
-    await Promise.all([
-      redocly(['bundle', 'openapi/openapi.yaml', '--output', cliBundle]),
-      redocly(['bundle', 'openapi/openapi.yaml', '--dereferenced', '--output', cliDereferenced]),
-    ]);
+    await Promise.all([redocly(['bundle', 'openapi/openapi.yaml', '--output', cliBundle]), redocly(['bundle', 'openapi/openapi.yaml', '--dereferenced', '--output', cliDereferenced])]);
     const { bundled, dereferenced } = await bundleContract();
     expect(asWritten(bundled)).toBe(asWritten(JSON.parse(await readFile(cliBundle, 'utf8'))));
     expect(asWritten(dereferenced)).toBe(asWritten(JSON.parse(await readFile(cliDereferenced, 'utf8'))));

@@ -42,17 +42,13 @@ describe('check:seeds', () => {
 
   it('names the curl commands that differ', () => {
     const commands = [{ ...fixtures.commands[0]!, status: 200 }];
-    expect(seedProblems(folder, { ...fixtures, commands })).toEqual([
-      'seed-curl-commands.json differs from the page (1 commands, the page has 1; differing: create-authorization)',
-    ]);
+    expect(seedProblems(folder, { ...fixtures, commands })).toEqual(['seed-curl-commands.json differs from the page (1 commands, the page has 1; differing: create-authorization)']);
   });
 
   it("names the operations whose method, path, status codes or parameters differ from the pages'", () => {
     expect(fixtures.operations).toEqual(seedPages.map(({ ghes }) => expect.objectContaining({ ghes, operation: 'create-authorization' })));
     const operations = [{ ...fixtures.operations[0]!, statuses: ['418'] }, ...fixtures.operations.slice(1)];
-    expect(seedProblems(folder, { ...fixtures, operations })).toEqual([
-      'seed-operations.json differs from the pages (2 operations, the pages have 2; differing: 3.15 create-authorization)',
-    ]);
+    expect(seedProblems(folder, { ...fixtures, operations })).toEqual(['seed-operations.json differs from the pages (2 operations, the pages have 2; differing: 3.15 create-authorization)']);
   });
 
   it('says when a page prints a body the extraction does not find', () => {

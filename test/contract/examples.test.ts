@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bundle, errorsFor } from '../support/contract.js';
 import { mediaTypes } from '../support/media-types.js';
 
-const cases = mediaTypes.flatMap((media) =>
-  Object.entries(media.examples).map(([name, value]) => ({ name, where: media.where, pointer: media.schemaPointer, value })),
-);
+const cases = mediaTypes.flatMap((media) => Object.entries(media.examples).map(([name, value]) => ({ name, where: media.where, pointer: media.schemaPointer, value })));
 
 describe('named examples', () => {
   it('every body with content has at least one example', () => {

@@ -17,7 +17,10 @@ async function lintCopy(change: (dir: string) => Promise<void>): Promise<[boolea
   await cp('redocly.yaml', join(dir, 'redocly.yaml'));
   await change(dir);
   const lint = redocly(['lint', '--config', join(dir, 'redocly.yaml'), join(dir, 'openapi/openapi.yaml')]);
-  return lint.then((report) => [true, report], (error: Error) => [false, error.message]);
+  return lint.then(
+    (report) => [true, report],
+    (error: Error) => [false, error.message],
+  );
 }
 
 async function edit(file: string, from: string, to: string) {
@@ -40,17 +43,13 @@ describe('lint', { timeout: 60_000 }, () => {
   });
 
   it('fails an example with a field its schema does not have', async () => {
-    const [passed, report] = await lintCopy((dir) =>
-      edit(join(dir, 'openapi/components/examples/create-authorization-request.yaml'), 'value:\n', 'value:\n  tokn: typo\n'),
-    );
+    const [passed, report] = await lintCopy((dir) => edit(join(dir, 'openapi/components/examples/create-authorization-request.yaml'), 'value:\n', 'value:\n  tokn: typo\n'));
     expect(passed).toBe(false);
     expect(report).toMatch(/tokn/);
   });
 
   it('fails a component nothing uses', async () => {
-    const [passed, report] = await lintCopy((dir) =>
-      edit(join(dir, 'openapi/openapi.yaml'), 'components:\n', 'components:\n  schemas:\n    orphan:\n      type: string\n'),
-    );
+    const [passed, report] = await lintCopy((dir) => edit(join(dir, 'openapi/openapi.yaml'), 'components:\n', 'components:\n  schemas:\n    orphan:\n      type: string\n'));
     expect(passed).toBe(false);
     expect(report).toMatch(/no-unused-components/);
   });

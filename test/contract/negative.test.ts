@@ -16,8 +16,7 @@ function allowedTypes(schema: any): Set<string> {
   return new Set([node.type].flat());
 }
 
-const jsonType = (value: unknown) =>
-  value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
+const jsonType = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value);
 
 /** A value of a type the property does not allow (an integer also satisfies `number`). */
 function wrongValueFor(schema: any): unknown {
@@ -53,29 +52,20 @@ describe.each(schemaNames)('%s', (name) => {
     expect(fields(pointer, without(valid, field))).toEqual([`/${field}`]);
   });
 
-  it.each(properties.map(([field, property]) => [field, wrongValueFor(property)]))(
-    'rejects %s of the wrong type (%j), naming it',
-    (field, wrong) => {
-      expect(fields(pointer, { ...valid, [field]: wrong })).toEqual([`/${field}`]);
-    },
-  );
+  it.each(properties.map(([field, property]) => [field, wrongValueFor(property)]))('rejects %s of the wrong type (%j), naming it', (field, wrong) => {
+    expect(fields(pointer, { ...valid, [field]: wrong })).toEqual([`/${field}`]);
+  });
 
-  it.each(properties.filter(([, property]) => !allowedTypes(property).has('null')).map(([field]) => field))(
-    'rejects null for %s',
-    (field) => {
-      expect(fields(pointer, { ...valid, [field]: null })).toEqual([`/${field}`]);
-    },
-  );
+  it.each(properties.filter(([, property]) => !allowedTypes(property).has('null')).map(([field]) => field))('rejects null for %s', (field) => {
+    expect(fields(pointer, { ...valid, [field]: null })).toEqual([`/${field}`]);
+  });
 });
 
 describe('nullability', () => {
   const authorization: any = validPayloads.authorization;
-  it.each(['scopes', 'token_last_eight', 'hashed_token', 'note', 'note_url', 'fingerprint', 'expires_at', 'user', 'installation'])(
-    'authorization accepts null %s',
-    (field) => {
-      expect(errorsFor(schemaPointer('authorization'), { ...authorization, [field]: null })).toEqual([]);
-    },
-  );
+  it.each(['scopes', 'token_last_eight', 'hashed_token', 'note', 'note_url', 'fingerprint', 'expires_at', 'user', 'installation'])('authorization accepts null %s', (field) => {
+    expect(errorsFor(schemaPointer('authorization'), { ...authorization, [field]: null })).toEqual([]);
+  });
 
   it.each(['expires_at', 'user', 'installation'])('authorization may omit %s', (field) => {
     expect(errorsFor(schemaPointer('authorization'), without(authorization, field))).toEqual([]);
@@ -131,9 +121,7 @@ describe('enums', () => {
   });
 
   it('rejects a repository selection other than all or selected', () => {
-    expect(fields(schemaPointer('scoped-installation'), { ...(validPayloads['scoped-installation'] as object), repository_selection: 'some' })).toEqual([
-      '/repository_selection',
-    ]);
+    expect(fields(schemaPointer('scoped-installation'), { ...(validPayloads['scoped-installation'] as object), repository_selection: 'some' })).toEqual(['/repository_selection']);
   });
 });
 
@@ -152,12 +140,9 @@ describe('request bodies', () => {
     expect(fields(update, { scopes: ['repo'], add_scopes: ['gist'], remove_scopes: ['user'] })).toEqual(['/add_scopes', '/remove_scopes', '/scopes']);
   });
 
-  it.each([{ scopes: ['repo'] }, { scopes: null }, { add_scopes: ['repo'] }, { remove_scopes: ['user'] }, { note: 'only a note' }, {}])(
-    'an update accepts %j',
-    (body) => {
-      expect(errorsFor(update, body)).toEqual([]);
-    },
-  );
+  it.each([{ scopes: ['repo'] }, { scopes: null }, { add_scopes: ['repo'] }, { remove_scopes: ['user'] }, { note: 'only a note' }, {}])('an update accepts %j', (body) => {
+    expect(errorsFor(update, body)).toEqual([]);
+  });
 
   it.each([
     ['create-authorization-request', 'client_id', 20],

@@ -96,10 +96,23 @@ describe('the operations of the docs pages', () => {
       const fields = page.parameters.filter((p) => p.in === 'body');
       const schema = requestSchemaOf(find(method, path).operation);
       const inContract = schema && {
-        types: Object.fromEntries(Object.entries<any>(schema.properties).filter(([, property]) => property !== false).map(([name, property]) => [name, pageTypeOf(property)])),
+        types: Object.fromEntries(
+          Object.entries<any>(schema.properties)
+            .filter(([, property]) => property !== false)
+            .map(([name, property]) => [name, pageTypeOf(property)]),
+        ),
         required: [...(schema.required ?? [])].sort(),
       };
-      const onThePage = fields.length > 0 ? { types: Object.fromEntries(fields.map(({ name, type }) => [name, type])), required: fields.filter((f) => f.required).map((f) => f.name).sort() } : undefined;
+      const onThePage =
+        fields.length > 0
+          ? {
+              types: Object.fromEntries(fields.map(({ name, type }) => [name, type])),
+              required: fields
+                .filter((f) => f.required)
+                .map((f) => f.name)
+                .sort(),
+            }
+          : undefined;
       expect(inContract).toEqual(onThePage);
     });
 

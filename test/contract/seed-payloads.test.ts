@@ -75,7 +75,9 @@ describe('the response schemas of the payloads', () => {
   for (const fixture of fixtures.filter(({ body }) => body !== 'request')) collectInstances({ $ref: bodyOf(fixture.operation, fixture.body).schemaPointer }, fixture.payload, all);
   // The objects, by schema (a list body is an instance of its array schema too, when that is a component).
   const instances = new Map(
-    [...all].map(([name, values]) => [name, values.filter((value): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value))] as const).filter(([, objects]) => objects.length > 0),
+    [...all]
+      .map(([name, values]) => [name, values.filter((value): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value))] as const)
+      .filter(([, objects]) => objects.length > 0),
   );
   const schemas = [...instances.keys()].sort();
 

@@ -11,7 +11,9 @@ const schemas = bundle.components.schemas as Record<string, Schema>;
 /** Properties a branch of the schema forbids (`false`): only one of them may be sent, so the full payload may hold none. */
 const exclusive = (schema: Schema): string[] =>
   [...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].flatMap((branch) => [
-    ...Object.entries(branch.properties ?? {}).filter(([, value]) => value === false).map(([name]) => name),
+    ...Object.entries(branch.properties ?? {})
+      .filter(([, value]) => value === false)
+      .map(([name]) => name),
     ...exclusive(branch),
   ]);
 
@@ -20,6 +22,9 @@ describe('scripts/lib/valid-payloads.ts', () => {
     const schema = schemas[name] ?? {};
     const declared = Object.keys(schema.properties ?? {}).filter((field) => !exclusive(schema).includes(field));
     const payload = handWritten[name] as Record<string, unknown>;
-    expect(declared.filter((field) => !Object.hasOwn(payload, field)), `add them to ${name}'s payload`).toEqual([]);
+    expect(
+      declared.filter((field) => !Object.hasOwn(payload, field)),
+      `add them to ${name}'s payload`,
+    ).toEqual([]);
   });
 });

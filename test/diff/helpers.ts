@@ -79,15 +79,15 @@ export function scratchFolder() {
 export const placed = ({ rule, operation, location }: Item) => ({ rule, operation, location });
 
 const sortKey = (item: { rule: string; operation: string; location: string }) => `${item.operation} ${item.location} ${item.rule}`;
-export const sorted = <T extends { rule: string; operation: string; location: string }>(items: T[]): T[] =>
-  [...items].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+export const sorted = <T extends { rule: string; operation: string; location: string }>(items: T[]): T[] => [...items].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
 
 // The contract's operations, as the report names them (`GET /applications/grants`), by the name
 // of the client's function.
 const bundle = contract();
-export const op = Object.fromEntries(
-  operationsOf(bundle).map(({ method, path, operation }) => [functionNameOf(operation.operationId), `${method.toUpperCase()} ${path}`]),
-) as Record<OperationName, string>;
+export const op = Object.fromEntries(operationsOf(bundle).map(({ method, path, operation }) => [functionNameOf(operation.operationId), `${method.toUpperCase()} ${path}`])) as Record<
+  OperationName,
+  string
+>;
 export const allOperations = Object.values(op);
 
 const json = 'content/application/json/schema';

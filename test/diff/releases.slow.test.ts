@@ -40,7 +40,7 @@ const withNewField = contract();
 withNewField.components.schemas.authorization.properties.last_used_at = { type: 'string' };
 
 describe('npm run check:breaking', { timeout: 60_000 }, () => {
-  it('passes when nothing changed since the latest release, and reads past the folder\'s README.md', async () => {
+  it("passes when nothing changed since the latest release, and reads past the folder's README.md", async () => {
     const { code, stdout } = await check(setupWithReadme({ '0.1.0': released }, '0.1.0', released));
     expect(stdout.trim()).toBe('No breaking change since release 0.1.0 (0 non-breaking).');
     expect(code).toBe(0);

@@ -1,20 +1,7 @@
 // Each breaking and non-breaking rule of `npm run diff`, on the real contract with one targeted
 // change, through the CLI's --json output and exit code.
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  allOperations,
-  authorizationResponses,
-  contract,
-  op,
-  placed,
-  pool,
-  requestBody,
-  run,
-  scratchFolder,
-  scopesRequests,
-  sorted,
-  type Report,
-} from './helpers.js';
+import { allOperations, authorizationResponses, contract, op, placed, pool, requestBody, run, scratchFolder, scopesRequests, sorted, type Report } from './helpers.js';
 
 interface Expected {
   rule: string;
@@ -57,7 +44,11 @@ async function diff({ before, change }: Pick<Case, 'before' | 'change'>): Promis
 // Every case starts at once, two at a time; each test then awaits its own outcome.
 const twoAtATime = pool(2);
 const outcomes = new Map<object, Promise<Outcome>>();
-const start = (key: object, testCase: Pick<Case, 'before' | 'change'>) => outcomes.set(key, twoAtATime(() => diff(testCase)));
+const start = (key: object, testCase: Pick<Case, 'before' | 'change'>) =>
+  outcomes.set(
+    key,
+    twoAtATime(() => diff(testCase)),
+  );
 const outcome = (key: object) => outcomes.get(key) as Promise<Outcome>;
 
 const breakingCases: Case[] = [
@@ -74,7 +65,10 @@ const breakingCases: Case[] = [
   {
     name: 'a removed path-level parameter, in every operation under the path',
     change: (next) => next.paths['/applications/grants/{grant_id}'].parameters.splice(1, 1),
-    expected: each('parameter-removed', [op.getGrant, op.deleteGrant].map((operation) => ({ operation, location: 'parameters/header/X-GitHub-OTP' }))),
+    expected: each(
+      'parameter-removed',
+      [op.getGrant, op.deleteGrant].map((operation) => ({ operation, location: 'parameters/header/X-GitHub-OTP' })),
+    ),
   },
   {
     name: 'a removed response field, in every response that carries it',
@@ -104,7 +98,10 @@ const breakingCases: Case[] = [
   {
     name: 'an optional parameter made required',
     change: (next) => (parameters(next)['per-page'].required = true),
-    expected: each('parameter-became-required', [op.listGrants, op.listAuthorizations].map((operation) => ({ operation, location: 'parameters/query/per_page/required' }))),
+    expected: each(
+      'parameter-became-required',
+      [op.listGrants, op.listAuthorizations].map((operation) => ({ operation, location: 'parameters/query/per_page/required' })),
+    ),
   },
   {
     name: 'a request body made required',
@@ -144,7 +141,10 @@ const breakingCases: Case[] = [
   {
     name: 'a raised minimum on a parameter',
     change: (next) => (parameters(next).page.schema.minimum = 2),
-    expected: each('schema-constraint-changed', [op.listGrants, op.listAuthorizations].map((operation) => ({ operation, location: 'parameters/query/page/schema/minimum' }))),
+    expected: each(
+      'schema-constraint-changed',
+      [op.listGrants, op.listAuthorizations].map((operation) => ({ operation, location: 'parameters/query/page/schema/minimum' })),
+    ),
   },
   {
     name: 'a new pattern on a request field',
@@ -160,7 +160,10 @@ const breakingCases: Case[] = [
     name: 'a removed enum value in a request (a path-level header, so every operation)',
     before: (old) => parameters(old)['x-github-api-version'].schema.enum.push('2026-03-10'),
     change: (next) => (parameters(next)['x-github-api-version'].schema.enum = ['2022-11-28']),
-    expected: each('enum-values-removed', allOperations.map((operation) => ({ operation, location: 'parameters/header/X-GitHub-Api-Version/schema/enum' }))),
+    expected: each(
+      'enum-values-removed',
+      allOperations.map((operation) => ({ operation, location: 'parameters/header/X-GitHub-Api-Version/schema/enum' })),
+    ),
   },
   {
     name: 'an added enum value in a response (a client may not know it)',
@@ -234,7 +237,10 @@ const nonBreakingCases: Case[] = [
   {
     name: 'an added enum value in a request',
     change: (next) => parameters(next)['x-github-api-version'].schema.enum.push('2026-03-10'),
-    expected: each('enum-changed', allOperations.map((operation) => ({ operation, location: 'parameters/header/X-GitHub-Api-Version/schema/enum' }))),
+    expected: each(
+      'enum-changed',
+      allOperations.map((operation) => ({ operation, location: 'parameters/header/X-GitHub-Api-Version/schema/enum' })),
+    ),
   },
   {
     name: 'a removed enum value in a response (the server sends less)',

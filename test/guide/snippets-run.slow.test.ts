@@ -45,7 +45,17 @@ const vitest = (folder: string, ...args: string[]) =>
 describe("docs/frontend-testing.md's vitest project", () => {
   it('passes, and its seeded snapshot is the same bytes on a second run', async () => {
     const folder = await layOutForRunning('docs/frontend-testing.md');
-    expect((await readdir(join(folder, 'src'))).sort()).toEqual(['create-retry.test.ts', 'ghes.ts', 'lockout.test.ts', 'main.ts', 'mocks.ts', 'retry.test.ts', 'token-list.test.ts', 'tokens.test.ts', 'two-factor.test.ts']);
+    expect((await readdir(join(folder, 'src'))).sort()).toEqual([
+      'create-retry.test.ts',
+      'ghes.ts',
+      'lockout.test.ts',
+      'main.ts',
+      'mocks.ts',
+      'retry.test.ts',
+      'token-list.test.ts',
+      'tokens.test.ts',
+      'two-factor.test.ts',
+    ]);
     const first = await vitest(folder, '--update');
     expect(first).toMatch(/Tests\s+6 passed/);
     const snapshot = await readFile(join(folder, 'src/__snapshots__/token-list.test.ts.snap'), 'utf8');
@@ -58,7 +68,7 @@ describe("docs/frontend-testing.md's vitest project", () => {
     // Each run starts jsdom and vitest afresh: tens of seconds on a loaded machine.
   }, 300_000);
 
-  it("src/main.ts: the production bundle leaves the simulator out; the development one has it", async () => {
+  it('src/main.ts: the production bundle leaves the simulator out; the development one has it', async () => {
     const folder = await layOutForRunning('docs/frontend-testing.md');
     const bundle = async (dev: boolean) => {
       const result = await build({

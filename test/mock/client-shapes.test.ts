@@ -42,8 +42,13 @@ describe('github3.py, as recorded against api.github.com', () => {
     expect(answer.reason).toContain('(as GitHub took the body: client_id "" taken as absent; client_secret "" taken as absent)');
   });
 
-  it('GitHub.authorize() with a note_url: the personal token\'s app shows it as its URL', async () => {
-    const answer = await exchange(mockUrl(), freshUser('github3'), 'POST', '/authorizations', github3Headers, { note: 'Test authorization', note_url: 'http://example.com', client_id: '', client_secret: '' });
+  it("GitHub.authorize() with a note_url: the personal token's app shows it as its URL", async () => {
+    const answer = await exchange(mockUrl(), freshUser('github3'), 'POST', '/authorizations', github3Headers, {
+      note: 'Test authorization',
+      note_url: 'http://example.com',
+      client_id: '',
+      client_secret: '',
+    });
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({ note_url: 'http://example.com', app: { name: 'Test authorization', url: 'http://example.com', client_id: '00000000000000000000' } });
   });
@@ -69,7 +74,7 @@ describe('github3.py, as recorded against api.github.com', () => {
     expect(deleted.headers.get('cache-control')).toBeNull();
   });
 
-  it('--strict: the contract\'s 422, naming the field', async () => {
+  it("--strict: the contract's 422, naming the field", async () => {
     const user = freshUser('github3-strict');
     const refused = await exchange(strictMockUrl(), user, 'POST', '/authorizations', github3Headers, authorize);
     expect(refused.status).toBe(422);
@@ -91,13 +96,22 @@ describe('github3.py, as recorded against api.github.com', () => {
 describe('@octokit/rest 16 and octokit.rb', () => {
   it('@octokit/rest 16: createAuthorization, both get-or-creates, updateAuthorization (PATCH), deleteAuthorization', async () => {
     const user = freshUser('rest16');
-    const created = await exchange(mockUrl(), user, 'POST', '/authorizations', octokitRest16Headers, { scopes: ['repo'], note: 'octokit rest 16', note_url: 'https://github.com/octokit/rest.js', fingerprint: 'fp16' });
+    const created = await exchange(mockUrl(), user, 'POST', '/authorizations', octokitRest16Headers, {
+      scopes: ['repo'],
+      note: 'octokit rest 16',
+      note_url: 'https://github.com/octokit/rest.js',
+      fingerprint: 'fp16',
+    });
     expect(created.status).toBe(201);
     const forApp = await exchange(mockUrl(), user, 'PUT', `/authorizations/clients/${clientId}`, octokitRest16Headers, { client_secret: clientSecret, scopes: ['repo'], note: 'rest 16 app' });
     expect(forApp.status).toBe(201);
     const forAppAgain = await exchange(mockUrl(), user, 'PUT', `/authorizations/clients/${clientId}`, octokitRest16Headers, { client_secret: clientSecret, scopes: ['repo'], note: 'rest 16 app' });
     expect([forAppAgain.status, forAppAgain.body.id]).toEqual([200, forApp.body.id]);
-    const forFingerprint = await exchange(mockUrl(), user, 'PUT', `/authorizations/clients/${clientId}/rest16-laptop`, octokitRest16Headers, { client_secret: clientSecret, scopes: ['repo'], note: 'rest 16 laptop' });
+    const forFingerprint = await exchange(mockUrl(), user, 'PUT', `/authorizations/clients/${clientId}/rest16-laptop`, octokitRest16Headers, {
+      client_secret: clientSecret,
+      scopes: ['repo'],
+      note: 'rest 16 laptop',
+    });
     expect(forFingerprint.status).toBe(201);
     // Older releases also put the fingerprint in the body: GitHub took the path's.
     const again = await exchange(mockUrl(), user, 'PUT', `/authorizations/clients/${clientId}/rest16-laptop`, octokitRest16Headers, { client_secret: clientSecret, fingerprint: 'rest16-laptop' });

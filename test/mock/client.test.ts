@@ -17,8 +17,7 @@ const calls = {
   deleteGrant: (ghes) => ghes.deleteGrant({ params: { path: { grant_id: 1 } } }),
   listAuthorizations: (ghes) => ghes.listAuthorizations(),
   createAuthorization: (ghes) => ghes.createAuthorization({ body: example('create-authorization-request') }),
-  getOrCreateAuthorizationForApp: (ghes) =>
-    ghes.getOrCreateAuthorizationForApp({ params: { path: { client_id: clientId } }, body: example('get-or-create-authorization-for-app-request') }),
+  getOrCreateAuthorizationForApp: (ghes) => ghes.getOrCreateAuthorizationForApp({ params: { path: { client_id: clientId } }, body: example('get-or-create-authorization-for-app-request') }),
   getOrCreateAuthorizationForAppAndFingerprint: (ghes) =>
     ghes.getOrCreateAuthorizationForAppAndFingerprint({
       params: { path: { client_id: clientId, fingerprint } },
@@ -89,7 +88,7 @@ describe('the client against the mock', () => {
     expect(created.headers.get('location')).toBe(`${mockUrl()}/authorizations/${created.data.id}`);
   });
 
-  it('--static: reads the contract\'s Link and Location', async () => {
+  it("--static: reads the contract's Link and Location", async () => {
     const client = createClient({ baseUrl: staticMockUrl(), username: 'octocat', password: 'secret' });
     expect((await client.listGrants()).headers.get('link')).toBe(headerExample('link-grants'));
     expect((await client.createAuthorization({ body: { note: 'release script' } })).headers.get('location')).toBe(headerExample('location'));
@@ -123,7 +122,9 @@ describe('the client against the mock', () => {
   });
 
   it('without credentials, gets the 401 as an error', async () => {
-    const failure = await createClient({ baseUrl: mockUrl() }).getAuthorization({ params: { path: { authorization_id: 1 } } }).catch((error: unknown) => error);
+    const failure = await createClient({ baseUrl: mockUrl() })
+      .getAuthorization({ params: { path: { authorization_id: 1 } } })
+      .catch((error: unknown) => error);
     expect((failure as GitHubApiError).status).toBe(401);
     expect((failure as GitHubApiError).message).toBe('Requires authentication');
   });

@@ -50,7 +50,11 @@ describe('authentication: only Basic works', () => {
   });
 
   it('wrong credentials are judged before the route: 401 Bad credentials on an unknown path and on a method the path does not serve', async () => {
-    for (const [method, path] of [['GET', '/nope'], ['PATCH', '/authorizations'], ['POST', '/applications/grants']] as const) {
+    for (const [method, path] of [
+      ['GET', '/nope'],
+      ['PATCH', '/authorizations'],
+      ['POST', '/applications/grants'],
+    ] as const) {
       const response = await send({ method, path }, { authorization: 'token ghp_16C7e42F292c6912E7710c838347Ae178B4a' });
       expect(response.status, `${method} ${path}`).toBe(401);
       expect((await readJson(response)).message).toBe('Bad credentials');
@@ -69,9 +73,25 @@ describe('422 names the real offending fields', () => {
     ['no body at all where one is required', forApp, undefined, [{ field: 'client_secret', code: 'missing_field' }]],
     ['a note of the wrong type', create, { note: 42 }, [{ field: 'note', code: 'invalid' }]],
     ['scopes that are not strings', create, { scopes: ['repo', 7] }, [{ field: 'scopes.1', code: 'invalid' }]],
-    ['two scope keys in an update', update, { add_scopes: ['repo'], remove_scopes: ['user'] }, [{ field: 'add_scopes', code: 'invalid' }, { field: 'remove_scopes', code: 'invalid' }]],
+    [
+      'two scope keys in an update',
+      update,
+      { add_scopes: ['repo'], remove_scopes: ['user'] },
+      [
+        { field: 'add_scopes', code: 'invalid' },
+        { field: 'remove_scopes', code: 'invalid' },
+      ],
+    ],
     ['an over-long client_id', create, { client_id: 'abcde12345fghij678901', client_secret: 'x' }, [{ field: 'client_id', code: 'invalid' }]],
-    ['several problems at once', forApp, { client_secret: 5, note: 7 }, [{ field: 'client_secret', code: 'invalid' }, { field: 'note', code: 'invalid' }]],
+    [
+      'several problems at once',
+      forApp,
+      { client_secret: 5, note: 7 },
+      [
+        { field: 'client_secret', code: 'invalid' },
+        { field: 'note', code: 'invalid' },
+      ],
+    ],
   ];
 
   it.each(cases)('%s', async (_, call, body, expected) => {
@@ -110,7 +130,7 @@ describe('422 names the real offending fields', () => {
 });
 
 describe('requests that match no operation, or that are not JSON', () => {
-  it.each(['/nope', '/authorizations/1/extra', '/api/v3/nope', '/authorizations/', '/'])('GET %s → GitHub\'s 404, saying in X-Simulator-Reason that there is no such operation', async (path) => {
+  it.each(['/nope', '/authorizations/1/extra', '/api/v3/nope', '/authorizations/', '/'])("GET %s → GitHub's 404, saying in X-Simulator-Reason that there is no such operation", async (path) => {
     const response = await send({ method: 'GET', path });
     expect(response.status).toBe(404);
     const body = await readJson(response);
@@ -123,7 +143,7 @@ describe('requests that match no operation, or that are not JSON', () => {
     ['/authorizations/abc', 'authorization_id "abc" must be integer'],
     ['/applications/grants/0', 'grant_id "0" must be >= 1'],
     ['/authorizations/99999', 'the user has no authorization 99999'],
-  ])('GET %s → GitHub\'s 404, naming the reason in X-Simulator-Reason', async (path, reason) => {
+  ])("GET %s → GitHub's 404, naming the reason in X-Simulator-Reason", async (path, reason) => {
     const response = await send({ method: 'GET', path });
     expect(response.status).toBe(404);
     expect(await readJson(response)).toEqual(example('not-found'));

@@ -13,28 +13,21 @@ import { basic } from './support/calls.js';
 const refusal = (host: string, names: string[] = []) => hostRefusal({ headers: { host } }, hostAllowList(names));
 
 describe('hostRefusal', () => {
-  it.each([
-    'localhost',
-    'localhost:4010',
-    'LOCALHOST.',
-    'app.localhost:5173',
-    '127.0.0.1:4010',
-    '10.0.0.7',
-    '[::1]:4010',
-    '[fe80::1]',
-    '',
-  ])('answers %j by default', (host) => {
+  it.each(['localhost', 'localhost:4010', 'LOCALHOST.', 'app.localhost:5173', '127.0.0.1:4010', '10.0.0.7', '[::1]:4010', '[fe80::1]', ''])('answers %j by default', (host) => {
     expect(refusal(host)).toBeUndefined();
   });
 
   it.each(['attacker.example:4010', 'attacker.example', 'localhost.attacker.example', '127.0.0.1.nip.io', '999.0.0.1', 'devbox', 'mylocalhost'])('refuses %j by default, naming the option', (host) => {
-    expect(refusal(host)?.message).toMatch(/^Forbidden: Host ".*" is not a name this server answers to \(against DNS rebinding it answers localhost, \*\.localhost, IP addresses\); to use this name, start it with --allowed-hosts \S+ \(the allowedHosts option\)$/);
+    expect(refusal(host)?.message).toMatch(
+      /^Forbidden: Host ".*" is not a name this server answers to \(against DNS rebinding it answers localhost, \*\.localhost, IP addresses\); to use this name, start it with --allowed-hosts \S+ \(the allowedHosts option\)$/,
+    );
   });
 
   it('answers the names given, and the subdomains of a name given with a leading dot', () => {
     const names = ['devbox', 'My-Alias.test.', '.svc.cluster.test'];
     for (const host of ['devbox:4010', 'my-alias.test', 'svc.cluster.test', 'mock.svc.cluster.test:80']) expect(refusal(host, names), host).toBeUndefined();
-    for (const host of ['devbox.attacker.example', 'evilsvc.cluster.test', 'alias.test']) expect(refusal(host, names)?.message, host).toMatch(/answers localhost, \*\.localhost, IP addresses, devbox, my-alias\.test, svc\.cluster\.test\)/);
+    for (const host of ['devbox.attacker.example', 'evilsvc.cluster.test', 'alias.test'])
+      expect(refusal(host, names)?.message, host).toMatch(/answers localhost, \*\.localhost, IP addresses, devbox, my-alias\.test, svc\.cluster\.test\)/);
   });
 
   it.each(['a b', 'http://x', 'x/y', '-bad', '*.example'])('refuses %j as an allowed host, naming the option', (name) => {

@@ -18,7 +18,11 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((started) => (started.child.exitCode === null ? stop(started, 'SIGKILL') : undefined)));
 });
 
-const portIsClosed = (url: string) => fetch(url).then(() => undefined, () => true);
+const portIsClosed = (url: string) =>
+  fetch(url).then(
+    () => undefined,
+    () => true,
+  );
 
 describe('npm start', () => {
   it('prints, once ready: the URL, the ten routes, Basic, accounts, Prefer, faults, the control API, --static and the docs', async () => {
@@ -115,7 +119,10 @@ describe('one-line errors, no stack trace', () => {
 
   it.each([
     [{ env: { PORT: 'abc' } }, 'error: PORT must be a port number (0-65535), not "abc"'],
-    [{ args: ['--prot=1'] }, 'error: unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --scenarios, --journal-size, --no-journal, --allowed-hosts, --control-token, --strict, --static, --verbose, --help'],
+    [
+      { args: ['--prot=1'] },
+      'error: unknown option "--prot": the options are --port, --host, --accounts, --data, --delay, --seed, --now, --state-file, --scenarios, --journal-size, --no-journal, --allowed-hosts, --control-token, --strict, --static, --verbose, --help',
+    ],
     [{ args: ['--port', 'http'] }, 'error: --port must be a port number (0-65535), not "http"'],
     [{ args: ['--now', 'tomorrow'] }, 'error: --now "tomorrow": must be an ISO 8601 time with its offset, e.g. 2026-01-01T00:00:00Z'],
     [{ args: ['--delay', 'soon'] }, 'error: --delay soon: must be a whole number of milliseconds from 0 to 60000'],
@@ -172,5 +179,4 @@ describe('npm start with --accounts, --data and --delay', () => {
     expect(answered.status).toBe(200);
     expect(await answered.json()).toEqual([]);
   });
-
 });

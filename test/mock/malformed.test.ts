@@ -56,7 +56,9 @@ describe('malformed requests', () => {
   });
 
   it('invalid UTF-8 in a header value is refused or ignored, never a 5xx', async () => {
-    const answer = await raw(Buffer.concat([Buffer.from('GET /authorizations HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Basic '), Buffer.from([0xff, 0xfe]), Buffer.from('\r\n\r\n')]));
+    const answer = await raw(
+      Buffer.concat([Buffer.from('GET /authorizations HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Basic '), Buffer.from([0xff, 0xfe]), Buffer.from('\r\n\r\n')]),
+    );
     expect(answer.status).toBeGreaterThanOrEqual(400);
     expect(answer.status).toBeLessThan(500);
     expect(answer.headers['content-type']).toContain('application/json');

@@ -28,7 +28,7 @@ const simulated: Record<string, { status: number; body?: (base: string) => unkno
 };
 
 describe.each(['', '/api/v3'])('the simulator: every operation, at %s/…', (prefix) => {
-  it.each(calls)('$operation: $method $path → the server\'s answer for a new user', async (call) => {
+  it.each(calls)("$operation: $method $path → the server's answer for a new user", async (call) => {
     const base = `${mockUrl()}${prefix}`;
     const expected = simulated[call.operation]!;
     const response = await sendAs(freshUser(), call, {}, prefix);
@@ -67,13 +67,13 @@ describe('headers of the answers', () => {
   it.each([
     ['list-grants', 'link-grants'],
     ['list-authorizations', 'link'],
-  ])('--static: %s sends the contract\'s Link header', async (operation, header) => {
+  ])("--static: %s sends the contract's Link header", async (operation, header) => {
     const response = await sendTo(staticMockUrl(), calls.find((c) => c.operation === operation)!);
     expect(response.headers.get('link')).toBe(headerExample(header));
     expect(response.headers.get('link')).toMatch(/rel="next"/);
   });
 
-  it('--static: create-authorization (201) sends the contract\'s Location', async () => {
+  it("--static: create-authorization (201) sends the contract's Location", async () => {
     const response = await sendTo(staticMockUrl(), calls.find((c) => c.operation === 'create-authorization')!);
     expect(response.status).toBe(201);
     expect(response.headers.get('location')).toBe(headerExample('location'));

@@ -60,7 +60,12 @@ describe('the validating proxy', () => {
     expect(await response.json()).toEqual(invalidAuthorization);
     const report = await pollUntil('the report', () => reportOf('GET /api/v3/authorizations/2'));
     expect(report[0]).toBe('✗ GET /api/v3/authorizations/2 → 200 breaks the contract:');
-    expect(report.slice(1).map((line) => line.trim().split(':')[0]).sort()).toEqual(['response body.id', 'response body.scopes']);
+    expect(
+      report
+        .slice(1)
+        .map((line) => line.trim().split(':')[0])
+        .sort(),
+    ).toEqual(['response body.id', 'response body.scopes']);
     expect(report.join('\n')).toMatch(/id must be integer/);
   });
 
@@ -177,7 +182,16 @@ describe('the proxy and the mock judge a request alike', () => {
     expect(reported.length > 0).toBe(mockRefused);
     if (answer.status === 422) {
       const fields = (await answer.json()).errors.map((item: { field: string }) => item.field).sort();
-      expect(reported.map((line) => line.trim().split(':')[0]!.replace(/^request (body|query)\./, '')).sort()).toEqual(fields);
+      expect(
+        reported
+          .map((line) =>
+            line
+              .trim()
+              .split(':')[0]!
+              .replace(/^request (body|query)\./, ''),
+          )
+          .sort(),
+      ).toEqual(fields);
     }
   });
 });

@@ -8,9 +8,7 @@ import { basic, basicFor, callFor, calls, contractErrors, example, freshUser, mo
 
 // The GHES 3.15 page's curl commands, as printed (complete: one per operation, each with its
 // documented status), from the committed fixture that `npm run check:seeds` checks against the page.
-const printed: { operation: string; command: string; status: number }[] = JSON.parse(
-  readFileSync(new URL('../fixtures/seed-curl-commands.json', import.meta.url), 'utf8'),
-);
+const printed: { operation: string; command: string; status: number }[] = JSON.parse(readFileSync(new URL('../fixtures/seed-curl-commands.json', import.meta.url), 'utf8'));
 
 interface CurlCommand {
   operation: string;
@@ -26,7 +24,16 @@ function curlCommands(): CurlCommand[] {
   return printed.map(({ operation, command, status }) => {
     const parts = command.split(' \\ ').map((part) => part.trim());
     const headers = Object.fromEntries(
-      parts.filter((p) => p.startsWith('-H ')).map((p) => p.slice(4, -1).split(/: (.*)/s).slice(0, 2).map((s) => s.trim()) as [string, string]),
+      parts
+        .filter((p) => p.startsWith('-H '))
+        .map(
+          (p) =>
+            p
+              .slice(4, -1)
+              .split(/: (.*)/s)
+              .slice(0, 2)
+              .map((s) => s.trim()) as [string, string],
+        ),
     );
     const data = parts.find((p) => p.startsWith('-d '))?.slice(4, -1);
     return {
@@ -41,12 +48,7 @@ function curlCommands(): CurlCommand[] {
 }
 
 /** The page's URL on the mock, its placeholders filled in. */
-const onMock = (url: string) =>
-  url
-    .replace('http(s)://HOSTNAME', mockUrl())
-    .replace('GRANT_ID', '1')
-    .replace('AUTHORIZATION_ID', '1')
-    .replace('FINGERPRINT', 'jklmnop12345678');
+const onMock = (url: string) => url.replace('http(s)://HOSTNAME', mockUrl()).replace('GRANT_ID', '1').replace('AUTHORIZATION_ID', '1').replace('FINGERPRINT', 'jklmnop12345678');
 
 /** What curl puts on the wire: its own headers, the page's, and a form content type with -d. */
 function asCurlSends(command: CurlCommand, authorization: string) {
@@ -65,7 +67,7 @@ function asCurlSends(command: CurlCommand, authorization: string) {
 describe("the docs page's curl commands", () => {
   const commands = curlCommands();
 
-  it('are ten, one per operation, with GitHub\'s headers', () => {
+  it("are ten, one per operation, with GitHub's headers", () => {
     expect(commands).toHaveLength(10);
     expect(new Set(commands.map((command) => command.operation)).size).toBe(10);
     for (const command of commands) {
@@ -89,7 +91,7 @@ describe("the docs page's curl commands", () => {
     expect(contractErrors(command.operation, response.status, await readJson(response))).toEqual([]);
   });
 
-  it('update-authorization: the page\'s two-scope-key body gets 422 naming both keys; one key gets the documented 200', async () => {
+  it("update-authorization: the page's two-scope-key body gets 422 naming both keys; one key gets the documented 200", async () => {
     const command = commands.find((c) => c.operation === 'update-authorization')!;
     const refused = await asCurlSends(command, basic);
     const user = basicFor(freshUser('curl'));

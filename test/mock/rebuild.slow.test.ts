@@ -25,7 +25,7 @@ async function copyProject() {
 const touchContent = async (path: string) => writeFile(path, `${await readFile(path, 'utf8')}# edited\n`);
 
 describe('isStale', () => {
-  it('is false for the build of the sources beside it, whatever the files\' times', async () => {
+  it("is false for the build of the sources beside it, whatever the files' times", async () => {
     expect(await isStale(await copyProject())).toBe(false);
   });
 
@@ -63,7 +63,7 @@ describe('rebuildIfStale', () => {
     expect((await stat(join(dir, 'generated/openapi.json'))).mtimeMs).toBe(written);
   });
 
-  it('refuses to serve a contract that does not build, with the linter\'s report', async () => {
+  it("refuses to serve a contract that does not build, with the linter's report", async () => {
     const dir = await copyProject();
     const file = join(dir, 'openapi/paths/authorizations.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace('operationId: oauth-authorizations/list-authorizations', 'operationId: oauth-authorizations/list-grants'));

@@ -18,8 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const create = (url: string, note: string) =>
-  fetch(`${url}/authorizations`, { method: 'POST', headers: { authorization: basic, 'content-type': 'application/json' }, body: JSON.stringify({ note }) });
+const create = (url: string, note: string) => fetch(`${url}/authorizations`, { method: 'POST', headers: { authorization: basic, 'content-type': 'application/json' }, body: JSON.stringify({ note }) });
 const notes = (text: string) => (JSON.parse(text).data.octocat?.authorizations ?? []).map((a: { note: string }) => a.note);
 
 describe('stateFile', () => {
@@ -51,8 +50,16 @@ describe('stateFile', () => {
 
   it.each([
     ['corrupt', '{"format": ', /^state file .*state\.json: not JSON \(.+\); it is left as it is: fix it, or move it away to start afresh$/],
-    ['foreign', '{"name": "my-app", "version": "1.0.0"}', /^state file .*state\.json: not a state file of this simulator \(its "format" is not "ghes-oauth-authorizations simulator state"\); it is left as it is/],
-    ['broken data', JSON.stringify({ format: persistedFormat, version: 1, data: { octocat: { authorizations: [{ id: 1 }] } } }), /^state file .*state\.json: octocat\.authorizations\[0\]\.url: is required/],
+    [
+      'foreign',
+      '{"name": "my-app", "version": "1.0.0"}',
+      /^state file .*state\.json: not a state file of this simulator \(its "format" is not "ghes-oauth-authorizations simulator state"\); it is left as it is/,
+    ],
+    [
+      'broken data',
+      JSON.stringify({ format: persistedFormat, version: 1, data: { octocat: { authorizations: [{ id: 1 }] } } }),
+      /^state file .*state\.json: octocat\.authorizations\[0\]\.url: is required/,
+    ],
     ['a later version', JSON.stringify({ format: persistedFormat, version: 2, data: {} }), /^state file .*state\.json: version 2: this simulator reads version 1/],
   ])('a %s file stops the start, naming it, and is never overwritten', async (_kind, text, message) => {
     await writeFile(file, text);

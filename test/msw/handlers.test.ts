@@ -171,12 +171,10 @@ describe('base URLs', () => {
 
   it('refuses a simulator together with simulator options', () => {
     const { simulator } = createHandlers();
-    expect(() => createHandlers({ simulator, accounts: {} })).toThrow(
-      new Error("createHandlers: pass either simulator or accounts (the simulator's own options), not both"),
-    );
+    expect(() => createHandlers({ simulator, accounts: {} })).toThrow(new Error("createHandlers: pass either simulator or accounts (the simulator's own options), not both"));
   });
 
-  it('refuses bad simulator options with the simulator\'s own message', () => {
+  it("refuses bad simulator options with the simulator's own message", () => {
     expect(() => createHandlers({ accounts: { 'a:b': {} } })).toThrow(/a user name is not empty and has no colon/);
   });
 });

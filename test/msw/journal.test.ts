@@ -20,7 +20,11 @@ afterAll(() => server.close());
 
 const basic = (user: string, password: string) => `Basic ${btoa(`${user}:${password}`)}`;
 const createAs = (user: string, password: string, note: string, headers: Record<string, string> = {}) =>
-  fetch(`${baseUrl}/authorizations`, { method: 'POST', headers: { authorization: basic(user, password), 'content-type': 'application/json', ...headers }, body: JSON.stringify({ note, scopes: ['repo'] }) });
+  fetch(`${baseUrl}/authorizations`, {
+    method: 'POST',
+    headers: { authorization: basic(user, password), 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ note, scopes: ['repo'] }),
+  });
 
 describe('the guide (docs/frontend-testing.md), as written', () => {
   it('"retries the create with the one-time code": the journal shows the 401, then the retry with the right code', async () => {
@@ -62,7 +66,11 @@ describe('the MSW handlers keep the journal', () => {
   });
 
   it('a scenario through the handlers: the next create fails with 502, then it works; the journal says which applied', async () => {
-    const queued = await controlFetch(`${origin}/_simulator/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ operationId: 'createAuthorization', fault: 502 }) });
+    const queued = await controlFetch(`${origin}/_simulator/scenarios`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ operationId: 'createAuthorization', fault: 502 }),
+    });
     expect(queued.status).toBe(204);
     expect([(await createAs('octocat', 'pw', 'one')).status, (await createAs('octocat', 'pw', 'two')).status]).toEqual([502, 201]);
     expect(handlers.simulator.requests().map((entry) => entry.scenario?.id ?? null)).toEqual([handlers.simulator.requests()[0]!.scenario!.id, null]);

@@ -139,7 +139,9 @@ describe('strict: true (the server started with it, the handlers made with it) a
       ...(row.body !== undefined && { body: JSON.stringify(row.body) }),
     });
     const text = (await response.text()).replaceAll(origin, 'ORIGIN').replace(/"(token|hashed_token|token_last_eight)":"[^"]+"/g, '"$1":"…"');
-    const headers = Object.fromEntries(['x-simulator-reason', 'x-github-media-type', 'cache-control', 'location'].map((name) => [name, response.headers.get(name)?.replaceAll(origin, 'ORIGIN') ?? null]));
+    const headers = Object.fromEntries(
+      ['x-simulator-reason', 'x-github-media-type', 'cache-control', 'location'].map((name) => [name, response.headers.get(name)?.replaceAll(origin, 'ORIGIN') ?? null]),
+    );
     return { status: response.status, headers, body: text };
   }
 

@@ -43,7 +43,9 @@ describe('a create flood with large bodies', () => {
     const before = rss();
     const first = await flood(100);
     const second = await flood(400);
-    console.log(`500 creates of 1 MB: ${JSON.stringify([...statuses])}; RSS after GC ${megabytes(before)} MB, +${megabytes(first - before)} MB after 100, +${megabytes(second - first)} MB after 400 more`);
+    console.log(
+      `500 creates of 1 MB: ${JSON.stringify([...statuses])}; RSS after GC ${megabytes(before)} MB, +${megabytes(first - before)} MB after 100, +${megabytes(second - first)} MB after 400 more`,
+    );
     expect([...statuses]).toEqual([[422, 500]]);
     expect(mock.simulator.state('flood').flood!.authorizations.every((a) => a.note!.length <= fieldLimits.note)).toBe(true);
     // 400 MB sent in the second step; retained, RSS would grow by as much (51 MB for fifteen, before).
@@ -53,7 +55,11 @@ describe('a create flood with large bodies', () => {
   it('creates at the field limits fill the user to its byte budget, then get 403; past that, RSS stays flat', { timeout: 120_000 }, async () => {
     // A budget of 8 MiB (128 MiB by default): the same rule, in fewer requests.
     byteLimits.perUser = 8 * 2 ** 20;
-    const big = (i: number) => ({ note: `${i}-`.padEnd(fieldLimits.note, 'n'), note_url: `http://example.com/${'u'.repeat(fieldLimits.note_url - 30)}`, scopes: Array.from({ length: fieldLimits.scopes }, (_, s) => `${s}`.padEnd(fieldLimits.scope, 's')) });
+    const big = (i: number) => ({
+      note: `${i}-`.padEnd(fieldLimits.note, 'n'),
+      note_url: `http://example.com/${'u'.repeat(fieldLimits.note_url - 30)}`,
+      scopes: Array.from({ length: fieldLimits.scopes }, (_, s) => `${s}`.padEnd(fieldLimits.scope, 's')),
+    });
     let stored = 0;
     let i = 0;
     for (; ; i++) {
@@ -72,7 +78,9 @@ describe('a create flood with large bodies', () => {
     }
     const after = rss();
     const kept = JSON.stringify(mock.simulator.state('flood')).length;
-    console.log(`${stored} creates stored (${megabytes(kept)} MB of JSON, budget ${megabytes(byteLimits.perUser)} MB), then ${Math.floor(stored / 2)} more: ${JSON.stringify([...refused])}; RSS ${megabytes(full)} MB → ${megabytes(after)} MB`);
+    console.log(
+      `${stored} creates stored (${megabytes(kept)} MB of JSON, budget ${megabytes(byteLimits.perUser)} MB), then ${Math.floor(stored / 2)} more: ${JSON.stringify([...refused])}; RSS ${megabytes(full)} MB → ${megabytes(after)} MB`,
+    );
     expect([...refused]).toEqual([[403, Math.ceil(stored / 2)]]);
     expect(kept).toBeLessThan(byteLimits.perUser * 1.1);
     expect(kept).toBeGreaterThan(byteLimits.perUser * 0.8);

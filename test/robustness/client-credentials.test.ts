@@ -56,7 +56,11 @@ beforeAll(async () => {
   b = await startOrigin(() => ({ status: 200, body: [] }));
   a = await startOrigin(({ method, url }) => {
     const path = new URL(url, 'http://a').pathname;
-    if (method === 'POST') return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'OauthAccess', code: 'missing_field', field: 'client_id' }], documentation_url: 'https://docs.github.com/rest' } };
+    if (method === 'POST')
+      return {
+        status: 422,
+        body: { message: 'Validation Failed', errors: [{ resource: 'OauthAccess', code: 'missing_field', field: 'client_id' }], documentation_url: 'https://docs.github.com/rest' },
+      };
     // A list whose next page is on B.
     if (path === '/api/v3/authorizations') return { status: 200, headers: { link: `<${b.url}/api/v3/authorizations?page=2>; rel="next"` }, body: [] };
     // A list with a next page on A itself, whose next page is on B.
@@ -137,7 +141,11 @@ describe('credentials appear in no error and not in the client', () => {
   const expectNoSecret = (value: unknown) => {
     for (const dump of dumps(value)) for (const secret of secrets) expect(dump).not.toContain(secret);
   };
-  const caught = (promise: Promise<unknown>) => promise.then(() => expect.fail('expected a rejection'), (error: unknown) => error);
+  const caught = (promise: Promise<unknown>) =>
+    promise.then(
+      () => expect.fail('expected a rejection'),
+      (error: unknown) => error,
+    );
 
   /** A server that accepts the connection, reads the request and closes the socket without answering. */
   let hangUp: Server;

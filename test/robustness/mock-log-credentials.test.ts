@@ -41,7 +41,15 @@ it('logs each authenticated request without its credentials', async () => {
   const inUrl = `http://${username}:${encodeURIComponent(password)}@${new URL(mock.url).host}/authorizations/2`;
   expect((await rawExchange(mock.url, `GET ${inUrl} HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic ${basicToken}\r\nX-GitHub-OTP: ${otpCode}\r\n\r\n`)).status).toBe(200);
 
-  const lines = ['GET /api/v3/authorizations → 200', 'POST /api/v3/authorizations → 201', 'PATCH /api/v3/authorizations/1 → 422', 'GET /api/v3/applications/grants/1 → 401', 'DELETE /authorizations/1 → 204', 'GET /authorizations/0 → 404', '/authorizations/2 → 200'];
+  const lines = [
+    'GET /api/v3/authorizations → 200',
+    'POST /api/v3/authorizations → 201',
+    'PATCH /api/v3/authorizations/1 → 422',
+    'GET /api/v3/applications/grants/1 → 401',
+    'DELETE /authorizations/1 → 204',
+    'GET /authorizations/0 → 404',
+    '/authorizations/2 → 200',
+  ];
   const log = await pollUntil('every request in the log', () => (lines.every((line) => mock.output().includes(line)) ? mock.output() : undefined));
   // Seven requests and the OTP retry, so the check below reads a log that holds them all.
   expect(log.match(/^[A-Z]+ \S*\/(authorizations|applications)\S* → \d{3} /gm)).toHaveLength(8);

@@ -36,9 +36,12 @@ describe('parsePrefer', () => {
   it('reads what the former pattern read, on any short header of the characters that matter', () => {
     const piece = fc.constantFrom('code', 'example', 'Code', 'EXAMPLE', 'codex', '=', '"', ',', ';', ' ', '\t', '201', 'gone', 'a', '-', '\u00a0');
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 14 }).map((pieces) => pieces.join('')), (header) => {
-        expect(parsePrefer(header)).toEqual(formerParsePrefer(header));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 14 }).map((pieces) => pieces.join('')),
+        (header) => {
+          expect(parsePrefer(header)).toEqual(formerParsePrefer(header));
+        },
+      ),
       { numRuns: 5000 },
     );
   });
@@ -47,9 +50,19 @@ describe('parsePrefer', () => {
   // the square: 256 times); reading only maxPreferLength characters makes it about 1.
   it.each([4 * 1024, 64 * 1024])('parses a hostile header of %i bytes, and 16 times as many, in time that grows no faster than the bytes', (bytes) => {
     const [small, large] = [hostile((bytes - 7) / 2), hostile((16 * bytes - 7) / 2)];
-    expect(timeRatio(() => parsePrefer(small), () => parsePrefer(large))).toBeLessThan(64);
+    expect(
+      timeRatio(
+        () => parsePrefer(small),
+        () => parsePrefer(large),
+      ),
+    ).toBeLessThan(64);
     const operation = { name: 'get-grant', statuses: { 200: [] } };
-    expect(timeRatio(() => chooseResponse(operation, small), () => chooseResponse(operation, large))).toBeLessThan(64);
+    expect(
+      timeRatio(
+        () => chooseResponse(operation, small),
+        () => chooseResponse(operation, large),
+      ),
+    ).toBeLessThan(64);
   });
 
   it('reads only the first maxPreferLength characters', () => {

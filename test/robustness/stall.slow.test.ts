@@ -11,7 +11,9 @@ import { converse } from './support/conversation.js';
 const getDocs = 'GET /docs HTTP/1.1\r\nHost: localhost\r\n\r\n';
 const pastTheTimeout = stallTimeoutMs + 5000;
 
-it(`closes a connection whose client stopped reading, ${stallTimeoutMs / 1000} s after its answers stopped going out; an answer slow to be made is not cut`, { timeout: pastTheTimeout + 30_000 }, async () => {
+it(`closes a connection whose client stopped reading, ${stallTimeoutMs / 1000} s after its answers stopped going out; an answer slow to be made is not cut`, {
+  timeout: pastTheTimeout + 30_000,
+}, async () => {
   const started = performance.now();
   const [stalled, delayed] = await Promise.all([
     // 16 docs pages (40 MB) do not fit in the kernel's buffers: most stay queued in the mock.
@@ -34,7 +36,9 @@ it(`closes a connection whose client stopped reading, ${stallTimeoutMs / 1000} s
   expect(performance.now() - started).toBeGreaterThan(stallTimeoutMs);
 });
 
-it(`lets a flooding client that does not read go after ${floodGraceMs / 1000} s, not ${stallTimeoutMs / 1000}; one that reads in time gets every answer owed`, { timeout: stallTimeoutMs + 30_000 }, async () => {
+it(`lets a flooding client that does not read go after ${floodGraceMs / 1000} s, not ${stallTimeoutMs / 1000}; one that reads in time gets every answer owed`, {
+  timeout: stallTimeoutMs + 30_000,
+}, async () => {
   // 2,000 docs requests in one 64 KB write: 16 pages owed, then the 429; Node holds the rest until the close.
   const flood = getDocs.repeat(2000);
   const pastTheGrace = floodGraceMs + 5000;

@@ -63,14 +63,12 @@ describe('the simulator answers as GitHub did', () => {
       }
     }
     expect(tokens, 'answers that show a token').toBeGreaterThan(0);
-    expect(tokenRules, 'answers whose token_last_eight or hashed_token is not their token\'s').toEqual([]);
+    expect(tokenRules, "answers whose token_last_eight or hashed_token is not their token's").toEqual([]);
     // One difference may be listed more than once, for different exchanges and decisions.
     const listed = new Map<string, string[]>();
     for (const entry of known) listed.set(entry.difference, [...(listed.get(entry.difference) ?? []), ...entry.exchanges]);
     // Unlisted: in the file's format, with the exchanges it occurs for, so that it can be decided and listed.
-    const unlisted = [...occurred]
-      .map(([difference, ids]) => ({ difference, exchanges: ids.filter((id) => !listed.get(difference)?.includes(id)) }))
-      .filter((entry) => entry.exchanges.length > 0);
+    const unlisted = [...occurred].map(([difference, ids]) => ({ difference, exchanges: ids.filter((id) => !listed.get(difference)?.includes(id)) })).filter((entry) => entry.exchanges.length > 0);
     const stale = known
       .map((entry) => ({ difference: entry.difference, exchanges: entry.exchanges.filter((id) => !occurred.get(entry.difference)?.includes(id)) }))
       .filter((entry) => entry.exchanges.length > 0);

@@ -129,7 +129,11 @@ async function credentials(simulator: Simulator, recorded: string | undefined): 
   if (recorded === undefined) return undefined;
   if (recorded.startsWith('Basic ')) return basic;
   const created = await simulator.handle(
-    new Request(`${base}/authorizations`, { method: 'POST', headers: { authorization: basic, 'content-type': 'application/json' }, body: JSON.stringify({ note: 'the token sent', scopes: ['repo'] }) }),
+    new Request(`${base}/authorizations`, {
+      method: 'POST',
+      headers: { authorization: basic, 'content-type': 'application/json' },
+      body: JSON.stringify({ note: 'the token sent', scopes: ['repo'] }),
+    }),
   );
   const { token } = (await created.json()) as { token: string };
   if (!token) throw new Error(`the simulator issued no token to replay exchange with: ${created.status}`);
@@ -153,7 +157,10 @@ function headerShape(name: string, value: string | null | undefined): string {
   if (name === 'last-modified') return Number.isNaN(Date.parse(value)) ? `not a date (${value})` : 'a date';
   if (name === 'location') return urlShape(value);
   if (name === 'link') {
-    return [...value.matchAll(/<([^>]*)>;\s*rel="([^"]+)"/g)].map(([, url, rel]) => `${rel}=${urlShape(url!)}`).sort().join(', ');
+    return [...value.matchAll(/<([^>]*)>;\s*rel="([^"]+)"/g)]
+      .map(([, url, rel]) => `${rel}=${urlShape(url!)}`)
+      .sort()
+      .join(', ');
   }
   return value;
 }

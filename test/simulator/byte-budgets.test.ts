@@ -28,7 +28,9 @@ describe('field limits', () => {
 
   it('at the limits, a create is stored; an update past one is refused and changes nothing', async () => {
     const simulator = createSimulator();
-    const created = await send(simulator, 'POST', '/authorizations', { body: { note: 'n'.repeat(fieldLimits.note), scopes: Array.from({ length: fieldLimits.scopes }, (_, i) => `${i}`.padEnd(fieldLimits.scope, 's')) } });
+    const created = await send(simulator, 'POST', '/authorizations', {
+      body: { note: 'n'.repeat(fieldLimits.note), scopes: Array.from({ length: fieldLimits.scopes }, (_, i) => `${i}`.padEnd(fieldLimits.scope, 's')) },
+    });
     expect(created.status).toBe(201);
     const before = simulator.state();
     const added = await send(simulator, 'PATCH', `/authorizations/${created.body.id}`, { body: { add_scopes: ['one more'] } });
@@ -56,7 +58,9 @@ describe('budgets of stored bytes', () => {
     const before = simulator.state();
     expect((await send(simulator, 'POST', '/authorizations', { body: { note: 'n'.repeat(fieldLimits.note) } })).status).toBe(403);
     // Past the room left (under a create's size): a long note and note_url.
-    expect((await send(simulator, 'PATCH', '/authorizations/1', { body: { note: 'n'.repeat(fieldLimits.note), note_url: `https://example.com/${'u'.repeat(fieldLimits.note_url - 20)}` } })).status).toBe(403);
+    expect(
+      (await send(simulator, 'PATCH', '/authorizations/1', { body: { note: 'n'.repeat(fieldLimits.note), note_url: `https://example.com/${'u'.repeat(fieldLimits.note_url - 20)}` } })).status,
+    ).toBe(403);
     expect(simulator.state()).toEqual(before);
     // A small change still fits, a delete makes room.
     expect((await send(simulator, 'DELETE', '/authorizations/1')).status).toBe(204);
@@ -88,9 +92,19 @@ describe('budgets of stored bytes', () => {
   it('a data set over a budget is refused, named', () => {
     byteLimits.perUser = 5_000;
     const authorizations = Array.from({ length: 20 }, (_, i) => ({
-      id: i + 1, url: `http://x/authorizations/${i + 1}`, scopes: [], token: '', token_last_eight: null, hashed_token: null,
-      app: { client_id: '00000000000000000000', name: `n${i}`, url: 'http://x' }, note: `n${i}`.padEnd(500, 'n'), note_url: null,
-      created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', fingerprint: null, expires_at: null,
+      id: i + 1,
+      url: `http://x/authorizations/${i + 1}`,
+      scopes: [],
+      token: '',
+      token_last_eight: null,
+      hashed_token: null,
+      app: { client_id: '00000000000000000000', name: `n${i}`, url: 'http://x' },
+      note: `n${i}`.padEnd(500, 'n'),
+      note_url: null,
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+      fingerprint: null,
+      expires_at: null,
     }));
     expect(() => createSimulator().load({ octocat: { authorizations } })).toThrow(/^octocat\.authorizations: about \d+ bytes, more than a user may hold \(5000 bytes\)$/);
   });

@@ -56,7 +56,11 @@ describe('the control gate', () => {
   describe('with a control token', () => {
     it.each([
       ['no Authorization', {}, 'Requires authentication: this simulator was started with a control token; send Authorization: Bearer <token> on control requests'],
-      ['Basic credentials', { authorization: `Basic ${btoa('octocat:secret')}` }, 'Requires authentication: this simulator was started with a control token; send Authorization: Bearer <token> on control requests'],
+      [
+        'Basic credentials',
+        { authorization: `Basic ${btoa('octocat:secret')}` },
+        'Requires authentication: this simulator was started with a control token; send Authorization: Bearer <token> on control requests',
+      ],
       ['another bearer token', { authorization: 'Bearer k3y-for-the-control-planf' }, 'Bad credentials: the bearer token is not the control token this simulator was started with'],
       ['the token with a character more', { authorization: `Bearer ${token}x` }, 'Bad credentials: the bearer token is not the control token this simulator was started with'],
     ])('%s: every control route is a 401 with a Bearer challenge, and nothing changes', async (_, headers, message) => {

@@ -31,7 +31,7 @@ describe('the control API', () => {
     expect((await send(simulator, 'GET', '/authorizations')).body).toHaveLength(2);
   });
 
-  it('keeps no origin: a loaded url is not kept; answers and GET /_simulator/state name URLs on the request\'s base, state() on the contract\'s placeholder host', async () => {
+  it("keeps no origin: a loaded url is not kept; answers and GET /_simulator/state name URLs on the request's base, state() on the contract's placeholder host", async () => {
     const simulator = createSimulator({ data: { octocat: { authorizations: [authorization(5, { url: 'https://elsewhere.example/api/v3/authorizations/99' })] } } });
     expect((await send(simulator, 'GET', '/api/v3/authorizations/5', { base: 'http://a.test' })).body.url).toBe('http://a.test/api/v3/authorizations/5');
     expect((await send(simulator, 'GET', '/authorizations/5', { base: 'http://b.test:81' })).body.url).toBe('http://b.test:81/authorizations/5');
@@ -69,7 +69,9 @@ describe('the control API', () => {
     const simulator = createSimulator();
     await send(simulator, 'DELETE', '/authorizations/1');
     const before = simulator.state();
-    const answer = await control(simulator, 'PUT', '/state', { octocat: { authorizations: [authorization(1), authorization(2, { fingerprint: null }), authorization(3, { fingerprint: null, scopes: 'repo' })] } });
+    const answer = await control(simulator, 'PUT', '/state', {
+      octocat: { authorizations: [authorization(1), authorization(2, { fingerprint: null }), authorization(3, { fingerprint: null, scopes: 'repo' })] },
+    });
     expect(answer.status).toBe(422);
     expect(answer.body.message).toBe('octocat.authorizations[2].scopes: must be array,null');
     expect(simulator.state()).toEqual(before);
@@ -84,10 +86,9 @@ describe('the control API', () => {
   ])('%s → %i', async (_, method, path, status, message) => {
     const simulator = createSimulator();
     const body = path === '/faults' ? undefined : path === '/reset' ? { user: 5 } : undefined;
-    const answer =
-      message.source.startsWith('^Problems')
-        ? await send(simulator, method, `/_simulator${path}`, { user: null, text: '{', headers: { 'x-simulator-control': '1' } })
-        : await control(simulator, method, path, body);
+    const answer = message.source.startsWith('^Problems')
+      ? await send(simulator, method, `/_simulator${path}`, { user: null, text: '{', headers: { 'x-simulator-control': '1' } })
+      : await control(simulator, method, path, body);
     expect(answer.status).toBe(status);
     expect(answer.body.message).toMatch(message);
   });
@@ -102,7 +103,10 @@ describe('load() and the data option', () => {
     [{ octocat: { authorizations: {} } }, 'octocat.authorizations: must be an array, not object'],
     [{ octocat: { authorizations: [{ ...authorization(1), app: { name: 'x' } }] } }, 'octocat.authorizations[0].app.client_id: is required (and 1 more problems)'],
     [{ octocat: { authorizations: [authorization(1), authorization(1)] } }, 'octocat.authorizations[1].id: 1 is also the id of octocat.authorizations[0]'],
-    [{ octocat: { authorizations: [authorization(1), authorization(2)] } }, 'octocat.authorizations[1].fingerprint: already_exists: authorization 1 of app abcde12345fghij67890 has the fingerprint "jklmnop12345678"'],
+    [
+      { octocat: { authorizations: [authorization(1), authorization(2)] } },
+      'octocat.authorizations[1].fingerprint: already_exists: authorization 1 of app abcde12345fghij67890 has the fingerprint "jklmnop12345678"',
+    ],
     [{ octocat: { authorizations: [authorization(0, { fingerprint: null })] } }, 'octocat.authorizations[0].id: must be >= 1'],
   ])('%#: → %s', (data, message) => {
     const simulator = createSimulator();

@@ -130,7 +130,12 @@ describe('ids are bounded so that creates always work', () => {
 
 // --- accepted ⇒ servable ----------------------------------------------------------------------
 
-const text = (max: number) => fc.oneof(fc.string({ maxLength: 20 }), fc.constant('x'.repeat(max)), fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => s.repeat(Math.max(1, Math.floor(max / Math.max(1, s.length))) ).slice(0, max)));
+const text = (max: number) =>
+  fc.oneof(
+    fc.string({ maxLength: 20 }),
+    fc.constant('x'.repeat(max)),
+    fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => s.repeat(Math.max(1, Math.floor(max / Math.max(1, s.length)))).slice(0, max)),
+  );
 const url = fc.oneof(fc.constant('http://example.com/a'), fc.constant(`https://example.com/${'p'.repeat(fieldLimits.other - 20)}`), fc.webUrl());
 const time = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => `${d.toISOString().slice(0, 19)}Z`);
 const scopes = fc.oneof(
@@ -168,21 +173,23 @@ function dataSetOf(users: Generated[][]): Record<string, { authorizations: unkno
         const unique = g.personal ? g.note : g.fingerprint;
         if (unique && taken.has(key)) return [];
         if (unique) taken.add(key);
-        return [{
-          id: g.id,
-          url: `http://127.0.0.1:4010/authorizations/${g.id}`,
-          scopes: g.scopes,
-          token: '',
-          token_last_eight: 'abcdefgh',
-          hashed_token: 'f'.repeat(64),
-          app: { client_id: clientIdOf, name: g.personal ? (g.note ?? '') : `app ${g.app}`, url: 'http://example.com/app' },
-          note: g.note,
-          note_url: g.note_url,
-          created_at: g.created_at,
-          updated_at: g.updated_at,
-          fingerprint: g.personal ? null : g.fingerprint,
-          expires_at: g.expires_at,
-        }];
+        return [
+          {
+            id: g.id,
+            url: `http://127.0.0.1:4010/authorizations/${g.id}`,
+            scopes: g.scopes,
+            token: '',
+            token_last_eight: 'abcdefgh',
+            hashed_token: 'f'.repeat(64),
+            app: { client_id: clientIdOf, name: g.personal ? (g.note ?? '') : `app ${g.app}`, url: 'http://example.com/app' },
+            note: g.note,
+            note_url: g.note_url,
+            created_at: g.created_at,
+            updated_at: g.updated_at,
+            fingerprint: g.personal ? null : g.fingerprint,
+            expires_at: g.expires_at,
+          },
+        ];
       });
       return [u === 0 ? 'octocat' : `user${u}`, { authorizations }];
     }),

@@ -45,7 +45,7 @@ describe('full reset, in process', () => {
     expect((await send(simulator, 'GET', '/authorizations')).body.map((a: { id: number }) => a.id)).toEqual([7]);
   });
 
-  it('the data set it started with is its own copy: changing the caller\'s object changes no reset', async () => {
+  it("the data set it started with is its own copy: changing the caller's object changes no reset", async () => {
     const data = structuredClone(started.data);
     const simulator = createSimulator({ data });
     data.octocat.authorizations[0]!.id = 99;
@@ -53,7 +53,7 @@ describe('full reset, in process', () => {
     expect(simulator.state().octocat!.authorizations.map((a) => a.id)).toEqual([7]);
   });
 
-  it('reset(user) forgets that user\'s data only', async () => {
+  it("reset(user) forgets that user's data only", async () => {
     const simulator = createSimulator(started);
     await changeEverything(simulator);
     simulator.reset('octocat');

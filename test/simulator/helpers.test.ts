@@ -20,7 +20,10 @@ describe('paginate', () => {
   ])('%s → %j, Link %s', (query, expected, links) => {
     const page = paginate(items, url(query));
     expect(page.items).toEqual(expected);
-    const rels = page.link?.split(', ').map((part) => `${/rel="(\w+)"/.exec(part)![1]}=${/[?&]page=(\d+)/.exec(part)![1]}`).join(' ');
+    const rels = page.link
+      ?.split(', ')
+      .map((part) => `${/rel="(\w+)"/.exec(part)![1]}=${/[?&]page=(\d+)/.exec(part)![1]}`)
+      .join(' ');
     expect(rels).toBe(links);
   });
 
@@ -68,7 +71,7 @@ describe('ETags', () => {
 });
 
 describe('rewriteUrls', () => {
-  it('puts the examples\' placeholder hosts on the base, in JSON and in header text', () => {
+  it("puts the examples' placeholder hosts on the base, in JSON and in header text", () => {
     const base = 'http://localhost:9/api/v3';
     expect(rewriteUrls({ url: 'https://HOSTNAME/authorizations/1', list: ['https://enterprise.octocat.com/api/v3/authorizations/2'], app: { url: 'http://my-github-app.com' }, n: 1 }, base)).toEqual({
       url: `${base}/authorizations/1`,

@@ -40,9 +40,7 @@ describe('isolation and concurrency', () => {
 
   it('50 concurrent get-or-creates for one app: one 201, forty-nine 200 with the same authorization', async () => {
     const user = freshUser('concurrent-get-or-create');
-    const answers = await Promise.all(
-      Array.from({ length: 50 }, () => api(user, 'PUT', '/authorizations/clients/isolationapp00000001', { client_secret: 's'.repeat(40) })),
-    );
+    const answers = await Promise.all(Array.from({ length: 50 }, () => api(user, 'PUT', '/authorizations/clients/isolationapp00000001', { client_secret: 's'.repeat(40) })));
     const statuses = answers.map((answer) => answer.status).sort();
     expect(statuses).toEqual([...Array(49).fill(200), 201].sort());
     const ids = new Set(((await Promise.all(answers.map((answer) => answer.json()))) as Array<{ id: number }>).map((a) => a.id));

@@ -38,8 +38,7 @@ function collecting(target: Target) {
 }
 
 /** The secrets found in `text`, each as a whole word (a password "secret" is not the key "client_secret"). */
-const leaks = (text: string, secrets: Set<string>) =>
-  [...secrets].filter((secret) => new RegExp(`(?<![A-Za-z0-9_+/=])${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_+/=])`).test(text));
+const leaks = (text: string, secrets: Set<string>) => [...secrets].filter((secret) => new RegExp(`(?<![A-Za-z0-9_+/=])${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_+/=])`).test(text));
 
 async function runAndSearch(simulator: Simulator, target: Target, numRuns: number) {
   const run = collecting(target);

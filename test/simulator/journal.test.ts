@@ -43,7 +43,9 @@ describe('the journal, in process', () => {
     await send(simulator, 'GET', '/authorizations', { user: 'mona', password: 'mona-pass-1234', headers: { 'x-github-otp': '999999' } });
     await send(simulator, 'GET', '/authorizations', { headers: { 'x-github-otp': '123123' } });
     await send(simulator, 'GET', '/authorizations', { user: null, headers: { authorization: 'token ghp_abcdefabcdefabcdefabcdefabcdefabcdef', cookie: 'session=cookie-secret' } });
-    await send(simulator, 'PUT', '/authorizations/clients/abcde12345fghij67890?client_secret=query-secret-1', { body: { client_secret: 'body-secret-12345', nested: [{ password: 'deep-password-1' }] } });
+    await send(simulator, 'PUT', '/authorizations/clients/abcde12345fghij67890?client_secret=query-secret-1', {
+      body: { client_secret: 'body-secret-12345', nested: [{ password: 'deep-password-1' }] },
+    });
     await send(simulator, 'POST', '/authorizations', { text: 'client_secret=form-secret-123' });
     const entries = simulator.requests();
     expect(entries.map((entry) => entry.headers.authorization)).toEqual(['Basic mona', 'Basic mona', 'Basic octocat', 'token [masked]', 'Basic octocat', 'Basic octocat']);
@@ -57,7 +59,20 @@ describe('the journal, in process', () => {
     expect(entries[5]).toMatchObject({ bodyNote: '29 bytes, not JSON, not kept' });
     expect(entries[5]).not.toHaveProperty('body');
     const text = JSON.stringify(entries);
-    for (const secret of ['mona-pass-1234', '424242', '999999', '123123', 'ghp_abcdef', 'cookie-secret', 'query-secret-1', 'body-secret-12345', 'deep-password-1', 'form-secret-123', btoa('octocat:secret'), btoa('mona:mona-pass-1234')]) {
+    for (const secret of [
+      'mona-pass-1234',
+      '424242',
+      '999999',
+      '123123',
+      'ghp_abcdef',
+      'cookie-secret',
+      'query-secret-1',
+      'body-secret-12345',
+      'deep-password-1',
+      'form-secret-123',
+      btoa('octocat:secret'),
+      btoa('mona:mona-pass-1234'),
+    ]) {
       expect(text, secret).not.toContain(secret);
     }
   });
@@ -143,7 +158,12 @@ describe('the journal, in process', () => {
     expect(checkHar(har.body)).toEqual([]);
     expect(har.body.log.entries).toHaveLength(2);
     expect(har.body.log.entries[0]).toMatchObject({
-      request: { method: 'POST', url: 'http://127.0.0.1:4010/api/v3/authorizations?a=b', queryString: [{ name: 'a', value: 'b' }], postData: { mimeType: 'application/json', text: '{"note":"har","scopes":[]}' } },
+      request: {
+        method: 'POST',
+        url: 'http://127.0.0.1:4010/api/v3/authorizations?a=b',
+        queryString: [{ name: 'a', value: 'b' }],
+        postData: { mimeType: 'application/json', text: '{"note":"har","scopes":[]}' },
+      },
       response: { status: 201, statusText: 'Created' },
       _operationId: 'oauth-authorizations/create-authorization',
       _user: 'octocat',
@@ -155,7 +175,12 @@ describe('the journal, in process', () => {
 
   it('the HAR check notices a log that is not HAR 1.2', () => {
     expect(checkHar({ log: { version: '1.1', creator: { name: 'x', version: '1' }, entries: [{ startedDateTime: 'now', time: 1, request: {}, response: {}, cache: {}, timings: {} }] } })).toEqual(
-      expect.arrayContaining(['log.version: must be "1.2"', 'log.entries[0].startedDateTime: must be an ISO 8601 date', 'log.entries[0].request.method: must be a string', 'log.entries[0].timings.wait: must be a number']),
+      expect.arrayContaining([
+        'log.version: must be "1.2"',
+        'log.entries[0].startedDateTime: must be an ISO 8601 date',
+        'log.entries[0].request.method: must be a string',
+        'log.entries[0].timings.wait: must be a number',
+      ]),
     );
   });
 });
@@ -167,7 +192,11 @@ describe('the journal over HTTP (the server of npm start)', () => {
     const { url } = mock();
     const user = `journal-${Math.random().toString(36).slice(2, 8)}`;
     const authorization = `Basic ${btoa(`${user}:http-secret-99`)}`;
-    const created = await fetch(`${url}/api/v3/authorizations`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify({ note: 'over http', scopes: [] }) });
+    const created = await fetch(`${url}/api/v3/authorizations`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify({ note: 'over http', scopes: [] }),
+    });
     expect(created.status).toBe(201);
     const token = (await created.json()).token as string;
     await fetch(`${url}/authorizations/1`, { headers: { authorization: `Basic ${btoa('mona:mona-pass-1234')}`, 'x-github-otp': '000000' } });
@@ -175,7 +204,14 @@ describe('the journal over HTTP (the server of npm start)', () => {
     expect(answer.status).toBe(200);
     const entries = (await answer.json()) as JournalEntry[];
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ method: 'POST', path: '/api/v3/authorizations', status: 201, user, body: { note: 'over http', scopes: [] }, headers: { authorization: `Basic ${user}`, host: new URL(url).host } });
+    expect(entries[0]).toMatchObject({
+      method: 'POST',
+      path: '/api/v3/authorizations',
+      status: 201,
+      user,
+      body: { note: 'over http', scopes: [] },
+      headers: { authorization: `Basic ${user}`, host: new URL(url).host },
+    });
     const mona = (await (await controlFetch(`${url}/_simulator/requests?user=mona&status=401`)).json()) as JournalEntry[];
     expect(mona.at(-1)!.headers['x-github-otp']).toBe('sent, wrong');
     const all = await (await controlFetch(`${url}/_simulator/requests`)).text();

@@ -55,8 +55,14 @@ describe('the model notices a simulator that', () => {
       },
     ],
     ['answers a Location that is not the url', async (request, send) => answer(await send(request), (body, headers) => (headers.has('location') && headers.set('location', `${body.url}0`), body))],
-    ['answers "Not Found: …" for an unknown id', async (request, send) => answer(await send(request), (body) => (body?.message === 'Not Found' ? { ...body, message: 'Not Found: no such id' } : body))],
-    ['shows the token in a list', async (request, send) => answer(await send(request), (body) => (Array.isArray(body) ? body.map((item) => ('token' in item ? { ...item, token: 'gho_x' } : item)) : body))],
+    [
+      'answers "Not Found: …" for an unknown id',
+      async (request, send) => answer(await send(request), (body) => (body?.message === 'Not Found' ? { ...body, message: 'Not Found: no such id' } : body)),
+    ],
+    [
+      'shows the token in a list',
+      async (request, send) => answer(await send(request), (body) => (Array.isArray(body) ? body.map((item) => ('token' in item ? { ...item, token: 'gho_x' } : item)) : body)),
+    ],
     [
       'does not turn two-factor authentication on',
       async (request, send) => {
@@ -66,7 +72,10 @@ describe('the model notices a simulator that', () => {
       },
     ],
   ])('%s', { timeout: 120_000 }, async (_, change) => {
-    const error = await checkModel(broken(change), { numRuns: 100, endOnFailure: true }).then(() => undefined, (caught: unknown) => caught);
+    const error = await checkModel(broken(change), { numRuns: 100, endOnFailure: true }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
     // fast-check's failure, caused by one of the model's assertions (not by a crash of the test).
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).cause).toMatchObject({ name: 'AssertionError' });

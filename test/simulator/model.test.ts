@@ -28,7 +28,7 @@ function failureOf(run: () => unknown): unknown {
 }
 
 describe('issueToken', () => {
-  it('has GitHub\'s format: the prefix and 36 characters of [A-Za-z0-9], its last eight, and its SHA-256 hex digest', async () => {
+  it("has GitHub's format: the prefix and 36 characters of [A-Za-z0-9], its last eight, and its SHA-256 hex digest", async () => {
     for (const prefix of ['gho_', 'ghp_'] as const) {
       const issued = await issueToken(prefix);
       expect(issued.token).toMatch(new RegExp(`^${prefix}[A-Za-z0-9]{36}$`));
@@ -65,7 +65,7 @@ describe('a new user', () => {
     expect(grants.every((grant) => isApplicationGrant(grantWithUrl(grant, base)))).toBe(true);
   });
 
-  it('never sees another user\'s changes', async () => {
+  it("never sees another user's changes", async () => {
     const { backend, pat } = await backendWith();
     backend.createAuthorization('mona', { note: 'mine' }, await pat());
     backend.deleteAuthorization('hubot', 1);
@@ -81,14 +81,22 @@ describe('createAuthorization', () => {
     const issued = await pat();
     const created = backend.createAuthorization('octocat', { note: 'release script', scopes: ['repo', 'repo', 'user'] }, issued);
     expect(isAuthorization(withUrl(created, base))).toBe(true);
-    expect(created).toMatchObject({ id: 3, token: issued.token, hashed_token: issued.hashed_token, token_last_eight: issued.token_last_eight, note: 'release script', scopes: ['repo', 'user'], fingerprint: null });
+    expect(created).toMatchObject({
+      id: 3,
+      token: issued.token,
+      hashed_token: issued.hashed_token,
+      token_last_eight: issued.token_last_eight,
+      note: 'release script',
+      scopes: ['repo', 'user'],
+      fingerprint: null,
+    });
     expect(created.app).toEqual({ name: 'release script', url: listAuthorizations200[0]!.app.url, client_id: personalTokenClientId });
     expect(created.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(backend.getAuthorization('octocat', 3)).toEqual({ ...created, token: '' });
     expect(backend.listAuthorizations('octocat').map((a) => a.id)).toEqual([1, 2, 3]);
   });
 
-  it('an OAuth app\'s token takes the app the examples name for its client ID, or one of its own', async () => {
+  it("an OAuth app's token takes the app the examples name for its client ID, or one of its own", async () => {
     const { backend, token } = await backendWith();
     expect(backend.createAuthorization('octocat', { client_id: clientId, client_secret: secret }, await token()).app).toEqual(getAuthorization200.app);
     expect(backend.createAuthorization('octocat', { client_id: otherApp, client_secret: secret }, await token()).app).toEqual({
@@ -112,7 +120,7 @@ describe('createAuthorization', () => {
     expect(backend.listAuthorizations('octocat')).toHaveLength(2);
   });
 
-  it('a second personal token with the same note → 422 already_exists on description (GitHub\'s name for the note)', async () => {
+  it("a second personal token with the same note → 422 already_exists on description (GitHub's name for the note)", async () => {
     const { backend, pat } = await backendWith();
     backend.createAuthorization('octocat', { note: 'ci' }, await pat());
     const issued = await pat();
@@ -145,7 +153,7 @@ describe('createAuthorization', () => {
 });
 
 describe('getOrCreateAuthorization', () => {
-  it('creates the app\'s authorization for a fingerprint the first time, then finds the same one', async () => {
+  it("creates the app's authorization for a fingerprint the first time, then finds the same one", async () => {
     const { backend, token } = await backendWith();
     const first = backend.getOrCreateAuthorization('octocat', clientId, { client_secret: secret, fingerprint: 'laptop', note: 'n' }, await token());
     const second = backend.getOrCreateAuthorization('octocat', clientId, { client_secret: secret, fingerprint: 'laptop' }, await token());
@@ -154,7 +162,7 @@ describe('getOrCreateAuthorization', () => {
     expect(second).toEqual({ created: false, authorization: { ...first.authorization, token: '' } });
   });
 
-  it('without a fingerprint, finds the app\'s authorization that has none (the seeded one has one)', async () => {
+  it("without a fingerprint, finds the app's authorization that has none (the seeded one has one)", async () => {
     const { backend, token } = await backendWith();
     const first = backend.getOrCreateAuthorization('octocat', clientId, { client_secret: secret }, await token());
     expect(first.created).toBe(true);
@@ -180,7 +188,7 @@ describe('updateAuthorization', () => {
     expect(isAuthorization(withUrl(backend.getAuthorization('octocat', 1), base))).toBe(true);
   });
 
-  it('renames a personal token\'s app with its note, and keeps notes unique', async () => {
+  it("renames a personal token's app with its note, and keeps notes unique", async () => {
     const { backend, pat } = await backendWith();
     backend.createAuthorization('octocat', { note: 'taken' }, await pat());
     expect(backend.updateAuthorization('octocat', 2, { note: 'deploys' }).app.name).toBe('deploys');
@@ -218,7 +226,7 @@ describe('deletes', () => {
 });
 
 describe('the grants, derived once per change (model.ts keeps them per store version)', () => {
-  it('follow every kind of change at once: a create, an update, the eleventh token, a delete, a grant\'s delete, a replace', async () => {
+  it("follow every kind of change at once: a create, an update, the eleventh token, a delete, a grant's delete, a replace", async () => {
     const { backend, token } = await backendWith();
     const scopesOf = (id: number) => backend.getGrant('octocat', id).scopes;
     expect(scopesOf(1)).toEqual(['public_repo']);
@@ -263,7 +271,7 @@ describe('state, replace and reset', () => {
     expect(backend.state('nobody')).toEqual({});
   });
 
-  it('replace() drops a data set\'s tokens and continues its ids', async () => {
+  it("replace() drops a data set's tokens and continues its ids", async () => {
     const { backend, pat } = await backendWith();
     backend.replace({ octocat: { authorizations: [{ ...getAuthorization200, id: 7 }] } });
     expect(backend.getAuthorization('octocat', 7).token).toBe('');
@@ -291,7 +299,10 @@ describe('limits', () => {
       const { backend, pat } = await backendWith();
       backend.listAuthorizations('one');
       backend.listAuthorizations('two');
-      expect(failureOf(() => backend.listAuthorizations('three'))).toMatchObject({ status: 403, body: { message: expect.stringMatching(/^The simulator is full: it holds 2 users\. POST \/_simulator\/reset/) } });
+      expect(failureOf(() => backend.listAuthorizations('three'))).toMatchObject({
+        status: 403,
+        body: { message: expect.stringMatching(/^The simulator is full: it holds 2 users\. POST \/_simulator\/reset/) },
+      });
       backend.createAuthorization('one', { note: 'a' }, await pat());
       const issued = await pat();
       expect(failureOf(() => backend.createAuthorization('two', { note: 'b' }, issued))).toMatchObject({ status: 403, body: { message: expect.stringContaining('it holds 5 authorizations') } });

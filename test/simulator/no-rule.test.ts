@@ -9,8 +9,17 @@ import { routes } from '../../src/simulator/routes.js';
 const base = 'http://127.0.0.1:4010/api/v3';
 const route = (name: string) => routes.find((candidate) => candidate.operation.name === name)!;
 /** getGrant's route and answers under the name of an operation the simulator knows nothing of. */
-const unknown = (name: string, responses = route('getGrant').operation.responses) => ({ ...route('getGrant'), operation: { ...route('getGrant').operation, name, operationId: `oauth-authorizations/${name}`, responses } });
-const call = (routeOf: ReturnType<typeof unknown>) => ({ route: routeOf, pathParameters: { grant_id: 1 }, query: new URLSearchParams(), body: undefined, credentials: { user: 'octocat', password: 'secret' } });
+const unknown = (name: string, responses = route('getGrant').operation.responses) => ({
+  ...route('getGrant'),
+  operation: { ...route('getGrant').operation, name, operationId: `oauth-authorizations/${name}`, responses },
+});
+const call = (routeOf: ReturnType<typeof unknown>) => ({
+  route: routeOf,
+  pathParameters: { grant_id: 1 },
+  query: new URLSearchParams(),
+  body: undefined,
+  credentials: { user: 'octocat', password: 'secret' },
+});
 const context = { base, path: '/applications/grants/1', search: '', headers: new Headers() };
 
 describe('an operation without a rule', () => {

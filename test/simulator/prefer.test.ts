@@ -8,7 +8,7 @@ import { chooseResponse, preferTarget } from '../../src/simulator/prefer.js';
 describe('chooseResponse', () => {
   const getGrant = preferTarget(operations.find((o) => o.name === 'getGrant')!);
 
-  it('reads the target from the contract: the operation\'s name and its statuses\' examples', () => {
+  it("reads the target from the contract: the operation's name and its statuses' examples", () => {
     expect(getGrant.name).toBe('get-grant');
     expect(getGrant.statuses['401']).toEqual(expect.arrayContaining(['requires-authentication', 'otp-required']));
   });
@@ -24,6 +24,8 @@ describe('chooseResponse', () => {
 
   it('a status or example the operation lacks is a problem listing what it has', () => {
     expect(chooseResponse(getGrant, 'code=418')).toEqual({ problem: `Prefer: code=418 is not a response of get-grant; it answers ${Object.keys(getGrant.statuses).join(', ')}` });
-    expect(chooseResponse(getGrant, 'example=gone')).toMatchObject({ problem: expect.stringMatching(/^Prefer: example=gone is not an example of get-grant; it has get-grant-200 \(200\), requires-authentication \(401\)/) });
+    expect(chooseResponse(getGrant, 'example=gone')).toMatchObject({
+      problem: expect.stringMatching(/^Prefer: example=gone is not an example of get-grant; it has get-grant-200 \(200\), requires-authentication \(401\)/),
+    });
   });
 });

@@ -35,9 +35,12 @@ describe('basicCredentials', () => {
 });
 
 describe('acceptsJson', () => {
-  it.each([null, 'application/json', 'application/vnd.github+json', 'application/vnd.github.v3', 'application/vnd.github.v3+json; charset=utf-8', '*/*', 'text/html, */*;q=0.1'])('%j → true', (accept) => {
-    expect(acceptsJson(accept)).toBe(true);
-  });
+  it.each([null, 'application/json', 'application/vnd.github+json', 'application/vnd.github.v3', 'application/vnd.github.v3+json; charset=utf-8', '*/*', 'text/html, */*;q=0.1'])(
+    '%j → true',
+    (accept) => {
+      expect(acceptsJson(accept)).toBe(true);
+    },
+  );
   it.each(['text/html', 'application/json;q=0', 'application/xml', 'application/vnd.github.v3 html'])('%j → false', (accept) => {
     expect(acceptsJson(accept)).toBe(false);
   });
@@ -85,7 +88,9 @@ describe('checkRequest', () => {
   });
 
   it('a required body that is absent is checked as {}', () => {
-    expect(checkRequest(call('PUT', '/authorizations/clients/abcde12345fghij67890'))).toMatchObject({ refusal: { status: 422, body: { errors: [{ field: 'client_secret', code: 'missing_field' }] } } });
+    expect(checkRequest(call('PUT', '/authorizations/clients/abcde12345fghij67890'))).toMatchObject({
+      refusal: { status: 422, body: { errors: [{ field: 'client_secret', code: 'missing_field' }] } },
+    });
   });
 
   it.each([

@@ -57,7 +57,11 @@ describe('scenarios, in process', () => {
 
   it.each<[string, unknown, string]>([
     ['an unknown operation', { operationId: 'makeCoffee', fault: 500 }, 'scenarios[0].operationId: "makeCoffee" is no operation of this API; it has listGrants, getGrant,'],
-    ['a method the operation never has', { operationId: 'createAuthorization', method: 'GET', fault: 500 }, 'scenarios[0].method: createAuthorization is POST, never GET: the scenario would never apply'],
+    [
+      'a method the operation never has',
+      { operationId: 'createAuthorization', method: 'GET', fault: 500 },
+      'scenarios[0].method: createAuthorization is POST, never GET: the scenario would never apply',
+    ],
     ['a status the operation does not document', { operationId: 'getGrant', status: 201 }, 'scenarios[0]: code=201 is not a response of get-grant; it answers'],
     ['an example it does not have', { operationId: 'getGrant', example: 'nope' }, 'scenarios[0]: example=nope is not an example of get-grant;'],
     ['a fault that is no server error', { fault: 404 }, 'scenarios[0].fault: must be a server error status (500 to 599) or "drop"'],
@@ -91,7 +95,8 @@ describe('scenarios over HTTP', () => {
   it('POST /_simulator/scenarios queues, GET reads the queue, PUT replaces, DELETE empties; a bad one is a 422 that names it', async () => {
     const { url } = mock();
     const user = `scenario-${Math.random().toString(36).slice(2, 8)}`;
-    const json = (method: string, body?: unknown) => controlFetch(`${url}/_simulator/scenarios`, { method, headers: { 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    const json = (method: string, body?: unknown) =>
+      controlFetch(`${url}/_simulator/scenarios`, { method, headers: { 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
     expect((await json('POST', { operationId: 'createAuthorization', user, fault: 502, times: 2 })).status).toBe(204);
     expect(await (await json('GET')).json()).toMatchObject([{ operationId: 'createAuthorization', user, fault: 502, times: 2, remaining: 2 }]);
     const createAs = () => fetch(`${url}/api/v3/authorizations`, { method: 'POST', headers: { authorization: `Basic ${btoa(`${user}:pw`)}` }, body: JSON.stringify({ note: `n${Math.random()}` }) });
@@ -113,7 +118,9 @@ describe('scenarios over HTTP', () => {
     const bad = join(folder, 'bad.json');
     await writeFile(good, JSON.stringify([{ operationId: 'listAuthorizations', fault: 503 }]));
     await writeFile(bad, JSON.stringify([{ operationId: 'listAuthorizations', fault: 404 }]));
-    await expect(serveSimulator({ scenariosFile: bad, verbose: false }, { host: '127.0.0.1', port: 0 })).rejects.toThrow(`--scenarios ${bad}: scenarios[0].fault: must be a server error status (500 to 599) or "drop"`);
+    await expect(serveSimulator({ scenariosFile: bad, verbose: false }, { host: '127.0.0.1', port: 0 })).rejects.toThrow(
+      `--scenarios ${bad}: scenarios[0].fault: must be a server error status (500 to 599) or "drop"`,
+    );
     const log = console.log;
     console.log = () => undefined;
     const mock = await serveSimulator({ scenariosFile: good, verbose: false }, { host: '127.0.0.1', port: 0 }).finally(() => (console.log = log));

@@ -26,7 +26,9 @@ async function session(simulator: Simulator): Promise<string> {
   ];
   let transcript = '';
   for (const [method, path, body] of calls) {
-    const response = await simulator.handle(new Request(`${origin}${path}`, { method, headers: path.startsWith('/_simulator/') ? { ...auth, 'x-simulator-control': '1' } : auth, ...(body !== undefined && { body: JSON.stringify(body) }) }));
+    const response = await simulator.handle(
+      new Request(`${origin}${path}`, { method, headers: path.startsWith('/_simulator/') ? { ...auth, 'x-simulator-control': '1' } : auth, ...(body !== undefined && { body: JSON.stringify(body) }) }),
+    );
     transcript += `${method} ${path} → ${response.status}\n${[...response.headers].map(([name, value]) => `${name}: ${value}`).join('\n')}\n\n${await response.text()}\n\n`;
   }
   return transcript;
@@ -58,7 +60,10 @@ describe('a seeded, clock-frozen session', () => {
 
   it('the seed works the same through the MSW handlers', async () => {
     const handlers = createHandlers({ ...seeded, baseUrl: `${origin}/api/v3` });
-    const server = setupServer(...handlers, http.all('*', () => new Response('unhandled', { status: 599 })));
+    const server = setupServer(
+      ...handlers,
+      http.all('*', () => new Response('unhandled', { status: 599 })),
+    );
     server.listen({ onUnhandledRequest: 'error' });
     try {
       const created = await fetch(`${origin}/api/v3/authorizations`, { method: 'POST', headers: auth, body: JSON.stringify({ note: 'ci', scopes: ['repo'] }) });
@@ -70,7 +75,7 @@ describe('a seeded, clock-frozen session', () => {
   });
 });
 
-describe('the platform source\'s pool', () => {
+describe("the platform source's pool", () => {
   it('hands out every byte the platform gave once, in order, across refills, each draw a fresh array', () => {
     // Each fill is told apart: fill k writes k*7 + i (mod 256) at position i.
     let fills = 0;

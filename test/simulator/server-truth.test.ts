@@ -11,7 +11,7 @@ import { basicFor, clientId, secret, send } from './support.js';
 const github3Authorize = { note: 'github3.py', note_url: '', client_id: '', client_secret: '', scopes: ['gist'] };
 
 describe('strict: true', () => {
-  it('createSimulator: each body GitHub took is the contract\'s 422 again, naming the field; without it, 201 or 200 and the change named', async () => {
+  it("createSimulator: each body GitHub took is the contract's 422 again, naming the field; without it, 201 or 200 and the change named", async () => {
     const cases: Array<[string, string, unknown, string, string]> = [
       ['POST', '/authorizations', github3Authorize, 'client_id', 'client_id is empty'],
       ['POST', '/authorizations', { note: 'x', scope: 'repo' }, 'scope', 'scope is not a field of this request'],
@@ -83,7 +83,12 @@ describe('X-GitHub-Media-Type', () => {
   it('is on every answer of the API, refusals and 204 included', async () => {
     const simulator = createSimulator();
     const accept = { accept: 'application/vnd.github.v3.full+json' };
-    for (const [method, path, user] of [['GET', '/authorizations', null], ['GET', '/nope', 'octocat'], ['DELETE', '/authorizations/1', 'octocat'], ['DELETE', '/authorizations/1', 'octocat']] as const) {
+    for (const [method, path, user] of [
+      ['GET', '/authorizations', null],
+      ['GET', '/nope', 'octocat'],
+      ['DELETE', '/authorizations/1', 'octocat'],
+      ['DELETE', '/authorizations/1', 'octocat'],
+    ] as const) {
       const answer = await send(simulator, method, path, { user, headers: accept });
       expect(answer.headers.get('x-github-media-type'), `${method} ${path} → ${answer.status}`).toBe('github.v3; param=full; format=json');
     }
@@ -101,13 +106,16 @@ describe('the order of the checks', () => {
     expect([update.status, update.body.note]).toEqual([200, 'by POST']);
   });
 
-  it('a token: 403 while the simulator holds it (any user\'s), 401 Bad credentials once revoked or never issued', async () => {
+  it("a token: 403 while the simulator holds it (any user's), 401 Bad credentials once revoked or never issued", async () => {
     const simulator = createSimulator();
     const created = await send(simulator, 'POST', '/authorizations', { user: 'issuer', body: { note: 'a token' } });
     const asToken = () => send(simulator, 'GET', '/applications/grants', { user: null, headers: { authorization: `token ${created.body.token}` } });
     expect([(await asToken()).status, (await asToken()).body.message]).toEqual([403, 'This API can only be accessed with username and password Basic Auth']);
     // Good credentials still meet the router: a path or method the API does not have is 404.
-    for (const [method, path] of [['GET', '/nope'], ['PATCH', '/authorizations']] as const) {
+    for (const [method, path] of [
+      ['GET', '/nope'],
+      ['PATCH', '/authorizations'],
+    ] as const) {
       const stray = await send(simulator, method, path, { user: null, headers: { authorization: `token ${created.body.token}` } });
       expect([stray.status, stray.body.message], `${method} ${path}`).toEqual([404, 'Not Found']);
     }

@@ -22,7 +22,9 @@ describe('sha256Hex', () => {
 
   it('agrees with node:crypto for random tokens', () => {
     for (let i = 0; i < 200; i++) {
-      const token = `gho_${Buffer.from(crypto.getRandomValues(new Uint8Array(27))).toString('base64').replace(/[+/]/g, 'x')}`;
+      const token = `gho_${Buffer.from(crypto.getRandomValues(new Uint8Array(27)))
+        .toString('base64')
+        .replace(/[+/]/g, 'x')}`;
       expect(sha256Hex(token)).toBe(reference(token));
     }
   });

@@ -7,7 +7,12 @@ import { contractErrors } from '../mock/support/calls.js';
 import { clientId, origin, secret, send } from './support.js';
 
 const linkTargets = (link: string | null) =>
-  Object.fromEntries((link ?? '').split(', ').filter(Boolean).map((part) => [/rel="(\w+)"/.exec(part)![1], /^<([^>]*)>/.exec(part)![1]]));
+  Object.fromEntries(
+    (link ?? '')
+      .split(', ')
+      .filter(Boolean)
+      .map((part) => [/rel="(\w+)"/.exec(part)![1], /^<([^>]*)>/.exec(part)![1]]),
+  );
 
 describe('URLs are on the origin and prefix the request came in on', () => {
   it.each([
@@ -93,7 +98,7 @@ describe('the operations', () => {
     expect((await send(simulator, 'GET', '/authorizations/1')).status).toBe(404);
   });
 
-  it('the conflicts the contract documents are its examples\' shapes', async () => {
+  it("the conflicts the contract documents are its examples' shapes", async () => {
     const simulator = createSimulator();
     const note = await send(simulator, 'POST', '/authorizations', { body: { note: 'My personal access token' } });
     expect(note.status).toBe(422);
@@ -155,7 +160,7 @@ describe('conditional requests', () => {
     expect(changed.headers.get('etag')).not.toBe(etag);
   });
 
-  it('HEAD answers the GET\'s status and headers without a body', async () => {
+  it("HEAD answers the GET's status and headers without a body", async () => {
     const simulator = createSimulator();
     const head = await send(simulator, 'HEAD', '/authorizations/1');
     expect(head.status).toBe(200);
@@ -204,7 +209,7 @@ describe('accounts', () => {
   });
 });
 
-describe('GitHub\'s exact bodies; the diagnosis in X-Simulator-Reason', () => {
+describe("GitHub's exact bodies; the diagnosis in X-Simulator-Reason", () => {
   it.each([
     ['an unknown route', 'GET', '/nope', /^no operation at GET \/nope: this API serves /],
     ['an id that is no integer', 'GET', '/authorizations/abc', /authorization_id "abc" must be integer/],
@@ -240,7 +245,7 @@ describe('GitHub\'s exact bodies; the diagnosis in X-Simulator-Reason', () => {
   });
 });
 
-describe('Prefer forces a documented example, on the request\'s origin, and changes nothing', () => {
+describe("Prefer forces a documented example, on the request's origin, and changes nothing", () => {
   it('code=201 on get-or-create: the 201 example with its URLs rewritten', async () => {
     const simulator = createSimulator();
     const answer = await send(simulator, 'PUT', `/api/v3/authorizations/clients/${clientId}`, { body: { client_secret: secret }, headers: { prefer: 'code=201' } });

@@ -29,7 +29,12 @@ export async function send(simulator: Simulator, method: string, path: string, s
   const response = await simulator.handle(
     new Request(`${base}${path}`, {
       method,
-      headers: { accept: 'application/vnd.github+json', ...(user !== null && { authorization: basicFor(user, password) }), ...(payload !== undefined && { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        accept: 'application/vnd.github+json',
+        ...(user !== null && { authorization: basicFor(user, password) }),
+        ...(payload !== undefined && { 'content-type': 'application/json' }),
+        ...headers,
+      },
       ...(payload !== undefined && { body: payload }),
     }),
   );

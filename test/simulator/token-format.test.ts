@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { base62Digits, crc32, formatToken, hasValidChecksum, tokenChecksum } from '../../src/simulator/token-format.js';
 
 describe('the token checksum', () => {
-  it('matches a published GitHub-format token (coolaj86\'s gist eb8cddfd3e4251258712dfed03e1f86d: 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)', () => {
+  it("matches a published GitHub-format token (coolaj86's gist eb8cddfd3e4251258712dfed03e1f86d: 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)", () => {
     expect(tokenChecksum('zQWBuTSOoRi4A9spHcVY5ncnsDkxkJ')).toBe('0mLq17');
     expect(hasValidChecksum('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')).toBe(true);
   });
 
-  it('is zlib\'s CRC32, in base62 padded to 6 characters', () => {
+  it("is zlib's CRC32, in base62 padded to 6 characters", () => {
     for (const text of ['', 'a', 'zQWBuTSOoRi4A9spHcVY5ncnsDkxkJ', '000000000000000000000000000000']) {
       expect(crc32(text)).toBe(zlibCrc32(text));
       const checksum = tokenChecksum(text);

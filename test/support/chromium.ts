@@ -10,14 +10,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 export const chromiumPath = '/usr/bin/chromium';
 
 // No sandbox (CI runs as root), and none of Chromium's own traffic (updates, sync, field trials).
-const flags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const flags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export interface OfflineBrowser {
   page: Page;

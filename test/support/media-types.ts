@@ -14,7 +14,6 @@ export interface MediaType {
   examples: Record<string, unknown>;
 }
 
-
 /** The request body and each response of an operation: `request` or the status, the node resolved, and the pointer where it lives. */
 function bodiesOf(path: string, method: string, operation: any): Array<{ body: string; node: any; pointer: string }> {
   const entries: Array<[string, any, string]> = [

@@ -28,7 +28,10 @@ describe('uri', () => {
   const alphabet = "abcAZ09-._~:/?#[]@!$&'()*+,;=% é\u00a0\n";
 
   it('accepts nothing on its fast path that full mode rejects', () => {
-    fc.assert(fc.property(fc.stringMatching(plainHttpUrl), (value) => fullUri(value)), { numRuns: runs });
+    fc.assert(
+      fc.property(fc.stringMatching(plainHttpUrl), (value) => fullUri(value)),
+      { numRuns: runs },
+    );
   });
 
   const strings = fc.oneof(
@@ -41,19 +44,22 @@ describe('uri', () => {
   );
 
   it('rejects at once only strings full mode rejects', () => {
-    fc.assert(fc.property(strings, (value) => uriCharacters.test(value) || !fullUri(value)), { numRuns: runs });
+    fc.assert(
+      fc.property(strings, (value) => uriCharacters.test(value) || !fullUri(value)),
+      { numRuns: runs },
+    );
   });
 
   it('gives full mode’s verdict on URIs, near-URIs and noise', () => {
-    fc.assert(fc.property(strings, (value) => formats.uri(value) === fullUri(value)), { numRuns: runs });
+    fc.assert(
+      fc.property(strings, (value) => formats.uri(value) === fullUri(value)),
+      { numRuns: runs },
+    );
   });
 
-  it.each(['https://HOSTNAME/api/v3/authorizations/1', 'http://my-github-app.com', 'HTTP://X', 'urn:isbn:1', 'http://[::1]/', 'http://h/%41'])(
-    'accepts %s',
-    (value) => {
-      expect(formats.uri(value)).toBe(true);
-    },
-  );
+  it.each(['https://HOSTNAME/api/v3/authorizations/1', 'http://my-github-app.com', 'HTTP://X', 'urn:isbn:1', 'http://[::1]/', 'http://h/%41'])('accepts %s', (value) => {
+    expect(formats.uri(value)).toBe(true);
+  });
 
   it.each(['', 'not a url', 'http//nope', 'http:', 'http://h/ x', 'http://h/%zz', 'http://h/é', '//h/x'])('rejects %j', (value) => {
     expect(formats.uri(value)).toBe(false);
@@ -68,39 +74,35 @@ describe('date-time', () => {
     .filter((value) => !value.startsWith('+') && !value.startsWith('-'));
 
   it('accepts nothing on its fast path that full mode rejects', () => {
-    fc.assert(fc.property(fc.stringMatching(plainDateTime), (value) => fullDateTime(value)), { numRuns: runs });
+    fc.assert(
+      fc.property(fc.stringMatching(plainDateTime), (value) => fullDateTime(value)),
+      { numRuns: runs },
+    );
   });
 
-  const strings = fc.oneof(
-    dateTimes,
-    validDateTimes,
-    edited(validDateTimes, alphabet),
-    edited(fc.stringMatching(plainDateTime), alphabet),
-    near(alphabet, 26),
-    fc.string(),
-  );
+  const strings = fc.oneof(dateTimes, validDateTimes, edited(validDateTimes, alphabet), edited(fc.stringMatching(plainDateTime), alphabet), near(alphabet, 26), fc.string());
 
   it('rejects at once only strings full mode rejects', () => {
-    fc.assert(fc.property(strings, (value) => dateTimeShape.test(value) || !fullDateTime(value)), { numRuns: runs });
+    fc.assert(
+      fc.property(strings, (value) => dateTimeShape.test(value) || !fullDateTime(value)),
+      { numRuns: runs },
+    );
   });
 
   it('gives full mode’s verdict on date-times, near date-times and noise', () => {
-    fc.assert(fc.property(strings, (value) => formats['date-time'].validate(value) === fullDateTime(value)), { numRuns: runs });
+    fc.assert(
+      fc.property(strings, (value) => formats['date-time'].validate(value) === fullDateTime(value)),
+      { numRuns: runs },
+    );
   });
 
-  it.each(['2011-09-06T17:26:27Z', '2024-02-29T00:00:00Z', '2011-09-06t17:26:27z', '2011-09-06 17:26:27+0530', '2016-12-31T23:59:60Z', '2011-09-06T17:26:27.5-08:00'])(
-    'accepts %s',
-    (value) => {
-      expect(formats['date-time'].validate(value)).toBe(true);
-    },
-  );
+  it.each(['2011-09-06T17:26:27Z', '2024-02-29T00:00:00Z', '2011-09-06t17:26:27z', '2011-09-06 17:26:27+0530', '2016-12-31T23:59:60Z', '2011-09-06T17:26:27.5-08:00'])('accepts %s', (value) => {
+    expect(formats['date-time'].validate(value)).toBe(true);
+  });
 
-  it.each(['2011-09-06T17:26:27', '2023-02-29T00:00:00Z', '2011-09-31T00:00:00Z', '2011-13-01T00:00:00Z', '2011-09-06T24:00:00Z', '2011-09-06T12:00:60Z', '2011-09-06'])(
-    'rejects %s',
-    (value) => {
-      expect(formats['date-time'].validate(value)).toBe(false);
-    },
-  );
+  it.each(['2011-09-06T17:26:27', '2023-02-29T00:00:00Z', '2011-09-31T00:00:00Z', '2011-13-01T00:00:00Z', '2011-09-06T24:00:00Z', '2011-09-06T12:00:60Z', '2011-09-06'])('rejects %s', (value) => {
+    expect(formats['date-time'].validate(value)).toBe(false);
+  });
 });
 
 describe('int64 and int32', () => {

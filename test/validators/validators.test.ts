@@ -58,9 +58,7 @@ describe('assert*', () => {
     const error = thrownBy(() => assertAuthorization({ ...authorization, app: { ...authorization.app, url: 'http//nope' } }));
     expect(error.message).toBe('Invalid authorization: authorization.app.url: must match format "uri"');
     expect(error.schema).toBe('authorization');
-    expect(error.issues).toEqual([
-      { field: 'authorization.app.url', pointer: '/app/url', message: 'must match format "uri"', keyword: 'format', params: { format: 'uri' } },
-    ]);
+    expect(error.issues).toEqual([{ field: 'authorization.app.url', pointer: '/app/url', message: 'must match format "uri"', keyword: 'format', params: { format: 'uri' } }]);
     expect(error.name).toBe('InvalidPayloadError');
     expect(error).toBeInstanceOf(Error);
   });
@@ -134,9 +132,7 @@ describe('by schema name', () => {
 });
 
 describe('the docs pages’ payloads', () => {
-  const seedPayloads: Array<{ ghes: string; operation: string; body: string; payload: unknown }> = JSON.parse(
-    readFileSync(new URL('../fixtures/seed-payloads.json', import.meta.url), 'utf8'),
-  );
+  const seedPayloads: Array<{ ghes: string; operation: string; body: string; payload: unknown }> = JSON.parse(readFileSync(new URL('../fixtures/seed-payloads.json', import.meta.url), 'utf8'));
   // The schema of each body, or of each item of a list body.
   const cases = seedPayloads.map(({ ghes, operation, body, payload }) => {
     const schema = resolve({ $ref: bodyOf(operation, body).schemaPointer });

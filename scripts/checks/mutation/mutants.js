@@ -114,9 +114,7 @@ export function mutantsOf(file, document) {
 
   // A media type's named example, and a parameter's or a header's own example.
   const exampleMaps = (node, at) =>
-    node && typeof node === 'object'
-      ? Object.entries(node).flatMap(([key, value]) => (key === 'examples' && at.at(-2) === 'content' ? [[...at, key]] : exampleMaps(value, [...at, key])))
-      : [];
+    node && typeof node === 'object' ? Object.entries(node).flatMap(([key, value]) => (key === 'examples' && at.at(-2) === 'content' ? [[...at, key]] : exampleMaps(value, [...at, key]))) : [];
   for (const at of exampleMaps(document, [])) {
     for (const name of Object.keys(nodeAt(document, at))) add('example-removed', [...at, name], '', (_, examples) => delete examples[name]);
   }

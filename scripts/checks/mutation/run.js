@@ -84,7 +84,13 @@ async function rebuild(scratch) {
  */
 async function lint(scratch) {
   const report = await redocly(['lint', '--config', join(scratch, 'redocly.yaml'), join(scratch, 'openapi/openapi.yaml')]);
-  if (/\bwarnings?\b/i.test(report)) throw new Error(`lint reported warnings: ${report.split('\n').find((line) => /warning/.test(line))?.trim()}`);
+  if (/\bwarnings?\b/i.test(report))
+    throw new Error(
+      `lint reported warnings: ${report
+        .split('\n')
+        .find((line) => /warning/.test(line))
+        ?.trim()}`,
+    );
 }
 
 /**
@@ -94,10 +100,18 @@ async function lint(scratch) {
 async function failuresOf(vitest, specifications) {
   const { testModules, unhandledErrors } = await vitest.runTestSpecifications(specifications);
   const ran = new Set(specifications.map((specification) => specification.moduleId));
-  const failed = testModules.filter((module) => ran.has(module.moduleId)).flatMap((module) => {
-    if (module.state() === 'failed' && [...module.children.allTests()].length === 0) return [`${module.moduleId}: ${module.errors().map((e) => e.message).join('; ')}`];
-    return [...module.children.allTests('failed')].map((test) => test.fullName);
-  });
+  const failed = testModules
+    .filter((module) => ran.has(module.moduleId))
+    .flatMap((module) => {
+      if (module.state() === 'failed' && [...module.children.allTests()].length === 0)
+        return [
+          `${module.moduleId}: ${module
+            .errors()
+            .map((e) => e.message)
+            .join('; ')}`,
+        ];
+      return [...module.children.allTests('failed')].map((test) => test.fullName);
+    });
   return [...failed, ...unhandledErrors.map((error) => String(error?.message ?? error))];
 }
 
@@ -163,7 +177,13 @@ export async function runMutationTest({ sampleSize, seed = 1, only, names, log =
           } else {
             verdict = await lint(scratch).then(
               () => undefined,
-              (error) => `killed by the build's lint: ${String(error.message).split('\n').find((line) => /error|warning/.test(line))?.trim() ?? error.message}`,
+              (error) =>
+                `killed by the build's lint: ${
+                  String(error.message)
+                    .split('\n')
+                    .find((line) => /error|warning/.test(line))
+                    ?.trim() ?? error.message
+                }`,
             );
             if (verdict) killedBy.lint++;
           }
@@ -190,12 +210,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const started = performance.now();
     // --names FILE: only the mutants named in FILE, one a line (e.g. the survivors of an earlier run).
     const namesFile = option('--names');
-    const names = namesFile && (await readFile(namesFile, 'utf8')).split('\n').map((line) => line.trim()).filter(Boolean);
+    const names =
+      namesFile &&
+      (await readFile(namesFile, 'utf8'))
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
     const { total, killed, killedBy, survivors } = await runMutationTest({ sampleSize, seed: Number(option('--seed', '1')), only: option('--only'), names });
     console.log(
       `\nkilled by the rebuild ${killedBy.build}, by the tests of the docs pages' facts and the contract's rules ${killedBy.facts}, by the release test alone ${killedBy.release}, by the build's lint alone ${killedBy.lint}; ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
-    const why = (mutant) => (harmless[mutant.name] ? `\n      harmless: ${harmless[mutant.name]}` : '\n      NOT KNOWN TO BE HARMLESS: kill it with a test, or list it in scripts/checks/mutation/harmless.js with why');
+    const why = (mutant) =>
+      harmless[mutant.name] ? `\n      harmless: ${harmless[mutant.name]}` : '\n      NOT KNOWN TO BE HARMLESS: kill it with a test, or list it in scripts/checks/mutation/harmless.js with why';
     console.log(`${survivors.length} surviving mutant${survivors.length === 1 ? '' : 's'}:${survivors.map((mutant) => `\n  ${mutant.name}${why(mutant)}`).join('')}`);
     const score = total === 0 ? 0 : killed / total;
     console.log(`mutation score: ${killed} of ${total} killed (${(score * 100).toFixed(1)}%)`);

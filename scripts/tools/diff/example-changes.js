@@ -3,7 +3,6 @@
 import { httpMethods } from '../../lib/contract-helpers.js';
 import { isDeepStrictEqual } from 'node:util';
 
-
 /** Every example payload of a normalized contract, keyed `METHOD path` → location → value. */
 function examplePayloads(document) {
   const found = new Map();

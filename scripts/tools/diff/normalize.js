@@ -5,7 +5,6 @@
 import { httpMethods, tokensOf } from '../../lib/contract-helpers.js';
 import { InputError } from './load-contract.js';
 
-
 /** The node a local `$ref` (`#/a/b`) points to; throws InputError when there is none. */
 function target(document, ref, file) {
   if (!ref.startsWith('#')) throw new InputError(`${file}: $ref "${ref}" is not local; give the bundled contract (npm run build)`);

@@ -22,7 +22,10 @@ export async function redoclyDiff(base, revision) {
       output = await redocly(['diff', basePath, revisionPath, '--config', config, '--lint-config', 'off', '--format', 'json', '--fail-on', 'none', '--output', reportPath]);
     } catch (error) {
       // Redocly fails a run only when it cannot read a description; name its first complaint.
-      const reason = error.message.split('\n').map((line) => line.trim()).find((line) => line && !line.startsWith('redocly diff') && !line.startsWith('bundling'));
+      const reason = error.message
+        .split('\n')
+        .map((line) => line.trim())
+        .find((line) => line && !line.startsWith('redocly diff') && !line.startsWith('bundling'));
       throw new InputError(`Redocly could not compare the contracts: ${reason ?? 'no reason given'}`);
     }
     // Without diff rules Redocly rates every change minor or patch: a silent pass, so refuse it.

@@ -61,12 +61,14 @@ function nameParameter(rest, change, base, revision) {
   return parameter ? ['parameters', parameter.in, parameter.name, ...rest.slice(2)] : rest;
 }
 
-const pointerSegments = (pointer) =>
-  pointer.replace(/^#\/?/, '').split('/').filter(Boolean).map(unescapeToken);
+const pointerSegments = (pointer) => pointer.replace(/^#\/?/, '').split('/').filter(Boolean).map(unescapeToken);
 
 const kebab = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 /** `SecurityRequirementList` → `Security requirement list` */
-const humanize = (typeName) => kebab(typeName).replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase());
+const humanize = (typeName) =>
+  kebab(typeName)
+    .replace(/-/g, ' ')
+    .replace(/^./, (first) => first.toUpperCase());
 
 /** `property-added`, `response-removed`, `description-changed`, … */
 function ruleOf(change) {
@@ -107,12 +109,17 @@ function messageOf(change, where) {
   const parent = segments.at(-2) ?? '';
   const value = after ?? before;
   const noun =
-    change.typeName === 'Operation' ? `Operation \`${where.operation}\``
-    : change.typeName === 'Parameter' ? `${value?.required ? 'Required' : 'Optional'} \`${value?.name}\` ${value?.in} parameter`
-    : change.typeName === 'Schema' && parent === 'properties' ? `Property \`${name}\``
-    : change.typeName === 'Schema' && ['anyOf', 'oneOf', 'allOf'].includes(parent) ? `\`${parent}\` subschema ${name}`
-    : name.toLowerCase() === change.typeName.toLowerCase() ? `\`${name}\``
-    : `${humanize(change.typeName)} \`${name}\``;
+    change.typeName === 'Operation'
+      ? `Operation \`${where.operation}\``
+      : change.typeName === 'Parameter'
+        ? `${value?.required ? 'Required' : 'Optional'} \`${value?.name}\` ${value?.in} parameter`
+        : change.typeName === 'Schema' && parent === 'properties'
+          ? `Property \`${name}\``
+          : change.typeName === 'Schema' && ['anyOf', 'oneOf', 'allOf'].includes(parent)
+            ? `\`${parent}\` subschema ${name}`
+            : name.toLowerCase() === change.typeName.toLowerCase()
+              ? `\`${name}\``
+              : `${humanize(change.typeName)} \`${name}\``;
   return `${noun} was ${change.kind}.`;
 }
 

@@ -30,7 +30,8 @@ export function corpusReplay(exchanges: readonly CorpusExchange[], account: { us
       const route = routes.find(({ pattern }) => pattern.test(url.pathname))?.route;
       const shadowStatus = (await shadow.handle(request.clone())).status;
       const wanted = (status: number) => (shadowStatus === 404 && /\/\d+$/.test(url.pathname) ? status >= 200 && status < 300 : status === shadowStatus);
-      const token = (headers: { get(name: string): string | null } | Record<string, string>) => /^(token|bearer) /i.test(('get' in headers && typeof headers.get === 'function' ? headers.get('authorization') : (headers as Record<string, string>).authorization) ?? '');
+      const token = (headers: { get(name: string): string | null } | Record<string, string>) =>
+        /^(token|bearer) /i.test(('get' in headers && typeof headers.get === 'function' ? headers.get('authorization') : (headers as Record<string, string>).authorization) ?? '');
       const candidates = exchanges.filter((exchange) => exchange.route === route && exchange.request.method === request.method);
       const sameAuth = candidates.filter((exchange) => token(exchange.request.headers) === token(request.headers));
       const pool = sameAuth.length > 0 ? sameAuth : candidates;

@@ -75,7 +75,13 @@ export const calls: Call[] = [
 ];
 
 /** The component a local `$ref` names, or `node` itself. */
-const resolved = (node: any): any => (typeof node?.$ref === 'string' ? node.$ref.split('/').slice(1).reduce((at: any, key: string) => at?.[key], bundle) : node);
+const resolved = (node: any): any =>
+  typeof node?.$ref === 'string'
+    ? node.$ref
+        .split('/')
+        .slice(1)
+        .reduce((at: any, key: string) => at?.[key], bundle)
+    : node;
 
 /**
  * A call for an operation the table above does not list (one just added to the contract), made from
@@ -91,8 +97,13 @@ function derivedCall(operation: string): Call | undefined {
         const parameter = parameters.find((candidate) => candidate.in === 'path' && candidate.name === name);
         return encodeURIComponent(String(parameter?.example ?? parameter?.schema?.examples?.[0] ?? 1));
       });
-      const status = Object.keys(entry.responses).filter((code) => code.startsWith('2')).sort()[0]!;
-      const firstExample = (content: any) => Object.values<any>(content?.['application/json']?.examples ?? {})[0]?.$ref?.split('/').at(-1);
+      const status = Object.keys(entry.responses)
+        .filter((code) => code.startsWith('2'))
+        .sort()[0]!;
+      const firstExample = (content: any) =>
+        Object.values<any>(content?.['application/json']?.examples ?? {})[0]
+          ?.$ref?.split('/')
+          .at(-1);
       const bodyExample = firstExample(resolved(entry.requestBody)?.content);
       const answer = firstExample(resolved(entry.responses[status])?.content);
       return { operation, method: method.toUpperCase(), path: filled, ...(bodyExample && { body: example(bodyExample) }), status: Number(status), ...(answer && { answer }) };
@@ -113,7 +124,8 @@ export function send(call: Pick<Call, 'method' | 'path' | 'body'>, headers: Reco
 }
 
 /** `send`, as `user`. */
-export const sendAs = (user: string, call: Pick<Call, 'method' | 'path' | 'body'>, headers: Record<string, string> = {}, prefix = '') => send(call, { authorization: basicFor(user), ...headers }, prefix);
+export const sendAs = (user: string, call: Pick<Call, 'method' | 'path' | 'body'>, headers: Record<string, string> = {}, prefix = '') =>
+  send(call, { authorization: basicFor(user), ...headers }, prefix);
 
 /** `send`, to the server at `url`. */
 export function sendTo(url: string, call: Pick<Call, 'method' | 'path' | 'body'>, headers: Record<string, string> = {}, prefix = '') {

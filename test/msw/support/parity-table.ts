@@ -57,12 +57,28 @@ const table: Row[] = [
 
   // Lists and pages: create a few, then page through them with per_page and page.
   ...[1, 2, 3, 4, 5, 6].map((n): Row => ({ method: 'POST', path: '/api/v3/authorizations', user: 'pager', body: { scopes: ['repo'], note: `page ${n}` } })),
-  ...['', '?per_page=1', '?per_page=2', '?per_page=2&page=2', '?per_page=2&page=4', '?per_page=3&page=3', '?page=2', '?per_page=100', '?per_page=101', '?per_page=0', '?per_page=-1', '?per_page=abc', '?page=0', '?page=abc', `?client_id=${clientId}`, `?client_id=${otherClient}`, '?per_page=1&page=999'].flatMap(
-    (query): Row[] => [
-      { method: 'GET', path: `/api/v3/authorizations${query}`, user: 'pager' },
-      { method: 'GET', path: `/api/v3/applications/grants${query}`, user: 'pager' },
-    ],
-  ),
+  ...[
+    '',
+    '?per_page=1',
+    '?per_page=2',
+    '?per_page=2&page=2',
+    '?per_page=2&page=4',
+    '?per_page=3&page=3',
+    '?page=2',
+    '?per_page=100',
+    '?per_page=101',
+    '?per_page=0',
+    '?per_page=-1',
+    '?per_page=abc',
+    '?page=0',
+    '?page=abc',
+    `?client_id=${clientId}`,
+    `?client_id=${otherClient}`,
+    '?per_page=1&page=999',
+  ].flatMap((query): Row[] => [
+    { method: 'GET', path: `/api/v3/authorizations${query}`, user: 'pager' },
+    { method: 'GET', path: `/api/v3/applications/grants${query}`, user: 'pager' },
+  ]),
 
   // Conditional requests: 304 with the ETag just answered, 200 once the list changed.
   { method: 'GET', path: '/api/v3/authorizations', user: 'cond' },
@@ -119,15 +135,12 @@ const table: Row[] = [
     {},
     { add_scopes: 'repo' },
   ].map((body): Row => ({ method: 'PATCH', path: '/api/v3/authorizations/1', user: 'bodies', body })),
-  ...[
-    { client_secret: secret },
-    { client_secret: secret },
-    {},
-    { client_secret: 'x'.repeat(41) },
-    { client_secret: secret, scopes: 'repo' },
-    { client_secret: secret, fingerprint: 'in-body' },
-  ].map((body): Row => ({ method: 'PUT', path: `/api/v3/authorizations/clients/${otherClient}`, user: 'bodies', body })),
-  ...[{ client_secret: secret }, { client_secret: secret }, { client_secret: secret, note: 'n' }].map((body): Row => ({ method: 'PUT', path: `/api/v3/authorizations/clients/${otherClient}/laptop`, user: 'bodies', body })),
+  ...[{ client_secret: secret }, { client_secret: secret }, {}, { client_secret: 'x'.repeat(41) }, { client_secret: secret, scopes: 'repo' }, { client_secret: secret, fingerprint: 'in-body' }].map(
+    (body): Row => ({ method: 'PUT', path: `/api/v3/authorizations/clients/${otherClient}`, user: 'bodies', body }),
+  ),
+  ...[{ client_secret: secret }, { client_secret: secret }, { client_secret: secret, note: 'n' }].map(
+    (body): Row => ({ method: 'PUT', path: `/api/v3/authorizations/clients/${otherClient}/laptop`, user: 'bodies', body }),
+  ),
   { method: 'GET', path: `/api/v3/authorizations?client_id=${otherClient}`, user: 'bodies' },
   { method: 'GET', path: `/api/v3/applications/grants?client_id=${otherClient}`, user: 'bodies' },
   { method: 'DELETE', path: '/api/v3/applications/grants/2', user: 'bodies' },
@@ -139,9 +152,18 @@ const table: Row[] = [
     { method: 'DELETE', path: `/api/v3${path}`, user: 'routes' },
   ]),
   { method: 'PATCH', path: '/api/v3/authorizations/999999', user: 'routes', body: { note: 'x' } },
-  ...['/', '/api/v3', '/api/v3/', '/nope', '/api/v3/nope', '/api/v3/authorizations/1/extra', '/api/v3/applications', '/api/v3/authorizations/clients', '/authorizations/', '/api/v4/authorizations'].map(
-    (path): Row => ({ method: 'GET', path, user: 'routes' }),
-  ),
+  ...[
+    '/',
+    '/api/v3',
+    '/api/v3/',
+    '/nope',
+    '/api/v3/nope',
+    '/api/v3/authorizations/1/extra',
+    '/api/v3/applications',
+    '/api/v3/authorizations/clients',
+    '/authorizations/',
+    '/api/v4/authorizations',
+  ].map((path): Row => ({ method: 'GET', path, user: 'routes' })),
   { method: 'GET', path: '/api/v3/authorizations', user: null },
   { method: 'POST', path: '/api/v3/applications/grants', user: 'routes', body: {} },
   { method: 'PUT', path: '/api/v3/authorizations', user: 'routes', body: {} },
@@ -184,7 +206,15 @@ const table: Row[] = [
     ['DELETE', '/api/v3/authorizations/1', 'code=204'],
     ['DELETE', '/api/v3/applications/grants/1', 'code=304'],
     ['GET', '/api/v3/authorizations', 'code=200; example=x'],
-  ].map(([method, path, prefer]): Row => ({ method: method!, path: path!, user: 'prefer', headers: { prefer: prefer! }, ...(method !== 'GET' && method !== 'DELETE' && { body: method === 'PATCH' ? { note: 'p' } : method === 'POST' ? { scopes: [] } : { client_secret: secret } }) })),
+  ].map(
+    ([method, path, prefer]): Row => ({
+      method: method!,
+      path: path!,
+      user: 'prefer',
+      headers: { prefer: prefer! },
+      ...(method !== 'GET' && method !== 'DELETE' && { body: method === 'PATCH' ? { note: 'p' } : method === 'POST' ? { scopes: [] } : { client_secret: secret } }),
+    }),
+  ),
   { method: 'GET', path: '/api/v3/authorizations', user: 'prefer' },
 
   // Faults for one request: a status, none, a bad value, a delay, a dropped connection.
@@ -225,7 +255,13 @@ const table: Row[] = [
   // repeats client_id; POST as the update; Last-Modified; X-GitHub-Media-Type on a 204; user names
   // case-insensitive; a token on these routes (403 live, 401 revoked); credentials and the OTP
   // before the route (@octokit/auth-basic's PATCH /authorizations).
-  { method: 'POST', path: '/api/v3/authorizations', user: 'truth', headers: { accept: 'application/vnd.github.v3.full+json' }, body: { note: 'github3.py', note_url: '', client_id: '', client_secret: '', scopes: ['gist'] } },
+  {
+    method: 'POST',
+    path: '/api/v3/authorizations',
+    user: 'truth',
+    headers: { accept: 'application/vnd.github.v3.full+json' },
+    body: { note: 'github3.py', note_url: '', client_id: '', client_secret: '', scopes: ['gist'] },
+  },
   { method: 'POST', path: '/api/v3/authorizations', user: 'truth', body: { note: 'octokit.rb', scope: ['repo'] } },
   { method: 'POST', path: '/api/v3/authorizations', user: 'truth', body: { note: 'with a url', note_url: 'https://example.com/why' } },
   { method: 'PUT', path: `/api/v3/authorizations/clients/${clientId}`, user: 'truth', body: { client_id: clientId, client_secret: secret, scopes: ['repo'] } },
@@ -279,7 +315,14 @@ const table: Row[] = [
   { method: 'POST', path: '/api/v3/authorizations', user: 'scenarios', body: { note: 'scenario one', scopes: [] } },
   { method: 'POST', path: '/api/v3/authorizations', user: 'scenarios', body: { note: 'scenario one', scopes: [] } },
   { method: 'POST', path: '/_simulator/scenarios', body: [{ fault: 500 }, { operationId: 'getGrant', status: 201 }] },
-  { method: 'PUT', path: '/_simulator/scenarios', body: [{ operationId: 'getAuthorization', status: 404 }, { user: 'scenarios', fault: 'drop' }] },
+  {
+    method: 'PUT',
+    path: '/_simulator/scenarios',
+    body: [
+      { operationId: 'getAuthorization', status: 404 },
+      { user: 'scenarios', fault: 'drop' },
+    ],
+  },
   { method: 'GET', path: '/api/v3/authorizations/1', user: 'scenarios' },
   { method: 'GET', path: '/api/v3/authorizations/1', user: 'scenarios' },
   { method: 'GET', path: '/api/v3/authorizations/1', user: 'scenarios' },

@@ -49,7 +49,7 @@ it('takes a typed override for one test', async () => {
   await expect(client.listAuthorizations()).rejects.toMatchObject({ status: 403 });
 });
 
-it('keeps a journal of what the app sent, and a full reset undoes a test\'s account and scenario', async () => {
+it("keeps a journal of what the app sent, and a full reset undoes a test's account and scenario", async () => {
   handlers.simulator.setAccount('octocat', { password: 'only-this' });
   handlers.simulator.addScenarios({ operationId: 'createAuthorization', fault: 502 });
   await expect(client.createAuthorization({ body: { scopes: [], note: 'journaled' } })).rejects.toMatchObject({ status: 502 });

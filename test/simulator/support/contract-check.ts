@@ -53,7 +53,5 @@ export function contractProblems(operation: OperationName, status: number, body:
   if (body === undefined) return [`${operation} ${status} needs a ${expected!.schema} body, and none came`];
   if (expected!.array && !Array.isArray(body)) return [`${operation} ${status}: the body must be an array of ${expected!.schema}`];
   const items = expected!.array ? (body as unknown[]) : [body];
-  return items.flatMap((item, index) =>
-    validationIssues(expected!.schema, item).map((issue) => `${operation} ${status}${expected!.array ? `[${index}]` : ''}: ${issue.field} ${issue.message}`),
-  );
+  return items.flatMap((item, index) => validationIssues(expected!.schema, item).map((issue) => `${operation} ${status}${expected!.array ? `[${index}]` : ''}: ${issue.field} ${issue.message}`));
 }

@@ -65,7 +65,9 @@ export function checkHar(har: any): string[] {
       const sum = ['blocked', 'dns', 'connect', 'send', 'wait', 'receive'].reduce((total, name) => total + (typeof timings[name] === 'number' && timings[name] > 0 ? timings[name] : 0), 0);
       if (typeof entry.time === 'number' && Math.abs(sum - entry.time) > 0.001) problems.push(`${at}.time: must be the sum of the timings (${sum})`);
     }
-    for (const key of Object.keys(entry)) if (!['startedDateTime', 'time', 'request', 'response', 'cache', 'timings', 'serverIPAddress', 'connection', 'comment', 'pageref'].includes(key) && !key.startsWith('_')) problems.push(`${at}.${key}: is no HAR field (custom fields start with _)`);
+    for (const key of Object.keys(entry))
+      if (!['startedDateTime', 'time', 'request', 'response', 'cache', 'timings', 'serverIPAddress', 'connection', 'comment', 'pageref'].includes(key) && !key.startsWith('_'))
+        problems.push(`${at}.${key}: is no HAR field (custom fields start with _)`);
   });
   return problems;
 }

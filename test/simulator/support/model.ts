@@ -175,7 +175,10 @@ function grantViews(model: Model) {
       url: `${model.base}/applications/grants/${group[0]!.id}`,
       app: group[0]!.app,
       created_at: group.map((a) => a.created_at).sort()[0]!,
-      updated_at: group.map((a) => a.updated_at).sort().at(-1)!,
+      updated_at: group
+        .map((a) => a.updated_at)
+        .sort()
+        .at(-1)!,
       scopes: sortedSet(group.flatMap((a) => a.scopes)),
     }))
     .sort((a, b) => a.id - b.id);
@@ -231,7 +234,13 @@ async function api(
   model: Model,
   target: Target,
   operation: OperationName,
-  { method, url, body, credentials = { password: 'right', otp: 'right' }, headers = {} }: { method: string; url: string; body?: unknown; credentials?: Credentials | 'none'; headers?: Record<string, string> },
+  {
+    method,
+    url,
+    body,
+    credentials = { password: 'right', otp: 'right' },
+    headers = {},
+  }: { method: string; url: string; body?: unknown; credentials?: Credentials | 'none'; headers?: Record<string, string> },
 ): Promise<Answer> {
   const sent = new Headers({ accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28', ...headers });
   if (credentials !== 'none') {
@@ -249,8 +258,11 @@ async function api(
     parsed = JSON.parse(text);
   }
   expect(response.headers.get('x-github-media-type'), `${method} ${url} → ${response.status}: X-GitHub-Media-Type`).toBe('github.v3; format=json');
-  if (response.status === 200 || response.status === 201) expect(response.headers.get('cache-control'), `${method} ${url} → ${response.status}: Cache-Control`).toBe('private, max-age=60, s-maxage=60');
-  tally(`${operation} ${response.status}${response.status === 401 ? ` ${(parsed as any)?.message}` : ''}${response.status === 422 ? ` ${(parsed as any)?.errors?.[0]?.field} ${(parsed as any)?.errors?.[0]?.code}` : ''}`);
+  if (response.status === 200 || response.status === 201)
+    expect(response.headers.get('cache-control'), `${method} ${url} → ${response.status}: Cache-Control`).toBe('private, max-age=60, s-maxage=60');
+  tally(
+    `${operation} ${response.status}${response.status === 401 ? ` ${(parsed as any)?.message}` : ''}${response.status === 422 ? ` ${(parsed as any)?.errors?.[0]?.field} ${(parsed as any)?.errors?.[0]?.code}` : ''}`,
+  );
   const problems = contractProblems(operation, response.status, parsed);
   expect(problems, `${method} ${url} → ${response.status} breaks the contract (${response.headers.get('x-simulator-reason') ?? 'no reason given'})`).toEqual([]);
   return { status: response.status, headers: response.headers, body: parsed };
@@ -305,7 +317,12 @@ async function sha256(text: string): Promise<string> {
 // ---- shared steps
 
 /** Checks a 201 (or a get-or-create's 201) and adds the new authorization to the model. */
-async function expectCreated(model: Model, answer: Answer, expected: Omit<Stored, 'id' | 'app' | 'token_last_eight' | 'hashed_token' | 'created_at' | 'updated_at'> & { clientId: string }, what: string) {
+async function expectCreated(
+  model: Model,
+  answer: Answer,
+  expected: Omit<Stored, 'id' | 'app' | 'token_last_eight' | 'hashed_token' | 'created_at' | 'updated_at'> & { clientId: string },
+  what: string,
+) {
   expect(answer.status, `${what}: ${JSON.stringify(answer.body)}`).toBe(201);
   const body = answer.body;
   expect(Number.isInteger(body.id) && body.id > model.maxId, `${what}: a new id above ${model.maxId}, got ${body.id}`).toBe(true);
@@ -361,7 +378,9 @@ function pickId(model: Model, pick: { kind: 'existing' | 'gone' | 'never'; index
 function pickGrantId(model: Model, pick: { kind: 'existing' | 'gone' | 'never'; index: number }): number {
   const grants = grantViews(model).map((g) => g.id);
   if (pick.kind === 'existing' && grants.length > 0) return grants[pick.index % grants.length]!;
-  const others = byId(model).map((a) => a.id).filter((id) => !grants.includes(id));
+  const others = byId(model)
+    .map((a) => a.id)
+    .filter((id) => !grants.includes(id));
   if (pick.kind === 'gone' && others.length > 0) return others[pick.index % others.length]!;
   return model.maxId + 1 + (pick.index % 3);
 }
@@ -424,7 +443,14 @@ async function get(
   model: Model,
   target: Target,
   operation: OperationName,
-  { url, credentials, conditional, expected, viewOf, what }: { url: string; credentials: Credentials; conditional: boolean; expected: { view: unknown; links?: Array<[string, number]> } | undefined; viewOf: (body: any) => unknown; what: string },
+  {
+    url,
+    credentials,
+    conditional,
+    expected,
+    viewOf,
+    what,
+  }: { url: string; credentials: Credentials; conditional: boolean; expected: { view: unknown; links?: Array<[string, number]> } | undefined; viewOf: (body: any) => unknown; what: string },
 ): Promise<boolean> {
   const refusal = refusalFor(model, credentials);
   if (conditional && !refusal && expected && !model.seen.has(url)) {
@@ -472,12 +498,18 @@ class ListCommand implements Command {
   async run(model: Model, target: Target) {
     const operation: OperationName = this.list === 'authorizations' ? 'listAuthorizations' : 'listGrants';
     const path = this.list === 'authorizations' ? '/authorizations' : '/applications/grants';
-    const search = new URLSearchParams(Object.entries(this.query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+    const search = new URLSearchParams(
+      Object.entries(this.query)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    );
     let url: string | undefined = `${model.base}${path}${search.size > 0 ? `?${search}` : ''}`;
     const clientId = this.query.client_id;
     const all =
       this.list === 'authorizations'
-        ? byId(model).filter((a) => clientId === undefined || a.app.client_id === clientId).map((a) => authorizationView(model, a))
+        ? byId(model)
+            .filter((a) => clientId === undefined || a.app.client_id === clientId)
+            .map((a) => authorizationView(model, a))
         : grantViews(model).filter((g) => clientId === undefined || g.app.client_id === clientId);
     const walked: unknown[] = [];
     for (let pages = 0; url !== undefined; pages++) {
@@ -611,12 +643,7 @@ class GetOrCreateCommand implements Command {
       expect(viewOfAnswer(answer.body), `${this}: the existing authorization, unchanged`).toEqual(authorizationView(model, existing));
       return;
     }
-    await expectCreated(
-      model,
-      answer,
-      { clientId: this.client_id, scopes: this.body.scopes ?? [], note: this.body.note ?? null, note_url: this.body.note_url ?? null, fingerprint },
-      `${this}`,
-    );
+    await expectCreated(model, answer, { clientId: this.client_id, scopes: this.body.scopes ?? [], note: this.body.note ?? null, note_url: this.body.note_url ?? null, fingerprint }, `${this}`);
   }
   toString() {
     return `get-or-create ${this.client_id} ${this.fingerprint ? `fingerprint ${this.fingerprint.value} in the ${this.fingerprint.in}` : ''} ${JSON.stringify(this.body)}${credentialsText(this.credentials)}`;
@@ -797,7 +824,9 @@ export function commandsArb({ maxCommands }: { maxCommands: number }) {
   const commands: fc.Arbitrary<Command>[] = [
     // Lists, and now and then (eleven requests at once) an app's eleventh token with the same scopes.
     fc.oneof({ arbitrary: list, weight: 12 }, { arbitrary: eleven, weight: 1 }),
-    fc.tuple(fc.constantFrom<Array<'authorization' | 'grant'>>('authorization', 'grant'), pickArb, fc.boolean(), credentialsArb).map(([kind, pick, conditional, credentials]) => new GetCommand(kind, pick, conditional, credentials)),
+    fc
+      .tuple(fc.constantFrom<Array<'authorization' | 'grant'>>('authorization', 'grant'), pickArb, fc.boolean(), credentialsArb)
+      .map(([kind, pick, conditional, credentials]) => new GetCommand(kind, pick, conditional, credentials)),
     fc.tuple(createArb, credentialsArb).map(([input, credentials]) => new CreateCommand(input, credentials)),
     fc.tuple(createArb, credentialsArb).map(([input, credentials]) => new CreateCommand(input, credentials)),
     fc
@@ -808,8 +837,12 @@ export function commandsArb({ maxCommands }: { maxCommands: number }) {
         credentialsArb,
       )
       .map(([clientId, fingerprint, body, credentials]) => new GetOrCreateCommand(clientId, fingerprint, body, credentials)),
-    fc.tuple(pickArb, changesArb, credentialsArb, fc.constantFrom('PATCH' as const, 'POST' as const)).map(([pick, changes, credentials, method]) => new UpdateCommand(pick, changes, credentials, method)),
-    fc.tuple(fc.constantFrom<Array<'authorization' | 'grant'>>('authorization', 'authorization', 'grant'), pickArb, credentialsArb).map(([kind, pick, credentials]) => new DeleteCommand(kind, pick, credentials)),
+    fc
+      .tuple(pickArb, changesArb, credentialsArb, fc.constantFrom('PATCH' as const, 'POST' as const))
+      .map(([pick, changes, credentials, method]) => new UpdateCommand(pick, changes, credentials, method)),
+    fc
+      .tuple(fc.constantFrom<Array<'authorization' | 'grant'>>('authorization', 'authorization', 'grant'), pickArb, credentialsArb)
+      .map(([kind, pick, credentials]) => new DeleteCommand(kind, pick, credentials)),
     fc
       .option(fc.record({ password: fc.boolean(), otp: fc.boolean(), channel: optional(fc.constantFrom<Array<'app' | 'sms'>>('app', 'sms')) }), { nil: undefined, freq: 3 })
       .map((config) => new AccountCommand(config && clean(config))),
