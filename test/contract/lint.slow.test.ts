@@ -56,7 +56,11 @@ describe('lint', { timeout: 60_000 }, () => {
 
   it('fails a property without a description', async () => {
     const [passed, report] = await lintCopy((dir) =>
-      edit(join(dir, 'openapi/components/schemas/authorization.yaml'), '    description: A link back to whatever uses the token, shown with the note; a URI, or empty when it was sent empty (GitHub stored it as it came); null when none was given.\n', ''),
+      edit(
+        join(dir, 'openapi/components/schemas/authorization.yaml'),
+        '    description: A link back to whatever uses the token, shown with the note; a URI, or empty when it was sent empty (GitHub stored it as it came); null when none was given.\n',
+        '',
+      ),
     );
     expect(passed).toBe(false);
     expect(report).toMatch(/rule\/property-description[\s\S]*note_url|note_url[\s\S]*rule\/property-description/);
