@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { build, transform } from 'esbuild';
 
 // Budgets, in bytes: raise one only with a reason in the commit message.
-const budgets = { tarball: 320_000, clientMinGzip: 5_400, mswMinGzip: 44_000 };
+const budgets = { tarball: 330_000, clientMinGzip: 5_400, mswMinGzip: 44_000 };
 
 const run = promisify(execFile);
 const repo = resolve(import.meta.dirname, '../..');
