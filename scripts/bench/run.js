@@ -1,6 +1,6 @@
-// `npm run bench`: the five comparisons in one process run (client, client size, validation, mock,
-// build), each against what a user would pick instead, with warm-up, interleaved rounds, medians
-// and ratios. Prints a table per comparison; saves scripts/bench/results.json and rewrites the
+// `npm run bench`: the six comparisons in one process run (client, client size, validation, mock,
+// build, what the simulator keeps), each against what a user would pick instead, with warm-up,
+// interleaved rounds, medians and ratios. Prints a table per comparison; saves scripts/bench/results.json and rewrites the
 // tables of docs/benchmarks.md.
 //
 // `npm run bench -- --quick`: the same code with shorter samples and fewer rounds, in under a
@@ -16,13 +16,14 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchBuild } from './build.js';
 import { benchClient } from './client.js';
+import { benchKept } from './kept.js';
 import { benchMock } from './mock.js';
 import { markdownReport, replaceBlock, textReport } from './report.js';
 import { machine } from './rounds.js';
 import { benchSize } from './size.js';
 import { benchValidation } from './validation.js';
 
-const benchmarks = { client: benchClient, size: benchSize, validation: benchValidation, mock: benchMock, build: benchBuild };
+const benchmarks = { client: benchClient, size: benchSize, validation: benchValidation, mock: benchMock, build: benchBuild, kept: benchKept };
 const page = new URL('../../docs/benchmarks.md', import.meta.url);
 
 const usage = `usage: npm run bench [-- --quick] [-- --only ${Object.keys(benchmarks).join(',')}]`;
