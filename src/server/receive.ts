@@ -6,7 +6,7 @@ import { floodGraceMs, withinLimits } from './connection-limits.js';
 import { answerPreflight, applyCors } from './cors.js';
 import { defaultHosts, type HostAllowList, hostProblem, hostRefusal } from './host-check.js';
 import { sendJson } from './json-answer.js';
-import { readBody, sendTooLarge } from './request-body.js';
+import { hasBody, noBody, readBody, sendTooLarge } from './request-body.js';
 import { type RequestTarget, splitTarget } from './request-target.js';
 
 /** What `receive` read: the body's bytes, the request target, and its path without /api/v3. */
@@ -39,7 +39,9 @@ export async function receive(
   response: ServerResponse,
   { allowedHosts = defaultHosts, floodGraceMs: graceMs = floodGraceMs, corsOnWrite = false }: ReceiveOptions = {},
 ): Promise<Received | undefined> {
-  if (!(await withinLimits(request, response, graceMs))) return undefined;
+  // Awaited only when it must wait (a client that does not read what is queued).
+  const within = withinLimits(request, response, graceMs);
+  if (within !== true && !(await within)) return undefined;
   // Before CORS: a refused Host gets nothing else (a malformed one gets its 400 below).
   const badHost = hostProblem(request);
   const refusedHost = badHost ? undefined : hostRefusal(request, allowedHosts);
@@ -55,7 +57,7 @@ export async function receive(
     if (corsOnWrite) applyCors(request, response);
     if (answerPreflight(request, response)) return undefined;
   }
-  const rawBody = await readBody(request);
+  const rawBody = hasBody(request) ? await readBody(request) : noBody;
   if (rawBody === 'aborted') return undefined;
   if (rawBody === 'too large') return answer(() => sendTooLarge(request, response));
   if (badHost) return answer(() => sendJson(response, 400, badHost));

@@ -25,7 +25,7 @@ export interface ApiCall {
   /** The body's bytes (empty: none). */
   body: Uint8Array;
   /** Aborted when the client has gone: a delayed answer is then dropped before it touches state. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** The answer the checks give instead of passing the request on (an OPTIONS's 204 too). */
