@@ -47,21 +47,23 @@ export async function receive(
   const refusedHost = badHost ? undefined : hostRefusal(request, allowedHosts);
   if (refusedHost) return void sendJson(response, 403, refusedHost);
   if (!corsOnWrite) applyCors(request, response);
-  // Every answer written here from now on carries CORS.
-  const answer = (write: () => void): undefined => {
-    if (corsOnWrite) applyCors(request, response);
-    write();
-    return undefined;
-  };
   if (request.method === 'OPTIONS') {
     if (corsOnWrite) applyCors(request, response);
     if (answerPreflight(request, response)) return undefined;
   }
   const rawBody = hasBody(request) ? await readBody(request) : noBody;
   if (rawBody === 'aborted') return undefined;
-  if (rawBody === 'too large') return answer(() => sendTooLarge(request, response));
-  if (badHost) return answer(() => sendJson(response, 400, badHost));
+  // Every answer written here from now on carries CORS.
+  if (rawBody === 'too large') return answer(request, response, corsOnWrite, () => sendTooLarge(request, response));
+  if (badHost) return answer(request, response, corsOnWrite, () => sendJson(response, 400, badHost));
   const target = splitTarget(request.url ?? '');
-  if (!target) return answer(() => sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` }));
+  if (!target) return answer(request, response, corsOnWrite, () => sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` }));
   return { rawBody, target, path: stripApiPrefix(target.path) };
+}
+
+/** Writes an answer of receive's own, with CORS when the caller would have put it in its writeHead (corsOnWrite). */
+function answer(request: IncomingMessage, response: ServerResponse, corsOnWrite: boolean, write: () => void): undefined {
+  if (corsOnWrite) applyCors(request, response);
+  write();
+  return undefined;
 }

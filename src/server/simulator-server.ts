@@ -65,29 +65,35 @@ export interface SimulatorServerOptions {
 export function createSimulatorServer({ simulator, verbose = false, log = console.log, pages, allowedHosts = [], floodGraceMs }: SimulatorServerOptions): Server {
   const receiveOptions: ReceiveOptions = { allowedHosts: hostAllowList(allowedHosts), corsOnWrite: true, ...(floodGraceMs !== undefined && { floodGraceMs }) };
 
+  // Catches its own errors (no `.catch` closure and promise per request).
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const received = await receive(request, response, receiveOptions);
-    if (!received) return;
-    const { path } = received;
-    const page = pages?.get(path);
-    // Answers written by others than writeReply take CORS the slow way (see receive's corsOnWrite).
-    if (page || request.headers['transfer-encoding'] !== undefined) applyCors(request, response);
-    if (refuseTransferCoding(request, response)) return;
-    if (page) return page(request, response);
-    const reply = await simulator.reply(apiCallOf(request, received, received.target.path, response), originOf(request));
-    if (verbose && !('drop' in reply)) reasons.set(response, reply.headers['x-simulator-reason']);
-    writeReply(reply, response, simulator.clock.now().toUTCString(), corsHeadersAt(path));
-  }
-
-  const server = createServer(serverOptions, (request, response) => {
-    if (verbose) logRequest(request, response, log, () => reasons.get(response));
-    handle(request, response).catch((error: unknown) => {
+    try {
+      const received = await receive(request, response, receiveOptions);
+      if (!received) return;
+      const { path } = received;
+      const page = pages?.get(path);
+      // Answers written by others than writeReply take CORS the slow way (see receive's corsOnWrite).
+      if (page || request.headers['transfer-encoding'] !== undefined) applyCors(request, response);
+      if (refuseTransferCoding(request, response)) return;
+      if (page) {
+        await page(request, response);
+        return;
+      }
+      const reply = await simulator.reply(apiCallOf(request, received, received.target.path, response), originOf(request));
+      if (verbose && !('drop' in reply)) reasons.set(response, reply.headers['x-simulator-reason']);
+      writeReply(reply, response, simulator.clock.now().toUTCString(), corsHeadersAt(path));
+    } catch (error) {
       // A bug in the simulator, not in the request: say so, once, and keep serving.
       console.error(`simulator error on ${request.method} ${targetForLog(request.url).slice(0, 200)}: ${errorLine(error)}`);
       if (response.headersSent) return void response.destroy();
       applyCors(request, response);
       sendJson(response, 500, { message: `Simulator error: ${String(error instanceof Error ? error.message : error).slice(0, 500)}` });
-    });
+    }
+  }
+
+  const server = createServer(serverOptions, (request, response) => {
+    if (verbose) logRequest(request, response, log, () => reasons.get(response));
+    void handle(request, response);
   });
   answerClientErrors(server);
   answerConnect(server);
