@@ -44,19 +44,23 @@ export function pageRange(total: number, requestUrl: URL | string, search: strin
   const href = url.href;
   const before = href.slice(0, href.length - url.search.length - url.hash.length);
   const params = new URLSearchParams(url.search);
+  const { hash } = url;
+  // No closure for the links (under tsx each one made costs a __name call, 2% of a GET's CPU).
   const links: string[] = [];
-  const to = (n: number, rel: string) => {
-    params.set('page', String(n));
-    links.push(`<${before}?${params}${url.hash}>; rel="${rel}"`);
-  };
-  if (page > 1) to(Math.min(page - 1, last), 'prev');
+  if (page > 1) links.push(linkTo(before, params, hash, Math.min(page - 1, last), 'prev'));
   if (page < last) {
-    to(page + 1, 'next');
-    to(last, 'last');
+    links.push(linkTo(before, params, hash, page + 1, 'next'));
+    links.push(linkTo(before, params, hash, last, 'last'));
   }
-  if (page > 1) to(1, 'first');
+  if (page > 1) links.push(linkTo(before, params, hash, 1, 'first'));
   range.link = links.join(', ');
   return range;
+}
+
+/** One link of a Link header: the URL (`before` its query) with `params`' page set to `page`. */
+function linkTo(before: string, params: URLSearchParams, hash: string, page: number, rel: string): string {
+  params.set('page', String(page));
+  return `<${before}?${params}${hash}>; rel="${rel}"`;
 }
 
 const urlOf = (url: URL | string): URL => (typeof url === 'string' ? new URL(url) : url);
