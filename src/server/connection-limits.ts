@@ -83,20 +83,34 @@ export function connectionOf(socket: Duplex): Connection {
 
 /** Counts an answer as unsent until it has gone out (or its connection closed), and watches it once handed to the socket. */
 export function track(request: IncomingMessage, response: ServerResponse): void {
-  const { socket } = request;
-  const connection = connectionOf(socket);
+  const connection = connectionOf(request.socket);
   connection.unsent.set(response, request);
-  response.once('prefinish', () => {
-    // The first answer waiting to go out starts the clock.
-    if (connection.sent === connection.handedOver) connection.progressAt = performance.now();
-    connection.handedOver++;
-    watchStall(socket, connection);
-  });
-  response.once('finish', () => {
-    connection.sent++;
-    connection.progressAt = performance.now();
-  });
-  response.once('close', () => connection.unsent.delete(response));
+  // Listeners shared by every answer (each is emitted once): no closures, no once wrappers per request.
+  tracked.set(response, connection);
+  response.on('prefinish', handedOver);
+  response.on('finish', sent);
+  response.on('close', closed);
+}
+
+// The connection of each tracked answer, for its listeners.
+const tracked = new WeakMap<ServerResponse, Connection>();
+
+function handedOver(this: ServerResponse): void {
+  const connection = tracked.get(this)!;
+  // The first answer waiting to go out starts the clock.
+  if (connection.sent === connection.handedOver) connection.progressAt = performance.now();
+  connection.handedOver++;
+  watchStall(this.req.socket, connection);
+}
+
+function sent(this: ServerResponse): void {
+  const connection = tracked.get(this)!;
+  connection.sent++;
+  connection.progressAt = performance.now();
+}
+
+function closed(this: ServerResponse): void {
+  tracked.get(this)!.unsent.delete(this);
 }
 
 /** Closes the connection when answers handed to its socket wait and none has gone out for `stallTimeoutMs`. */
@@ -153,10 +167,11 @@ function closeLingering(socket: Socket, lingerMs: number): void {
 
 /**
  * The limits on one connection (see `maxPipelined`, `maxQueuedBytes`): true when the request may
- * go on, after waiting for its client to read what is queued; false when it was answered with the
- * 429 that closes its connection, or is behind that 429 and will not be answered.
+ * go on (a promise of it when it must first wait for its client to read what is queued); false
+ * when it was answered with the 429 that closes its connection, or is behind that 429 and will not
+ * be answered.
  */
-export async function withinLimits(request: IncomingMessage, response: ServerResponse, graceMs = floodGraceMs): Promise<boolean> {
+export function withinLimits(request: IncomingMessage, response: ServerResponse, graceMs = floodGraceMs): boolean | Promise<boolean> {
   const { socket } = request;
   const connection = connectionOf(socket);
   if (connection.closing) {
@@ -185,6 +200,7 @@ export async function withinLimits(request: IncomingMessage, response: ServerRes
     });
     return false;
   }
-  if (socket.writableLength > maxQueuedBytes) await drained(socket);
+  // A promise only when the request must wait: most go on at once.
+  if (socket.writableLength > maxQueuedBytes) return drained(socket).then(() => !socket.destroyed);
   return !socket.destroyed;
 }

@@ -18,10 +18,12 @@ export const preflightHeaders = {
   'access-control-max-age': '86400',
 };
 
+/** True for a path without `/api/v3` (receive's `path`) under the control API, which gets no CORS. */
+const isControlPath = (path: string): boolean => path === '/_simulator' || path.startsWith('/_simulator/');
+
 /** True for a request target under the control API (`/_simulator`, with or without `/api/v3`), which gets no CORS. */
 export function isControlTarget(target = ''): boolean {
-  const path = stripApiPrefix(splitTarget(target)?.path ?? '');
-  return path === '/_simulator' || path.startsWith('/_simulator/');
+  return isControlPath(stripApiPrefix(splitTarget(target)?.path ?? ''));
 }
 
 const corsAnswerHeaders = Object.freeze({ 'access-control-allow-origin': '*', 'access-control-expose-headers': exposedHeaders });
@@ -29,6 +31,11 @@ const corsAnswerHeaders = Object.freeze({ 'access-control-allow-origin': '*', 'a
 /** GitHub's CORS headers for the answer to `request`, for a writer's own writeHead; undefined for the control API. */
 export function corsHeaders(request: IncomingMessage): Readonly<Record<string, string>> | undefined {
   return isControlTarget(request.url) ? undefined : corsAnswerHeaders;
+}
+
+/** The same from the request's path without `/api/v3`, once receive has split it out (no second split). */
+export function corsHeadersAt(path: string): Readonly<Record<string, string>> | undefined {
+  return isControlPath(path) ? undefined : corsAnswerHeaders;
 }
 
 /** GitHub's CORS headers, on every answer of the API (not of the control API). */

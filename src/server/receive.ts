@@ -6,7 +6,7 @@ import { floodGraceMs, withinLimits } from './connection-limits.js';
 import { answerPreflight, applyCors } from './cors.js';
 import { defaultHosts, type HostAllowList, hostProblem, hostRefusal } from './host-check.js';
 import { sendJson } from './json-answer.js';
-import { readBody, sendTooLarge } from './request-body.js';
+import { hasBody, noBody, readBody, sendTooLarge } from './request-body.js';
 import { type RequestTarget, splitTarget } from './request-target.js';
 
 /** What `receive` read: the body's bytes, the request target, and its path without /api/v3. */
@@ -39,27 +39,31 @@ export async function receive(
   response: ServerResponse,
   { allowedHosts = defaultHosts, floodGraceMs: graceMs = floodGraceMs, corsOnWrite = false }: ReceiveOptions = {},
 ): Promise<Received | undefined> {
-  if (!(await withinLimits(request, response, graceMs))) return undefined;
+  // Awaited only when it must wait (a client that does not read what is queued).
+  const within = withinLimits(request, response, graceMs);
+  if (within !== true && !(await within)) return undefined;
   // Before CORS: a refused Host gets nothing else (a malformed one gets its 400 below).
   const badHost = hostProblem(request);
   const refusedHost = badHost ? undefined : hostRefusal(request, allowedHosts);
   if (refusedHost) return void sendJson(response, 403, refusedHost);
   if (!corsOnWrite) applyCors(request, response);
-  // Every answer written here from now on carries CORS.
-  const answer = (write: () => void): undefined => {
-    if (corsOnWrite) applyCors(request, response);
-    write();
-    return undefined;
-  };
   if (request.method === 'OPTIONS') {
     if (corsOnWrite) applyCors(request, response);
     if (answerPreflight(request, response)) return undefined;
   }
-  const rawBody = await readBody(request);
+  const rawBody = hasBody(request) ? await readBody(request) : noBody;
   if (rawBody === 'aborted') return undefined;
-  if (rawBody === 'too large') return answer(() => sendTooLarge(request, response));
-  if (badHost) return answer(() => sendJson(response, 400, badHost));
+  // Every answer written here from now on carries CORS.
+  if (rawBody === 'too large') return answer(request, response, corsOnWrite, () => sendTooLarge(request, response));
+  if (badHost) return answer(request, response, corsOnWrite, () => sendJson(response, 400, badHost));
   const target = splitTarget(request.url ?? '');
-  if (!target) return answer(() => sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` }));
+  if (!target) return answer(request, response, corsOnWrite, () => sendJson(response, 400, { message: `Bad Request: ${JSON.stringify(request.url)} is not a request target` }));
   return { rawBody, target, path: stripApiPrefix(target.path) };
+}
+
+/** Writes an answer of receive's own, with CORS when the caller would have put it in its writeHead (corsOnWrite). */
+function answer(request: IncomingMessage, response: ServerResponse, corsOnWrite: boolean, write: () => void): undefined {
+  if (corsOnWrite) applyCors(request, response);
+  write();
+  return undefined;
 }

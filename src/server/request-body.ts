@@ -7,6 +7,15 @@ import { sendJson } from './json-answer.js';
 /** Larger request bodies get 413: the largest valid body of this API is well under 1 KiB. */
 export const bodyLimit = 1024 * 1024;
 
+/** The body of a request that has none: empty, shared (nothing writes to an empty buffer). */
+export const noBody: Buffer = Buffer.alloc(0);
+
+/**
+ * False for a request without Content-Length or Transfer-Encoding: HTTP/1.1 says it has no body
+ * (RFC 9112 §6.3), so there is nothing to wait for (Node drains the stream once the answer is out).
+ */
+export const hasBody = (request: IncomingMessage): boolean => request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
+
 /**
  * Reads the whole body. Resolves with a Buffer; with 'too large' past `bodyLimit` (the caller
  * answers 413 with `sendTooLarge`, which drops the rest and closes); with 'aborted' when the

@@ -9,10 +9,10 @@ import { apiCallOf } from './api-call.js';
 import { errorLine } from './error-line.js';
 import { answerClientErrors, answerConnect } from './client-errors.js';
 import { serverOptions } from './connection-limits.js';
-import { applyCors, corsHeaders } from './cors.js';
+import { applyCors, corsHeadersAt } from './cors.js';
 import { hostAllowList } from './host-check.js';
 import { sendJson } from './json-answer.js';
-import { receive } from './receive.js';
+import { type ReceiveOptions, receive } from './receive.js';
 import { refuseTransferCoding } from './request-body.js';
 import { logRequest } from './request-log.js';
 import { targetForLog } from './request-target.js';
@@ -28,32 +28,17 @@ function originOf(request: IncomingMessage): string {
 /** Writes the simulator's reply; an injected dropped connection destroys the socket. `date`: the simulator's clock, as GitHub's Date header. */
 function writeReply(reply: SimulatorReply, response: ServerResponse, date: string, cors: Readonly<Record<string, string>> | undefined): void {
   if ('drop' in reply) return void response.destroy();
-  // Straight into writeHead, CORS first, with no setHeader per header (nothing was set before: receive's corsOnWrite).
+  // Straight into writeHead, CORS first, with no setHeader per header (nothing was set before: receive's corsOnWrite),
+  // as a flat list of names and values: no object is made for Node to walk again.
   // Date from the simulator's clock (Node's own would be the wall clock): a frozen clock gives the same bytes.
-  response.writeHead(reply.status, cors ? { ...cors, date, ...reply.headers } : { date, ...reply.headers });
+  const headers: string[] = [];
+  if (cors) for (const name in cors) headers.push(name, cors[name]!);
+  headers.push('date', date);
+  const answered = reply.headers;
+  for (const name in answered) headers.push(name, answered[name]!);
+  response.writeHead(reply.status, headers);
   if (reply.body) response.end(reply.body);
   else response.end();
-}
-
-/**
- * `call` with its `signal`: aborted when the connection closes before the answer is written (the
- * client went away, or stop() closed every connection), so that a delayed request is dropped
- * before it touches state. Made when first read (only a delay reads it), not for every request.
- */
-function withSignal<T extends object>(call: T, response: ServerResponse): T & { readonly signal: AbortSignal } {
-  let signal: AbortSignal | undefined;
-  return {
-    ...call,
-    get signal() {
-      if (signal === undefined) {
-        const gone = new AbortController();
-        if (response.destroyed) gone.abort();
-        else response.once('close', () => response.writableFinished || gone.abort());
-        signal = gone.signal;
-      }
-      return signal;
-    },
-  };
 }
 
 // What the verbose log says about an answer: writeHead's headers cannot be read back.
@@ -78,31 +63,37 @@ export interface SimulatorServerOptions {
 
 /** The server, not yet listening. */
 export function createSimulatorServer({ simulator, verbose = false, log = console.log, pages, allowedHosts = [], floodGraceMs }: SimulatorServerOptions): Server {
-  const hosts = hostAllowList(allowedHosts);
+  const receiveOptions: ReceiveOptions = { allowedHosts: hostAllowList(allowedHosts), corsOnWrite: true, ...(floodGraceMs !== undefined && { floodGraceMs }) };
 
+  // Catches its own errors (no `.catch` closure and promise per request).
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const received = await receive(request, response, { allowedHosts: hosts, corsOnWrite: true, ...(floodGraceMs !== undefined && { floodGraceMs }) });
-    if (!received) return;
-    const { path } = received;
-    const page = pages?.get(path);
-    // Answers written by others than writeReply take CORS the slow way (see receive's corsOnWrite).
-    if (page || request.headers['transfer-encoding'] !== undefined) applyCors(request, response);
-    if (refuseTransferCoding(request, response)) return;
-    if (page) return page(request, response);
-    const reply = await simulator.reply(withSignal(apiCallOf(request, received), response), originOf(request));
-    if (verbose && !('drop' in reply)) reasons.set(response, reply.headers['x-simulator-reason']);
-    writeReply(reply, response, simulator.clock.now().toUTCString(), corsHeaders(request));
-  }
-
-  const server = createServer(serverOptions, (request, response) => {
-    if (verbose) logRequest(request, response, log, () => reasons.get(response));
-    handle(request, response).catch((error: unknown) => {
+    try {
+      const received = await receive(request, response, receiveOptions);
+      if (!received) return;
+      const { path } = received;
+      const page = pages?.get(path);
+      // Answers written by others than writeReply take CORS the slow way (see receive's corsOnWrite).
+      if (page || request.headers['transfer-encoding'] !== undefined) applyCors(request, response);
+      if (refuseTransferCoding(request, response)) return;
+      if (page) {
+        await page(request, response);
+        return;
+      }
+      const reply = await simulator.reply(apiCallOf(request, received, received.target.path, response), originOf(request));
+      if (verbose && !('drop' in reply)) reasons.set(response, reply.headers['x-simulator-reason']);
+      writeReply(reply, response, simulator.clock.now().toUTCString(), corsHeadersAt(path));
+    } catch (error) {
       // A bug in the simulator, not in the request: say so, once, and keep serving.
       console.error(`simulator error on ${request.method} ${targetForLog(request.url).slice(0, 200)}: ${errorLine(error)}`);
       if (response.headersSent) return void response.destroy();
       applyCors(request, response);
       sendJson(response, 500, { message: `Simulator error: ${String(error instanceof Error ? error.message : error).slice(0, 500)}` });
-    });
+    }
+  }
+
+  const server = createServer(serverOptions, (request, response) => {
+    if (verbose) logRequest(request, response, log, () => reasons.get(response));
+    void handle(request, response);
   });
   answerClientErrors(server);
   answerConnect(server);

@@ -38,7 +38,7 @@ export function scenarioFaults(configured: FaultConfig | undefined, scenario: Sc
 
 /** The faults for one request: the headers' (X-Simulator-Delay, X-Simulator-Fault) over the configured ones, or the 400 for a bad header. */
 export function faultFor(configured: FaultConfig | undefined, headers: ApiCall['headers']): FaultConfig | { refusal: Answer } {
-  const fault: FaultConfig = { ...configured };
+  const fault: FaultConfig = configured === undefined ? {} : { ...configured };
   const delay = headers.get('x-simulator-delay');
   if (delay !== null) {
     const ms = delayOfText(delay);

@@ -94,25 +94,42 @@ const secretKey = /secret|password|passwd|token|otp/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
+ * Header names and values, `name\nvalue\nname\nvalue…` as one string; the list itself when one
+ * of them holds a line feed (no transport's can: Node and fetch refuse it in a header).
+ */
+type FlatHeaders = string | readonly string[];
+
+/**
  * An entry as kept: the request's pieces as they came, redacted and formatted only when read (the
  * write is on every request's path, a read is a test's). Never handed out as it is.
+ *
+ * Compact, because every entry outlives young-generation collections, and V8's scavenger copies
+ * (then promotes) each object it holds: with the transport's headers object, the answer's headers
+ * object and the trace, an entry added about 1.1 KB of scavenger copying to a create; with one
+ * reused slot per place in the ring, each set of headers flattened into one string and the trace's
+ * facts copied in, about 0.8 KB (docs/decisions.md).
  */
-interface Kept {
-  id: number;
-  startedAt: number;
-  method: string;
-  path: string;
+class Kept {
+  id = 0;
+  startedAt = 0;
+  method = '';
+  path = '';
   /** The query as sent (its secrets masked when read). */
-  search: string;
-  trace: Trace;
-  status: number;
-  durationMs: number;
+  search = '';
+  origin = '';
+  status = 0;
+  durationMs = 0;
+  operationId: string | null = null;
+  user: string | null = null;
+  /** Whether X-GitHub-OTP was the account's code (undefined: the account has no 2FA). */
+  otpRight: boolean | undefined = undefined;
+  fault: FaultConfig | undefined = undefined;
+  scenario: { id: number; description: string } | undefined = undefined;
   /** The request's headers as the transport gave them (neither changes them after): redacted when read. */
-  headers: JournalHeaders;
+  headers: FlatHeaders = '';
   /** The body's bytes, at most `maxKeptBodyBytes`; its size when it was larger; undefined for none. */
-  body: Uint8Array | number | undefined;
-  responseHeaders: Record<string, string>;
-  origin: string;
+  body: Uint8Array | number | undefined = undefined;
+  responseHeaders: FlatHeaders = '';
 }
 
 /** What the journal needs of a request's headers: fetch's Headers, or Node's through api-call.js. */
@@ -145,21 +162,32 @@ export class Journal {
     durationMs: number,
   ): void {
     const size = call.body.length;
-    this.ring[this.next] = {
-      id: ++this.count,
-      startedAt,
-      method: call.method,
-      path: call.path,
-      search: call.search,
-      trace,
-      status,
-      durationMs,
-      headers: call.headers,
-      // A larger body is not kept: the ring stays within maxKeptBodyBytes a request.
-      body: size === 0 ? undefined : size > maxKeptBodyBytes ? size : call.body,
-      responseHeaders,
-      origin,
-    };
+    let kept = this.ring[this.next];
+    if (kept === undefined) {
+      kept = new Kept();
+      this.ring[this.next] = kept;
+    }
+    kept.id = ++this.count;
+    kept.startedAt = startedAt;
+    kept.method = call.method;
+    kept.path = call.path;
+    kept.search = call.search;
+    kept.origin = origin;
+    kept.status = status;
+    kept.durationMs = durationMs;
+    kept.operationId = trace.operationId ?? null;
+    kept.user = trace.user ?? null;
+    kept.otpRight = trace.otpRight;
+    kept.fault = trace.fault;
+    kept.scenario = trace.scenario;
+    const headers: string[] = [];
+    call.headers.forEach?.((value, name) => void headers.push(name, value));
+    kept.headers = flat(headers);
+    // A larger body is not kept: the ring stays within maxKeptBodyBytes a request.
+    kept.body = size === 0 ? undefined : size > maxKeptBodyBytes ? size : call.body;
+    const answered: string[] = [];
+    for (const name in responseHeaders) answered.push(name, responseHeaders[name]!);
+    kept.responseHeaders = flat(answered);
     this.next = (this.next + 1) % this.size;
   }
 
@@ -189,22 +217,24 @@ export class Journal {
 
 /** A kept entry as the journal shows it: redacted (headers, query, body), a new object. */
 function render(kept: Kept): JournalEntry {
-  const { trace } = kept;
+  const response: Record<string, string> = {};
+  const answered = pairs(kept.responseHeaders);
+  for (let i = 0; i < answered.length; i += 2) response[answered[i]!] = answered[i + 1]!;
   return {
     id: kept.id,
     time: new Date(kept.startedAt).toISOString(),
     method: kept.method,
     path: kept.path,
     query: kept.search === '' ? '' : maskQuery(kept.search),
-    operationId: trace.operationId ?? null,
-    user: trace.user ?? null,
+    operationId: kept.operationId,
+    user: kept.user,
     status: kept.status,
     durationMs: Math.round(kept.durationMs * 1000) / 1000,
-    ...(trace.fault && { fault: { ...trace.fault } }),
-    ...(trace.scenario && { scenario: { ...trace.scenario } }),
-    headers: redactHeaders(kept.headers, trace),
+    ...(kept.fault && { fault: { ...kept.fault } }),
+    ...(kept.scenario && { scenario: { ...kept.scenario } }),
+    headers: redactHeaders(pairs(kept.headers), kept),
     ...shownBody(kept.body),
-    response: { headers: { ...kept.responseHeaders } },
+    response: { headers: response },
     origin: kept.origin,
   };
 }
@@ -265,16 +295,27 @@ export function operationNamed(name: string): OperationFact | undefined {
   return operations.find((operation) => operation.operationId === name || operation.name === name || operationName(operation.operationId) === name);
 }
 
-/** The headers as written down: Authorization as its scheme and user name, X-GitHub-OTP as sent and right or not. */
-function redactHeaders(headers: JournalHeaders, trace: Trace): Record<string, string> {
+/** Names and values flattened (see FlatHeaders). */
+function flat(list: string[]): FlatHeaders {
+  for (const text of list) if (text.includes('\n')) return list;
+  return list.join('\n');
+}
+
+/** The names and values of flattened headers, in turn. */
+const pairs = (headers: FlatHeaders): readonly string[] => (typeof headers !== 'string' ? headers : headers === '' ? [] : headers.split('\n'));
+
+/** The headers (names and values in turn) as written down: Authorization as its scheme and user name, X-GitHub-OTP as sent and right or not. */
+function redactHeaders(headers: readonly string[], { user, otpRight }: Pick<Kept, 'user' | 'otpRight'>): Record<string, string> {
   const kept: Record<string, string> = {};
-  headers.forEach?.((value, name) => {
+  for (let i = 0; i < headers.length; i += 2) {
+    const name = headers[i]!;
+    const value = headers[i + 1]!;
     const lower = name.toLowerCase();
-    if (lower === 'authorization') kept[lower] = redactAuthorization(value, trace.user);
-    else if (lower === 'x-github-otp') kept[lower] = trace.otpRight === undefined ? 'sent (the account has no two-factor authentication)' : trace.otpRight ? 'sent, right' : 'sent, wrong';
+    if (lower === 'authorization') kept[lower] = redactAuthorization(value, user);
+    else if (lower === 'x-github-otp') kept[lower] = otpRight === undefined ? 'sent (the account has no two-factor authentication)' : otpRight ? 'sent, right' : 'sent, wrong';
     else if (secretHeaders.has(lower)) kept[lower] = masked;
     else kept[lower] = value;
-  });
+  }
   return kept;
 }
 

@@ -79,12 +79,13 @@ export function storedBytes(authorization: StoredAuthorization): number {
   return bytes;
 }
 
+const limitedFields = ['note', 'note_url', 'fingerprint'] as const;
+
 /** The first field of a stored authorization past its limit: `{ field, message }` in GitHub's wording, or undefined. */
 export function fieldLimitProblem(authorization: StoredAuthorization): { field: string; message: string } | undefined {
-  const tooLong = (field: string, limit: number) => ({ field, message: `${field} is too long (maximum is ${limit} characters)` });
-  for (const field of ['note', 'note_url', 'fingerprint'] as const) {
+  for (const field of limitedFields) {
     const value = authorization[field];
-    if (typeof value === 'string' && value.length > fieldLimits[field]) return tooLong(field, fieldLimits[field]);
+    if (typeof value === 'string' && value.length > fieldLimits[field]) return { field, message: `${field} is too long (maximum is ${fieldLimits[field]} characters)` };
   }
   const scopes = authorization.scopes ?? [];
   if (scopes.length > fieldLimits.scopes) return { field: 'scopes', message: `scopes has too many items (maximum is ${fieldLimits.scopes})` };

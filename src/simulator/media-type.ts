@@ -12,11 +12,15 @@ export const jsonContentType = 'application/json; charset=utf-8';
 /** GitHub's answer to "which media type is this?", sent with every JSON response. */
 export const githubMediaType = 'github.v3; format=json';
 
+/** The Accept GitHub's docs recommend, which its clients send. */
+const recommendedAccept = 'application/vnd.github+json';
+
 const vendorType = /^application\/vnd\.github(?:\.([a-z0-9_-]+))?(?:\.([a-z0-9_-]+))?(?:\+json)?$/;
 
 /** The X-GitHub-Media-Type for a request's Accept header (absent or not GitHub's: `github.v3; format=json`). */
 export function mediaTypeFor(accept: string | null): string {
-  if (!accept) return githubMediaType;
+  // What GitHub's clients send (or none) asks for the default: no splitting on every request.
+  if (!accept || accept === recommendedAccept || accept === 'application/json') return githubMediaType;
   for (const range of accept.split(',')) {
     const match = vendorType.exec((range.split(';')[0] ?? '').trim().toLowerCase());
     if (!match) continue;
@@ -32,7 +36,7 @@ export function mediaTypeFor(accept: string | null): string {
 
 /** True when the Accept header (absent = anything) admits a JSON answer, as GitHub reads it: its vendor media types are JSON. */
 export function acceptsJson(accept: string | null): boolean {
-  if (!accept) return true;
+  if (!accept || accept === recommendedAccept || accept === 'application/json') return true;
   return accept.split(',').some((range) => {
     const [type = '', ...parameters] = range.split(';').map((part) => part.trim().toLowerCase());
     const quality = parameters.find((p) => p.startsWith('q='));

@@ -25,7 +25,7 @@ export interface ApiCall {
   /** The body's bytes (empty: none). */
   body: Uint8Array;
   /** Aborted when the client has gone: a delayed answer is then dropped before it touches state. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** The answer the checks give instead of passing the request on (an OPTIONS's 204 too). */
@@ -148,11 +148,12 @@ export function checkRequest(call: ApiCall, options: CheckOptions = {}): Checked
 
 /** A sent Authorization header: Basic credentials, a live token (403 on a route), or the 401 GitHub answered. */
 function judgeAuthorization(header: string, headers: ApiCall['headers'], { authenticate, issued }: CheckOptions): { credentials: Credentials } | { liveToken: true } | { refusal: Refusal } {
-  const [scheme = '', token = ''] = header.trim().split(/\s+/);
-  const lower = scheme.toLowerCase();
-  if ((lower === 'token' || lower === 'bearer') && issued?.(token)) return { liveToken: true };
+  // Basic credentials first: their scheme is `basic`, so the token schemes need not be looked for.
   const credentials = basicCredentials(header);
   if (!credentials) {
+    const [scheme = '', token = ''] = header.trim().split(/\s+/);
+    const lower = scheme.toLowerCase();
+    if ((lower === 'token' || lower === 'bearer') && issued?.(token)) return { liveToken: true };
     const what =
       lower === 'basic'
         ? 'Basic credentials that are no user:password (non-empty password)'
@@ -184,11 +185,13 @@ function checkParameters(route: Route, headers: ApiCall['headers'], query: URLSe
       return { status: 400, body: { message, documentation_url: documentationUrl }, reason: message, part: 'header' };
     }
   }
-  const items = queryParameters.flatMap((parameter) => {
+  if (queryParameters.length === 0) return undefined;
+  const items: Array<{ field: string; code: 'invalid'; message: string }> = [];
+  for (const parameter of queryParameters) {
     const value = query.get(parameter.name);
     const problem = value === null ? undefined : parameterProblem(parameter, value);
-    return problem === undefined ? [] : [{ field: parameter.name, code: 'invalid', message: `${parameter.name} ${problem}` }];
-  });
+    if (problem !== undefined) items.push({ field: parameter.name, code: 'invalid', message: `${parameter.name} ${problem}` });
+  }
   if (items.length === 0) return undefined;
   return { status: 422, body: bodies.validationFailed(items), reason: `query: ${items.map((item) => item.message).join('; ')}`, part: 'query' };
 }

@@ -66,12 +66,12 @@ async function run(backend: AuthorizationsBackend, { route, pathParameters, quer
   const id = pathParameters.authorization_id as number;
   const grantId = pathParameters.grant_id as number;
   const clientId = pathParameters.client_id as string;
-  const listUrl = () => new URL(`${base}${context.path}${context.search ? `?${context.search}` : ''}`);
+  const listUrl = `${base}${context.path}${context.search ? `?${context.search}` : ''}`;
   const filter = query.get('client_id');
 
   switch (route.operation.name) {
     case 'listGrants': {
-      const page = paginate(backend.listGrants(user, filter), listUrl());
+      const page = paginate(backend.listGrants(user, filter), new URL(listUrl));
       return ok(
         page.items.map((grant) => grantWithUrl(grant, base)),
         `the user's grants${filter === null ? '' : ` of app ${filter}`}`,
@@ -89,7 +89,7 @@ async function run(backend: AuthorizationsBackend, { route, pathParameters, quer
       const items = backend.listAuthorizations(user, filter, { start, end });
       return {
         status: 200,
-        encoded: jsonArray(items.map((a) => listedJson(a, base))),
+        encoded: listJson(items, base),
         headers: link === undefined ? {} : { link },
         reason: `the user's authorizations${filter === null ? '' : ` of app ${filter}`}`,
       };
@@ -159,18 +159,23 @@ function listedJson(authorization: StoredAuthorization, base: string): Uint8Arra
   return json;
 }
 
-/** `[a,b,…]` from the items' JSON bytes: what JSON.stringify writes for the array. */
-function jsonArray(items: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  let length = 2 + Math.max(0, items.length - 1);
-  for (const item of items) length += item.length;
+/** `[a,b,…]` from the authorizations' JSON bytes (listedJson): what JSON.stringify writes for the array. */
+function listJson(authorizations: readonly StoredAuthorization[], base: string): Uint8Array<ArrayBuffer> {
+  const items: Uint8Array[] = [];
+  let length = 2 + Math.max(0, authorizations.length - 1);
+  for (const authorization of authorizations) {
+    const json = listedJson(authorization, base);
+    items.push(json);
+    length += json.length;
+  }
   const bytes = new Uint8Array(length);
   bytes[0] = 0x5b; // [
   let at = 1;
-  items.forEach((item, index) => {
-    if (index > 0) bytes[at++] = 0x2c; // ,
-    bytes.set(item, at);
-    at += item.length;
-  });
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) bytes[at++] = 0x2c; // ,
+    bytes.set(items[i]!, at);
+    at += items[i]!.length;
+  }
   bytes[at] = 0x5d; // ]
   return bytes;
 }

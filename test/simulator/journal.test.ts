@@ -125,6 +125,48 @@ describe('the journal, in process', () => {
     ]);
   });
 
+  it('keeps headers as they came, each entry its own, in a ring slot used again: empty values, repeated names, a line feed a custom transport let through', async () => {
+    const simulator = createSimulator({ journal: { size: 2 } });
+    // A transport's own headers object (handleCall): no Headers to refuse a line feed.
+    const headers = (entries: Array<[string, string]>) => ({
+      get: (name: string) => entries.find(([key]) => key === name.toLowerCase())?.[1] ?? null,
+      forEach: (callback: (value: string, name: string) => void) => {
+        for (const [name, value] of entries) callback(value, name);
+      },
+    });
+    const call = (entries: Array<[string, string]>) => ({ method: 'GET', path: '/authorizations', search: '', headers: headers(entries), body: new Uint8Array(0) });
+    const basic = `Basic ${btoa('octocat:pass')}`;
+    await simulator.handleCall(
+      call([
+        ['authorization', basic],
+        ['x-empty', ''],
+        ['x-two', 'a, b'],
+      ]),
+      'http://localhost',
+    );
+    await simulator.handleCall(
+      call([
+        ['authorization', basic],
+        ['x-line', 'one\ntwo'],
+      ]),
+      'http://localhost',
+    );
+    await simulator.handleCall(call([['authorization', basic]]), 'http://localhost');
+    expect(simulator.requests().map((entry) => entry.headers)).toEqual([{ authorization: 'Basic octocat', 'x-line': 'one\ntwo' }, { authorization: 'Basic octocat' }]);
+    expect(simulator.requests().map((entry) => entry.response.headers['x-simulator-reason'])).toEqual(["the user's authorizations", "the user's authorizations"]);
+    const again = createSimulator({ journal: { size: 2 } });
+    await again.handleCall(
+      call([
+        ['authorization', basic],
+        ['x-empty', ''],
+        ['x-two', 'a, b'],
+      ]),
+      'http://localhost',
+    );
+    expect(again.requests()[0]!.headers).toEqual({ authorization: 'Basic octocat', 'x-empty': '', 'x-two': 'a, b' });
+    expect(again.requests()[0]!.response.headers).toMatchObject({ 'x-github-media-type': 'github.v3; format=json', 'content-type': 'application/json; charset=utf-8' });
+  });
+
   it('can be turned off; reading it then says so', async () => {
     const simulator = createSimulator({ journal: false });
     await send(simulator, 'GET', '/authorizations');
