@@ -37,6 +37,8 @@ export default defineConfig(({ mode }) => {
             // The browser test needs Chromium: `npm run test:browser` (vitest.browser.config.ts).
             // The mock and robustness tests are the next projects.
             exclude: exclude('test/browser/**', 'test/mock/**', 'test/robustness/**', ...changesGlobals),
+            // The bin, bundled once for the files that run it as a process.
+            globalSetup: ['test/support/bin-bundle.ts'],
             // Some spawn the Redocly CLI or a build step: seconds each when the machine is busy.
             testTimeout: hangGuard,
             hookTimeout: hangGuard,
