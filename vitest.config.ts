@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // Two suites from one set of projects. `npm test` runs the fast tests: every `*.test.ts` but the
@@ -17,13 +18,16 @@ export default defineConfig(({ mode }) => {
 
   return {
     test: {
-      // The files of a worker share one module cache: that halves the CPU time of `npm test`
-      // (vitest runs one worker on a 2-core machine; two were 2-3 s slower there, measured at load 2-4:
-      // test/README.md). It is safe because no file of these projects changes a global or mocks a
-      // module; the few that must (MSW's setupServer patches fetch, the parity test fakes Date, the
-      // client's global-fetch test swaps fetch) are the `globals` project, where each file gets
-      // fresh globals and modules.
+      // The files of a worker share one module cache: that halves the CPU time of `npm test`. It is
+      // safe because no file of these projects changes a global or mocks a module; the few that must
+      // (MSW's setupServer patches fetch, the parity test fakes Date, the client's global-fetch test
+      // swaps fetch) are the `globals` project, where each file gets fresh globals and modules.
       isolate: false,
+      // At least two workers: vitest's default on a 2-core machine is one, which leaves the other
+      // core to vitest's own process and the spawned ones, idle most of the run. On the project's
+      // 2-core machine, nearly quiet, two were 9-15 s faster for about 5 s more CPU (each worker
+      // imports the modules once): test/README.md.
+      maxWorkers: Math.max(2, availableParallelism() - 1),
       projects: [
         {
           extends: true,
@@ -37,6 +41,8 @@ export default defineConfig(({ mode }) => {
             // The browser test needs Chromium: `npm run test:browser` (vitest.browser.config.ts).
             // The mock and robustness tests are the next projects.
             exclude: exclude('test/browser/**', 'test/mock/**', 'test/robustness/**', ...changesGlobals),
+            // The bin, bundled once for the files that run it as a process.
+            globalSetup: ['test/support/bin-bundle.ts'],
             // Some spawn the Redocly CLI or a build step: seconds each when the machine is busy.
             testTimeout: hangGuard,
             hookTimeout: hangGuard,

@@ -1,22 +1,19 @@
 // The package's bin, `ghes-oauth-authorizations mock`, as a process: its banner, a client's flow
-// against it, and the one-line errors of npm start. Bundled from source here (the consumer check
-// runs the one the packed tarball installs).
+// against it, and the one-line errors of npm start. Bundled from source once for the project
+// (test/support/bin-bundle.ts; the consumer check runs the one the packed tarball installs).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createClient, GitHubApiError } from '../../src/index.js';
 
 let folder: string;
-let binFile: string;
+const binFile = inject('binFile');
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'ghes-oauth-bin-'));
-  binFile = join(folder, 'bin.mjs');
-  await build({ entryPoints: ['src/server/bin.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: binFile, logLevel: 'silent' });
 });
 
 afterAll(async () => {

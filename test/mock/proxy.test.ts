@@ -1,18 +1,45 @@
-// `npm run proxy -- <upstream>` in front of a small local server that answers one valid and one
-// invalid body: both answers reach the client unchanged, and exactly the contract violations are
-// reported, naming the fields. The proxy and the mock judge a request alike (the simulator's
-// request checks, on the precompiled validators): a table of good and bad requests shows it.
+// The validating proxy of `npm run proxy -- <upstream>`, in front of a small local server that
+// answers one valid and one invalid body: both answers reach the client unchanged, and exactly the
+// contract violations are reported, naming the fields. The proxy and the mock judge a request alike
+// (the simulator's request checks, on the precompiled validators): a table of good and bad requests
+// shows it. The proxies run in this process, as scripts/mock/proxy.js makes them (their report
+// lines collected); the command itself is spawned by start-smoke.test.ts.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProxyServer } from '../../scripts/mock/proxy-server.js';
+import { closeServer, listen } from '../../src/server/serve.js';
 import { rawExchange } from '../support/raw-http.js';
 import { basic, basicFor, example, freshUser, githubHeaders, strictMockUrl } from './support/calls.js';
-import { freePort, pollUntil, type Started, startScript, stop, waitUntilReady } from './support/processes.js';
+import { pollUntil } from './support/processes.js';
 
 const validAuthorization = example('get-authorization-200');
 const invalidAuthorization = { ...validAuthorization, id: 'two', scopes: 'repo' };
 
+interface Proxy {
+  url: string;
+  server: Server;
+  /** Every line reported so far, as the command prints them. */
+  output: () => string;
+  /** How many exchanges it has finished (reported, if at all, and recorded). */
+  exchanges: () => number;
+}
+
+/** A proxy to `upstream` as `npm run proxy` starts it on 127.0.0.1 (scripts/mock/proxy.js), on a free port. */
+async function startProxy(upstream: string): Promise<Proxy> {
+  let output = '';
+  let exchanges = 0;
+  const server = await createProxyServer({
+    upstream: new URL(upstream),
+    report: (line: string) => (output += `${line}\n`),
+    allowedHosts: ['127.0.0.1'],
+    record: () => exchanges++,
+  });
+  return { url: await listen(server, { host: '127.0.0.1', port: 0 }), server, output: () => output, exchanges: () => exchanges };
+}
+
 let upstream: Server;
-let proxy: Started;
+let upstreamUrl: string;
+let proxy: Proxy;
 const received: IncomingMessage[] = [];
 
 beforeAll(async () => {
@@ -22,15 +49,13 @@ beforeAll(async () => {
     response.writeHead(request.method === 'POST' ? 201 : 200, { 'content-type': 'application/json; charset=utf-8' });
     response.end(JSON.stringify(body));
   });
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  const { port } = upstream.address() as { port: number };
-  proxy = startScript('proxy', { port: await freePort(), args: [`http://127.0.0.1:${port}/api/v3`] });
-  await waitUntilReady(proxy);
+  upstreamUrl = `${await listen(upstream, { host: '127.0.0.1', port: 0 })}/api/v3`;
+  proxy = await startProxy(upstreamUrl);
 });
 
 afterAll(async () => {
-  if (proxy) expect(await stop(proxy)).toEqual({ code: 0, signal: null });
-  await new Promise((resolve) => upstream?.close(resolve));
+  if (proxy) await closeServer(proxy.server);
+  if (upstream) await closeServer(upstream);
 });
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${proxy.url}${path}`, { headers: { authorization: basic, ...githubHeaders, ...headers } });
@@ -108,14 +133,12 @@ describe('the validating proxy', () => {
 });
 
 describe('the proxy and the mock judge a request alike', () => {
-  let verbose: Started;
+  let judge: Proxy;
   beforeAll(async () => {
-    const { port } = upstream.address() as { port: number };
-    verbose = startScript('proxy', { port: await freePort(), args: ['--verbose', `http://127.0.0.1:${port}/api/v3`] });
-    await waitUntilReady(verbose);
+    judge = await startProxy(upstreamUrl);
   });
   afterAll(async () => {
-    if (verbose) expect(await stop(verbose)).toEqual({ code: 0, signal: null });
+    if (judge) await closeServer(judge.server);
   });
 
   const clientId = 'abcde12345fghij67890';
@@ -146,18 +169,13 @@ describe('the proxy and the mock judge a request alike', () => {
     { name: 'no body where one is required', method: 'PUT', path: `/authorizations/clients/${clientId}`, good: false },
   ];
 
-  /** The request lines the verbose proxy reports for the next exchange (none for one that conforms). */
+  /** The request lines the proxy reports for the next exchange (none for one that conforms). */
   async function proxyVerdict(request: (typeof requests)[number]) {
-    const before = verbose.output().length;
-    await fetch(`${verbose.url}${request.path}`, sendable(request, basic));
-    const exchange = `${request.method} ${request.path.split('?')[0]}`;
-    const report = await pollUntil('the exchange in the log', () => {
-      const lines = verbose.output().slice(before).split('\n');
-      const start = lines.findIndex((line) => line.startsWith(`✓ ${exchange} `) || line.startsWith(`✗ ${exchange} `));
-      if (start < 0) return undefined;
-      const end = lines.findIndex((line, index) => index > start && !line.startsWith('    '));
-      return end < 0 && lines.at(-1) !== '' ? undefined : lines.slice(start + 1, end < 0 ? undefined : end);
-    });
+    const before = { output: judge.output().length, exchanges: judge.exchanges() };
+    await fetch(`${judge.url}${request.path}`, sendable(request, basic));
+    await pollUntil('the exchange to finish', () => (judge.exchanges() > before.exchanges ? true : undefined));
+    const report = judge.output().slice(before.output).split('\n');
+    if (report[0] !== '') expect(report[0]).toMatch(new RegExp(`^✗ ${request.method} ${request.path.split('?')[0]} `));
     return report.filter((line) => line.startsWith('    request'));
   }
 

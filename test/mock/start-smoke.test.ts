@@ -1,18 +1,20 @@
-// `npm start`'s own command, spawned as a user runs it, once per transport: the simulator and
-// `--static` (Prism). The other mock tests talk to the same servers started in process
-// (global-setup.ts); this is the one check that the command itself starts, serves and stops.
+// The commands spawned as a user runs them, at once: `npm start` once per transport (the simulator
+// and `--static`, Prism) and `npm run proxy`. The other mock tests talk to the same servers started
+// in process (global-setup.ts, proxy.test.ts); this is the one check that each command itself
+// starts, serves and stops.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basic, githubHeaders } from './support/calls.js';
-import { freePort, type Started, startScript, stop, waitUntilReady } from './support/processes.js';
+import { basic, githubHeaders, mockUrl } from './support/calls.js';
+import { freePort, pollUntil, type Started, startScript, stop, waitUntilReady } from './support/processes.js';
 
 const started: Record<string, Started> = {};
 beforeAll(async () => {
   started.simulator = startScript('start', { port: await freePort() });
   started.static = startScript('start', { port: await freePort(), args: ['--static'] });
+  started.proxy = startScript('proxy', { port: await freePort(), args: ['--verbose', `${mockUrl()}/api/v3`] });
   await Promise.all(Object.values(started).map(waitUntilReady));
 });
 afterAll(async () => {
-  for (const mock of Object.values(started)) await stop(mock);
+  for (const command of Object.values(started)) await stop(command);
 });
 
 describe.each(['simulator', 'static'])('npm start (%s)', (transport) => {
@@ -28,6 +30,23 @@ describe.each(['simulator', 'static'])('npm start (%s)', (transport) => {
 
   it('exits 0 on SIGTERM', async () => {
     const { code, signal } = await stop(started[transport]!);
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe('npm run proxy -- --verbose <upstream>', () => {
+  it('forwards to the upstream, and prints each exchange on its output: one that conforms, one that breaks the contract', async () => {
+    const { url, output } = started.proxy!;
+    const list = await fetch(`${url}/api/v3/authorizations`, { headers: { authorization: basic, ...githubHeaders } });
+    expect(list.status).toBe(200);
+    expect(Array.isArray(await list.json())).toBe(true);
+    await pollUntil('the conforming exchange', () => (/^✓ GET \/api\/v3\/authorizations → 200$/m.test(output()) ? true : undefined));
+    await fetch(`${url}/api/v3/authorizations/1`, { headers: { authorization: 'token ghp_x', ...githubHeaders } });
+    await pollUntil('the report', () => (/^✗ GET \/api\/v3\/authorizations\/1 → \d+ breaks the contract:\n {4}request: no Basic credentials/m.test(output()) ? true : undefined));
+  });
+
+  it('exits 0 on SIGTERM', async () => {
+    const { code, signal } = await stop(started.proxy!);
     expect({ code, signal }).toEqual({ code: 0, signal: null });
   });
 });

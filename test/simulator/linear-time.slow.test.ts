@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Authorization } from '../../generated/schema.js';
 import { createSimulator, type Simulator } from '../../src/simulator/index.js';
-import { personalTokenClientId } from '../../src/simulator/model.js';
 import { clientId, origin, send } from './support.js';
+import { storedAuthorizations } from './support/stored.js';
 
 const bound = 3;
 const rounds = 7;
@@ -26,28 +26,16 @@ async function perItemRatio(n: number, work: (size: number) => Promise<void> | v
   return { ratio, ms: [best[0]!, best[1]!] };
 }
 
-function stored(count: number, apps = 1): Authorization[] {
-  return Array.from({ length: count }, (_, i): Authorization => {
-    const id = i + 1;
-    const personal = i % 2 === 0;
-    const app = `app${String(i % apps).padStart(17, '0')}`;
-    return {
-      id,
-      url: `${origin}/authorizations/${id}`,
-      app: personal ? { name: `stored ${id}`, url: 'https://docs.github.com/', client_id: personalTokenClientId } : { name: `App ${app}`, url: 'https://example.com/app', client_id: app },
-      token: '',
-      hashed_token: '0'.repeat(64),
-      token_last_eight: '00000000',
-      note: personal ? `stored ${id}` : null,
-      note_url: null,
-      created_at: '2026-01-01T00:00:00Z',
-      updated_at: '2026-01-01T00:00:00Z',
-      scopes: personal ? ['repo'] : [`scope-${i % 50}`, 'user'],
-      fingerprint: personal ? null : `stored-${id}`,
-      expires_at: null,
-    };
+/** `count` authorizations: half personal tokens, half spread over `apps` OAuth apps, with 50 scopes among them. */
+const stored = (count: number, apps = 1): Authorization[] =>
+  storedAuthorizations(count, {
+    base: origin,
+    app: (i) => {
+      const app = `app${String(i % apps).padStart(17, '0')}`;
+      return { name: `App ${app}`, client_id: app };
+    },
+    scopes: (i) => [`scope-${i % 50}`, 'user'],
   });
-}
 
 const scopeList = (size: number) => Array.from({ length: size }, (_, i) => `scope-${i}`);
 

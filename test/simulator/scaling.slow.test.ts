@@ -7,35 +7,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Authorization } from '../../generated/schema.js';
 import { createSimulator } from '../../src/simulator/index.js';
-import { AuthorizationsBackend, issueToken, personalTokenClientId, type SimulatorData } from '../../src/simulator/model.js';
+import { AuthorizationsBackend, issueToken, type SimulatorData } from '../../src/simulator/model.js';
 import { clientId, origin, send } from './support.js';
+import { storedAuthorizations } from './support/stored.js';
 
 const base = `${origin}/api/v3`;
 const bound = 5;
 const rounds = 7;
 
 /** `count` authorizations: half personal tokens (distinct notes), half one OAuth app's (distinct fingerprints and scopes). */
-function stored(count: number): Authorization[] {
-  return Array.from({ length: count }, (_, i): Authorization => {
-    const id = i + 1;
-    const personal = i % 2 === 0;
-    return {
-      id,
-      url: `${base}/authorizations/${id}`,
-      app: personal ? { name: `stored ${id}`, url: 'https://docs.github.com/', client_id: personalTokenClientId } : { name: 'An app', url: 'https://example.com/app', client_id: clientId },
-      token: '',
-      hashed_token: '0'.repeat(64),
-      token_last_eight: '00000000',
-      note: personal ? `stored ${id}` : null,
-      note_url: null,
-      created_at: '2026-01-01T00:00:00Z',
-      updated_at: '2026-01-01T00:00:00Z',
-      scopes: personal ? ['repo'] : [`scope-${id}`],
-      fingerprint: personal ? null : `stored-${id}`,
-      expires_at: null,
-    };
-  });
-}
+const stored = (count: number): Authorization[] => storedAuthorizations(count, { base, app: () => ({ name: 'An app', client_id: clientId }), scopes: (i) => [`scope-${i + 1}`] });
 
 const dataOf = (count: number): SimulatorData => ({ octocat: { authorizations: stored(count) } });
 
