@@ -25,8 +25,8 @@ export default defineConfig(({ mode }) => {
       isolate: false,
       // At least two workers: vitest's default on a 2-core machine is one, which leaves the other
       // core to vitest's own process and the spawned ones, idle most of the run. On the project's
-      // 2-core machine, nearly quiet, two were 9-15 s faster for about 5 s more CPU (each worker
-      // imports the modules once): test/README.md.
+      // 2-core machine two were 9-15 s faster in some busy runs and the same when quiet (32.4 against
+      // 32.2 s), for up to 5 s more CPU (each worker imports the modules once): docs/decisions.md.
       maxWorkers: Math.max(2, availableParallelism() - 1),
       projects: [
         {
