@@ -4,10 +4,39 @@
 // logging silenced: the CLI needs 3.3 s to start and answers GET /authorizations at p99 16 ms
 // (autocannon, 10 connections); in-process Prism starts in under 1 s and answers at p99 6 ms.
 // There is also no second process to stop on Ctrl-C, and no second hop per request.
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const { createInstance, getHttpOperationsFromSpec } = createRequire(import.meta.url)('@stoplight/prism-http');
+const require = createRequire(import.meta.url);
+deferFaker();
+const { createInstance, getHttpOperationsFromSpec } = require('@stoplight/prism-http');
+
+/**
+ * Prism requires @faker-js/faker (every locale: 0.64 of the 1.0 s it takes to load Prism on the
+ * project's machine) only to hand it to json-schema-faker for dynamic examples, which neither the
+ * mock nor the proxy asks for (`dynamic: false`). Until a property of it is read, the module Prism
+ * gets is a stand-in that loads the real one then (docs/decisions.md, 2026-12-08).
+ */
+function deferFaker() {
+  const path = require.resolve('@faker-js/faker', { paths: [dirname(require.resolve('@stoplight/prism-http'))] });
+  if (require.cache[path]) return;
+  let real;
+  const faker = () => {
+    if (!real) {
+      delete require.cache[path];
+      real = require(path).faker;
+    }
+    return real;
+  };
+  // json-schema-faker keeps what `default` gives when Prism loads, so that is a proxy too.
+  const lazyFaker = new Proxy({}, { get: (_, key) => Reflect.get(faker(), key), has: (_, key) => key in faker() });
+  const standIn = new Module(path);
+  standIn.filename = path;
+  standIn.loaded = true;
+  standIn.exports = { default: lazyFaker, faker: lazyFaker };
+  require.cache[path] = standIn;
+}
 
 /** The bundled contract Prism serves. */
 export const bundleFile = new URL('../../generated/openapi.json', import.meta.url);

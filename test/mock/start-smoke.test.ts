@@ -29,8 +29,9 @@ describe.each(['simulator', 'static'])('npm start (%s)', (transport) => {
   });
 
   it('exits 0 on SIGTERM', async () => {
-    const { code, signal } = await stop(started[transport]!);
-    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    const command = started[transport]!;
+    const { code, signal } = await stop(command);
+    expect({ code, signal }, command.output()).toEqual({ code: 0, signal: null });
   });
 });
 
@@ -46,7 +47,8 @@ describe('npm run proxy -- --verbose <upstream>', () => {
   });
 
   it('exits 0 on SIGTERM', async () => {
-    const { code, signal } = await stop(started.proxy!);
-    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    const command = started.proxy!;
+    const { code, signal } = await stop(command);
+    expect({ code, signal }, command.output()).toEqual({ code: 0, signal: null });
   });
 });
