@@ -25,9 +25,6 @@ class NodeHeaders {
   }
 }
 
-/** Node's headers as the core reads them. */
-export const headerReader = (headers: IncomingHttpHeaders) => new NodeHeaders(headers);
-
 /** A Node request as an ApiCall; its `signal` is made when first read (only a delay reads it), not for every request. */
 class NodeApiCall implements ApiCall {
   readonly method: string;
