@@ -8,9 +8,10 @@ import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: TypeScript would then type Prism's exports, which these calls do not meet.
+const requireCjs = createRequire(import.meta.url);
 deferFaker();
-const { createInstance, getHttpOperationsFromSpec } = require('@stoplight/prism-http');
+const { createInstance, getHttpOperationsFromSpec } = requireCjs('@stoplight/prism-http');
 
 /**
  * Prism requires @faker-js/faker (every locale: 0.64 of the 1.0 s it takes to load Prism on the
@@ -19,13 +20,13 @@ const { createInstance, getHttpOperationsFromSpec } = require('@stoplight/prism-
  * gets is a stand-in that loads the real one then (docs/decisions.md, 2026-12-08).
  */
 function deferFaker() {
-  const path = require.resolve('@faker-js/faker', { paths: [dirname(require.resolve('@stoplight/prism-http'))] });
-  if (require.cache[path]) return;
+  const path = requireCjs.resolve('@faker-js/faker', { paths: [dirname(requireCjs.resolve('@stoplight/prism-http'))] });
+  if (requireCjs.cache[path]) return;
   let real;
   const faker = () => {
     if (!real) {
-      delete require.cache[path];
-      real = require(path).faker;
+      delete requireCjs.cache[path];
+      real = requireCjs(path).faker;
     }
     return real;
   };
@@ -35,7 +36,7 @@ function deferFaker() {
   standIn.filename = path;
   standIn.loaded = true;
   standIn.exports = { default: lazyFaker, faker: lazyFaker };
-  require.cache[path] = standIn;
+  requireCjs.cache[path] = standIn;
 }
 
 /** The bundled contract Prism serves. */
