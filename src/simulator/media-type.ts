@@ -12,15 +12,14 @@ export const jsonContentType = 'application/json; charset=utf-8';
 /** GitHub's answer to "which media type is this?", sent with every JSON response. */
 export const githubMediaType = 'github.v3; format=json';
 
-/** The Accept GitHub's docs recommend, which its clients send. */
-const recommendedAccept = 'application/vnd.github+json';
+/** True for the Accept GitHub's docs recommend, or plain JSON: what clients send, which asks for the default (no splitting on every request). */
+const isCommonAccept = (accept: string): boolean => accept === 'application/vnd.github+json' || accept === 'application/json';
 
 const vendorType = /^application\/vnd\.github(?:\.([a-z0-9_-]+))?(?:\.([a-z0-9_-]+))?(?:\+json)?$/;
 
 /** The X-GitHub-Media-Type for a request's Accept header (absent or not GitHub's: `github.v3; format=json`). */
 export function mediaTypeFor(accept: string | null): string {
-  // What GitHub's clients send (or none) asks for the default: no splitting on every request.
-  if (!accept || accept === recommendedAccept || accept === 'application/json') return githubMediaType;
+  if (!accept || isCommonAccept(accept)) return githubMediaType;
   for (const range of accept.split(',')) {
     const match = vendorType.exec((range.split(';')[0] ?? '').trim().toLowerCase());
     if (!match) continue;
@@ -36,7 +35,7 @@ export function mediaTypeFor(accept: string | null): string {
 
 /** True when the Accept header (absent = anything) admits a JSON answer, as GitHub reads it: its vendor media types are JSON. */
 export function acceptsJson(accept: string | null): boolean {
-  if (!accept || accept === recommendedAccept || accept === 'application/json') return true;
+  if (!accept || isCommonAccept(accept)) return true;
   return accept.split(',').some((range) => {
     const [type = '', ...parameters] = range.split(';').map((part) => part.trim().toLowerCase());
     const quality = parameters.find((p) => p.startsWith('q='));

@@ -17,6 +17,12 @@ afterAll(async () => {
   for (const command of Object.values(started)) await stop(command);
 });
 
+/** SIGTERM, then exit code 0 and no signal; the command's output is the failure's message. */
+async function exitsCleanly(command: Started) {
+  const { code, signal } = await stop(command);
+  expect({ code, signal }, command.output()).toEqual({ code: 0, signal: null });
+}
+
 describe.each(['simulator', 'static'])('npm start (%s)', (transport) => {
   it('serves the API under /api/v3 and the docs page', async () => {
     const { url } = started[transport]!;
@@ -28,11 +34,7 @@ describe.each(['simulator', 'static'])('npm start (%s)', (transport) => {
     expect(await docs.text()).toContain('<html');
   });
 
-  it('exits 0 on SIGTERM', async () => {
-    const command = started[transport]!;
-    const { code, signal } = await stop(command);
-    expect({ code, signal }, command.output()).toEqual({ code: 0, signal: null });
-  });
+  it('exits 0 on SIGTERM', () => exitsCleanly(started[transport]!));
 });
 
 describe('npm run proxy -- --verbose <upstream>', () => {
@@ -46,9 +48,5 @@ describe('npm run proxy -- --verbose <upstream>', () => {
     await pollUntil('the report', () => (/^✗ GET \/api\/v3\/authorizations\/1 → \d+ breaks the contract:\n {4}request: no Basic credentials/m.test(output()) ? true : undefined));
   });
 
-  it('exits 0 on SIGTERM', async () => {
-    const command = started.proxy!;
-    const { code, signal } = await stop(command);
-    expect({ code, signal }, command.output()).toEqual({ code: 0, signal: null });
-  });
+  it('exits 0 on SIGTERM', () => exitsCleanly(started.proxy!));
 });
